@@ -1,0 +1,60 @@
+import type { Locale } from './message.js';
+
+/**
+ * A button the user can press instead of typing. `id` is short (≤ 64 bytes, so it fits
+ * Telegram's `callback_data`) and means something only to the core: send it back as
+ * `IncomingMessage.choiceId`. `label` is what the button shows.
+ */
+export interface Choice {
+  id: string;
+  label: string;
+}
+
+export interface Link {
+  label: string;
+  url: string;
+}
+
+/** The office to turn to; channels may render it as a contact card or tappable links. */
+export interface Contact {
+  name: string;
+  office: string;
+  department: string;
+  phone: string;
+  email: string;
+}
+
+/**
+ * What the core answers. `text` is plain text (paragraphs and "• " bullets, no markup):
+ * channels escape it for their own format, so echoed user text can never inject markup.
+ */
+export interface Reply {
+  text: string;
+  locale: Locale;
+  /** Name of the intent that produced the answer, or null when nothing matched. */
+  intent: string | null;
+  /** 0..1: how sure the core is that it understood. */
+  confidence: number;
+  /** True exactly when the core did not find an answer ("I don't know"). */
+  fallback: boolean;
+  /** Suggestions or "did you mean" options, at most a handful. */
+  choices: Choice[];
+  links: Link[];
+  contact?: Contact;
+}
+
+/**
+ * The reply as one plain-text message, for channels without buttons (terminal, batch)
+ * and as the notification fallback of richer ones. Links already named in the text
+ * are not repeated; choices become a numbered list.
+ */
+export function renderPlainText(reply: Reply): string {
+  const parts = [reply.text.trim()];
+  const extraLinks = reply.links.filter((link) => !reply.text.includes(link.url));
+  if (extraLinks.length > 0) parts.push(extraLinks.map((link) => `${link.label}: ${link.url}`).join('\n'));
+  if (reply.choices.length > 0) {
+    const heading = reply.locale === 'de' ? 'Vorschläge:' : 'Suggestions:';
+    parts.push([heading, ...reply.choices.map((choice, i) => `${i + 1}. ${choice.label}`)].join('\n'));
+  }
+  return parts.join('\n\n');
+}
