@@ -1,0 +1,110 @@
+import type { Update } from 'grammy/types';
+import { describe, expect, it } from 'vitest';
+import { toMessage } from '../../../adapters/telegram/to-message.js';
+import { FAKE_BOT, UpdateBuilder } from '../../support/fake-telegram.js';
+
+const me = { id: FAKE_BOT.id, username: FAKE_BOT.username };
+const updates = new UpdateBuilder(FAKE_BOT, (() => { let id = 1; return () => id++; })());
+
+function messageOf(update: Update) {
+  const translation = toMessage(update, me);
+  if (translation.kind !== 'message') throw new Error(`expected a message, got ${JSON.stringify(translation)}`);
+  return translation;
+}
+
+describe('toMessage in private chats', () => {
+  it('turns text into a core message keyed by chat, with the language hint', () => {
+    const update = updates.text(42, 'Wie ist die Telefonnummer?', { from: { id: 7, languageCode: 'en-GB' } });
+    const { chatId, message, replyToMessageId } = messageOf(update);
+    expect(chatId).toBe(42);
+    expect(replyToMessageId).toBeUndefined();
+    expect(message).toMatchObject({
+      channel: 'telegram',
+      conversationId: 'tg:42',
+      userId: '7',
+      text: 'Wie ist die Telefonnummer?',
+      localeHint: 'en',
+    });
+    expect(message.raw).toBe(update);
+  });
+
+  it('leaves the language hint out for languages the core does not speak', () => {
+    expect(messageOf(updates.text(42, 'Bonjour', { from: { languageCode: 'fr' } })).message.localeHint).toBeUndefined();
+  });
+
+  it('passes commands and deep-link payloads through as text', () => {
+    expect(messageOf(updates.text(42, '/start')).message.text).toBe('/start');
+    expect(messageOf(updates.text(42, '/start kontakt')).message.text).toBe('/start kontakt');
+    expect(messageOf(updates.text(42, '/sprache')).message.text).toBe('/sprache');
+  });
+
+  it('strips its own @name from a command', () => {
+    expect(messageOf(updates.text(42, `/start@${FAKE_BOT.username} partner`)).message.text).toBe('/start partner');
+  });
+
+  it('turns a button press into a choice id with empty text', () => {
+    const { chatId, message } = messageOf(updates.buttonPress(42, 'menu:contact', { from: { languageCode: 'de' } }));
+    expect(chatId).toBe(42);
+    expect(message).toMatchObject({ conversationId: 'tg:42', text: '', choiceId: 'menu:contact', localeHint: 'de' });
+  });
+
+  it('asks for a text note on stickers, photos, voice, locations and documents', () => {
+    for (const kind of ['sticker', 'photo', 'voice', 'location', 'document'] as const) {
+      expect(toMessage(updates.nonText(42, kind, { from: { languageCode: 'en' } }), me)).toEqual({
+        kind: 'non-text',
+        chatId: 42,
+        locale: 'en',
+        replyToMessageId: undefined,
+      });
+    }
+  });
+
+  it('ignores edited messages, so an edit never causes a second answer', () => {
+    expect(toMessage(updates.editedText(42, 'Wie ist die Telefonnummer??'), me)).toEqual({ kind: 'ignore', reason: 'edited-message' });
+  });
+
+  it('ignores other bots and updates it does not handle', () => {
+    expect(toMessage(updates.text(42, 'hi', { from: { isBot: true } }), me)).toMatchObject({ reason: 'from-bot' });
+    expect(toMessage({ update_id: 1, poll: {} } as unknown as Update, me)).toMatchObject({ reason: 'unsupported-update' });
+  });
+});
+
+describe('toMessage in groups', () => {
+  it('ignores chatter that is not addressed to the bot', () => {
+    expect(toMessage(updates.text(-100, 'Hallo zusammen, wer kommt heute?'), me)).toMatchObject({ reason: 'group-not-addressed' });
+    expect(toMessage(updates.nonText(-100, 'sticker'), me)).toMatchObject({ reason: 'group-not-addressed' });
+  });
+
+  it('answers commands, quoting the question', () => {
+    const update = updates.text(-100, `/kontakt@${FAKE_BOT.username}`, { chatType: 'supergroup' });
+    const translation = messageOf(update);
+    expect(translation.message.text).toBe('/kontakt');
+    expect(translation.message.conversationId).toBe('tg:-100');
+    expect(translation.replyToMessageId).toBe((update.message as { message_id: number }).message_id);
+  });
+
+  it('ignores commands meant for another bot', () => {
+    expect(toMessage(updates.text(-100, '/start@SomeOtherBot'), me)).toMatchObject({ reason: 'command-for-other-bot' });
+  });
+
+  it('answers mentions, without the mention in the text', () => {
+    const text = `@${FAKE_BOT.username} Wie ist die Telefonnummer?`;
+    expect(messageOf(updates.text(-100, text)).message.text).toBe('Wie ist die Telefonnummer?');
+    expect(messageOf(updates.text(-100, `Was macht @${FAKE_BOT.username.toLowerCase()} eigentlich?`)).message.text).toBe(
+      'Was macht  eigentlich?',
+    );
+  });
+
+  it('does not take a mention of someone else as addressed to it', () => {
+    expect(toMessage(updates.text(-100, '@jemand_anderes weißt du das?'), me)).toMatchObject({ reason: 'group-not-addressed' });
+  });
+
+  it('answers replies to its own messages, also with a note for non-text', () => {
+    expect(messageOf(updates.text(-100, 'Und die E-Mail?', { replyToBot: true })).message.text).toBe('Und die E-Mail?');
+    expect(toMessage(updates.nonText(-100, 'photo', { replyToBot: true }), me)).toMatchObject({ kind: 'non-text', chatId: -100 });
+  });
+
+  it('answers button presses in groups', () => {
+    expect(messageOf(updates.buttonPress(-100, 'menu:partner')).message.choiceId).toBe('menu:partner');
+  });
+});

@@ -1,0 +1,421 @@
+import { EventEmitter } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import type { Update, UserFromGetMe } from 'grammy/types';
+import { checkTelegramHtml } from './telegram-html.js';
+
+/** A token that is obviously not real; the fake only accepts this one unless told otherwise. */
+export const FAKE_TOKEN = '123456:TEST-fake-token-for-tests-only-aaaaaaaaa';
+
+export const FAKE_BOT: UserFromGetMe = {
+  id: 123456,
+  is_bot: true,
+  first_name: 'Engagierte Stadt Lübeck',
+  username: 'LuebeckInfoTestBot',
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+  can_manage_bots: false,
+  supports_join_request_queries: false,
+};
+
+/** One request the bot made, whether it succeeded or was failed on purpose. */
+export interface RecordedCall {
+  method: string;
+  payload: Record<string, unknown>;
+  /** HTTP status the fake answered with. */
+  status: number;
+  /** `performance.now()` when the request body had arrived. */
+  at: number;
+  /** For successful `sendMessage`: the text as the user sees it (HTML decoded). */
+  visibleText?: string;
+}
+
+export type Fault = { status: 429; retryAfter: number } | { status: 500 } | { status: 400; description: string };
+
+type ChatType = 'private' | 'group' | 'supergroup';
+interface From {
+  id?: number;
+  languageCode?: string;
+  isBot?: boolean;
+}
+interface MessageOptions {
+  chatType?: ChatType;
+  from?: From;
+  /** Make the message a reply to one of the bot's messages. */
+  replyToBot?: boolean;
+}
+
+/**
+ * A Bot API server on 127.0.0.1 for end-to-end tests: real grammY talks to it through
+ * `apiRoot`. It serves `getUpdates` (long polling, offsets confirmed as Telegram does),
+ * checks what Telegram checks (HTML that parses, ≤ 4096 visible characters,
+ * `callback_data` ≤ 64 bytes), records every call, and fails calls on request
+ * (`failNext`) with 429 + `retry_after` or 500.
+ *
+ * ```ts
+ * const fake = await FakeTelegram.start();
+ * fake.deliver(fake.updates.text(1, 'Hallo'));
+ * await fake.waitFor(() => fake.sentMessages(1)[0]);
+ * ```
+ */
+export class FakeTelegram {
+  readonly calls: RecordedCall[] = [];
+  /** `performance.now()` when each update was first handed out by `getUpdates`. */
+  readonly servedAt = new Map<number, number>();
+  /** How often each update was handed out; above 1 means it was not confirmed in time. */
+  readonly serveCount = new Map<number, number>();
+  readonly updates: UpdateBuilder;
+
+  private readonly events = new EventEmitter();
+  private queue: Update[] = [];
+  private waiting: { res: ServerResponse; limit: number; timer: NodeJS.Timeout }[] = [];
+  private readonly faults = new Map<string, Fault[]>();
+  private nextMessageId = 1;
+
+  private constructor(
+    private readonly server: Server,
+    readonly apiRoot: string,
+    readonly token: string,
+    readonly botInfo: UserFromGetMe,
+  ) {
+    this.events.setMaxListeners(0);
+    this.updates = new UpdateBuilder(botInfo, () => this.nextMessageId++);
+  }
+
+  static async start(options: { token?: string } = {}): Promise<FakeTelegram> {
+    let fake: FakeTelegram | undefined;
+    const server = createServer((req, res) => void fake!.route(req, res));
+    server.keepAliveTimeout = 60_000;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    fake = new FakeTelegram(server, `http://127.0.0.1:${port}`, options.token ?? FAKE_TOKEN, FAKE_BOT);
+    return fake;
+  }
+
+  /** Queues an update for `getUpdates`, waking a waiting long poll. */
+  deliver(update: Update): void {
+    this.queue.push(update);
+    this.wakeWaiting();
+  }
+
+  /** The next `times` calls of `method` fail with `fault` instead of being served. */
+  failNext(method: string, fault: Fault, times = 1): void {
+    const list = this.faults.get(method) ?? [];
+    for (let i = 0; i < times; i++) list.push(fault);
+    this.faults.set(method, list);
+  }
+
+  callsOf(method: string): RecordedCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  /** Messages Telegram accepted (status 200), optionally for one chat. */
+  sentMessages(chatId?: number): RecordedCall[] {
+    return this.calls.filter(
+      (call) => call.method === 'sendMessage' && call.status === 200 && (chatId === undefined || call.payload.chat_id === chatId),
+    );
+  }
+
+  /** Calls Telegram would have refused with 400 (bad HTML, too long, bad button data). */
+  rejectedCalls(): RecordedCall[] {
+    return this.calls.filter((call) => call.status === 400);
+  }
+
+  /** Registers a listener for every recorded call (the benchmark measures with it). */
+  onCall(listener: (call: RecordedCall) => void): void {
+    this.events.on('call', listener);
+  }
+
+  /**
+   * Resolves with the first truthy value of `check`, re-checked after every call.
+   * The time limit is a safety net so a broken test fails with a description instead
+   * of hanging; it is not an assertion about speed.
+   */
+  waitFor<T>(check: () => T | undefined | null | false, description = 'condition', limitMs = 15_000): Promise<T> {
+    const first = check();
+    if (first) return Promise.resolve(first);
+    return new Promise<T>((resolve, reject) => {
+      const onCall = () => {
+        const value = check();
+        if (!value) return;
+        clearTimeout(timer);
+        this.events.off('call', onCall);
+        resolve(value);
+      };
+      const timer = setTimeout(() => {
+        this.events.off('call', onCall);
+        const seen = this.calls.map((call) => `${call.method}:${call.status}`).join(', ');
+        reject(new Error(`fake Telegram: gave up waiting for ${description}; calls so far: ${seen || 'none'}`));
+      }, limitMs);
+      this.events.on('call', onCall);
+    });
+  }
+
+  async close(): Promise<void> {
+    for (const waiter of this.waiting.splice(0)) {
+      clearTimeout(waiter.timer);
+      reply(waiter.res, 200, { ok: true, result: [] });
+    }
+    await new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+
+  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const match = /^\/bot([^/]+)\/(\w+)$/.exec(new URL(req.url ?? '/', 'http://fake').pathname);
+    const body = await readJson(req);
+    if (!match) return reply(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
+    const [, token, method] = match as unknown as [string, string, string];
+    const call: RecordedCall = { method, payload: body ?? {}, status: 200, at: performance.now() };
+    if (token !== this.token) return this.finish(res, call, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
+    if (body === undefined) return this.finish(res, call, 400, { ok: false, error_code: 400, description: 'Bad Request: body is not JSON' });
+
+    const fault = this.faults.get(method)?.shift();
+    if (fault) return this.finish(res, call, fault.status, faultBody(fault));
+    if (method === 'getUpdates') return this.getUpdates(res, call);
+    const outcome = this.serve(method, call);
+    return this.finish(res, call, outcome.status, outcome.body);
+  }
+
+  private serve(method: string, call: RecordedCall): { status: number; body: unknown } {
+    const p = call.payload;
+    const ok = (result: unknown) => ({ status: 200, body: { ok: true, result } });
+    const bad = (description: string) => ({ status: 400, body: { ok: false, error_code: 400, description: `Bad Request: ${description}` } });
+    switch (method) {
+      case 'getMe':
+        return ok(this.botInfo);
+      case 'setMyCommands': {
+        const commands = p.commands as { command: string; description: string }[];
+        const valid = commands.every((c) => /^[a-z0-9_]{1,32}$/.test(c.command) && c.description.length >= 1 && c.description.length <= 256);
+        return valid ? ok(true) : bad('invalid bot commands');
+      }
+      case 'setWebhook':
+      case 'deleteWebhook':
+      case 'answerCallbackQuery':
+      case 'sendChatAction':
+        return ok(true);
+      case 'sendContact':
+        return ok(this.sentMessage(p, { contact: { phone_number: p.phone_number, first_name: p.first_name } }));
+      case 'sendMessage': {
+        const text = String(p.text ?? '');
+        const check = p.parse_mode === 'HTML' ? checkTelegramHtml(text) : { ok: true as const, visibleText: text };
+        if (!check.ok) return bad(check.error);
+        if (check.visibleText.trim().length === 0) return bad('message text is empty');
+        if (check.visibleText.length > 4096) return bad('message is too long');
+        const buttonProblem = checkKeyboard(p.reply_markup);
+        if (buttonProblem) return bad(buttonProblem);
+        call.visibleText = check.visibleText;
+        return ok(this.sentMessage(p, { text: check.visibleText }));
+      }
+      default:
+        return { status: 404, body: { ok: false, error_code: 404, description: 'Not Found: method not found' } };
+    }
+  }
+
+  private sentMessage(payload: Record<string, unknown>, content: Record<string, unknown>): unknown {
+    const chatId = Number(payload.chat_id);
+    return {
+      message_id: this.nextMessageId++,
+      date: Math.floor(Date.now() / 1000),
+      chat: chatId > 0 ? { id: chatId, type: 'private', first_name: 'Test' } : { id: chatId, type: 'group', title: 'Test' },
+      from: { id: this.botInfo.id, is_bot: true, first_name: this.botInfo.first_name, username: this.botInfo.username },
+      ...content,
+    };
+  }
+
+  private getUpdates(res: ServerResponse, call: RecordedCall): void {
+    const offset = Number(call.payload.offset ?? 0);
+    const limit = Math.min(100, Math.max(1, Number(call.payload.limit ?? 100)));
+    const timeout = Number(call.payload.timeout ?? 0);
+    // As on Telegram, asking with an offset confirms every update before it.
+    if (offset > 0) this.queue = this.queue.filter((update) => update.update_id >= offset);
+    this.record(call);
+    if (this.queue.length > 0 || timeout <= 0) return this.serveUpdates(res, limit);
+    const waiter = { res, limit, timer: setTimeout(() => this.release(waiter, 200), timeout * 1000) };
+    this.waiting.push(waiter);
+    // The client gave up (runner stopped): never hand updates to a closed connection.
+    res.once('close', () => this.release(waiter, undefined));
+  }
+
+  private release(waiter: FakeTelegram['waiting'][number], status: number | undefined): void {
+    const index = this.waiting.indexOf(waiter);
+    if (index === -1) return;
+    this.waiting.splice(index, 1);
+    clearTimeout(waiter.timer);
+    if (status !== undefined) reply(waiter.res, status, { ok: true, result: [] });
+  }
+
+  private wakeWaiting(): void {
+    const waiter = this.waiting.shift();
+    if (!waiter) return;
+    clearTimeout(waiter.timer);
+    this.serveUpdates(waiter.res, waiter.limit);
+  }
+
+  private serveUpdates(res: ServerResponse, limit: number): void {
+    const batch = this.queue.slice(0, limit);
+    reply(res, 200, { ok: true, result: batch });
+    const now = performance.now();
+    for (const update of batch) {
+      if (!this.servedAt.has(update.update_id)) this.servedAt.set(update.update_id, now);
+      this.serveCount.set(update.update_id, (this.serveCount.get(update.update_id) ?? 0) + 1);
+    }
+  }
+
+  private finish(res: ServerResponse, call: RecordedCall, status: number, body: unknown): void {
+    call.status = status;
+    reply(res, status, body);
+    this.record(call);
+  }
+
+  private record(call: RecordedCall): void {
+    this.calls.push(call);
+    this.events.emit('call', call);
+  }
+}
+
+/**
+ * Builds updates the way Telegram would send them, including the `bot_command` and
+ * `mention` entities Telegram computes, with fresh `update_id`s.
+ */
+export class UpdateBuilder {
+  private nextUpdateId = 1000;
+
+  constructor(
+    private readonly bot: UserFromGetMe,
+    private readonly nextMessageId: () => number,
+  ) {}
+
+  /** A text message in a chat; negative chat ids are groups unless `chatType` says otherwise. */
+  text(chatId: number, text: string, options: MessageOptions = {}): Update {
+    return this.message(chatId, { text, entities: detectEntities(text) }, options);
+  }
+
+  /** Not text: `sticker`, `photo`, `voice`, `location` or `document`. */
+  nonText(chatId: number, kind: 'sticker' | 'photo' | 'voice' | 'location' | 'document', options: MessageOptions = {}): Update {
+    const content: Record<string, unknown> = {
+      sticker: { sticker: { file_id: 'f', file_unique_id: 'u', type: 'regular', width: 512, height: 512, is_animated: false, is_video: false } },
+      photo: { photo: [{ file_id: 'f', file_unique_id: 'u', width: 90, height: 90 }] },
+      voice: { voice: { file_id: 'f', file_unique_id: 'u', duration: 3 } },
+      location: { location: { latitude: 53.8655, longitude: 10.6866 } },
+      document: { document: { file_id: 'f', file_unique_id: 'u', file_name: 'flyer.pdf' } },
+    }[kind] as Record<string, unknown>;
+    return this.message(chatId, content, options);
+  }
+
+  /** The user changed an earlier message. */
+  editedText(chatId: number, text: string, options: MessageOptions = {}): Update {
+    const { message, update_id } = this.text(chatId, text, options) as Update & { message: object };
+    return { update_id, edited_message: { ...message, edit_date: Math.floor(Date.now() / 1000) } } as unknown as Update;
+  }
+
+  /** The user pressed an inline button carrying `data` under one of the bot's messages. */
+  buttonPress(chatId: number, data: string, options: MessageOptions = {}): Update {
+    return {
+      update_id: this.nextUpdateId++,
+      callback_query: {
+        id: `cb-${this.nextUpdateId}`,
+        from: this.user(chatId, options.from),
+        chat_instance: `ci-${chatId}`,
+        data,
+        message: {
+          message_id: this.nextMessageId(),
+          date: Math.floor(Date.now() / 1000),
+          chat: this.chat(chatId, options.chatType),
+          from: this.botAsUser(),
+          text: 'Menü',
+        },
+      },
+    } as unknown as Update;
+  }
+
+  private message(chatId: number, content: Record<string, unknown>, options: MessageOptions): Update {
+    const chat = this.chat(chatId, options.chatType);
+    const replyTo = options.replyToBot
+      ? { reply_to_message: { message_id: this.nextMessageId(), date: 0, chat, from: this.botAsUser(), text: 'Antwort' } }
+      : {};
+    return {
+      update_id: this.nextUpdateId++,
+      message: {
+        message_id: this.nextMessageId(),
+        date: Math.floor(Date.now() / 1000),
+        chat,
+        from: this.user(chatId, options.from),
+        ...replyTo,
+        ...content,
+      },
+    } as unknown as Update;
+  }
+
+  private chat(chatId: number, type?: ChatType): Record<string, unknown> {
+    const chatType = type ?? (chatId > 0 ? 'private' : 'group');
+    return chatType === 'private' ? { id: chatId, type: 'private', first_name: 'Test' } : { id: chatId, type: chatType, title: 'Nachbarschaft' };
+  }
+
+  private user(chatId: number, from: From = {}): Record<string, unknown> {
+    return {
+      id: from.id ?? Math.abs(chatId),
+      is_bot: from.isBot ?? false,
+      first_name: 'Test',
+      language_code: from.languageCode ?? 'de',
+    };
+  }
+
+  private botAsUser(): Record<string, unknown> {
+    return { id: this.bot.id, is_bot: true, first_name: this.bot.first_name, username: this.bot.username };
+  }
+}
+
+/** The entities Telegram adds on its side: a leading `/command[@bot]` and `@mentions`. */
+function detectEntities(text: string): { type: string; offset: number; length: number }[] {
+  const entities: { type: string; offset: number; length: number }[] = [];
+  const command = /^\/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]{3,32})?/.exec(text);
+  if (command) entities.push({ type: 'bot_command', offset: 0, length: command[0].length });
+  for (const mention of text.matchAll(/(?<![\w/])@[A-Za-z0-9_]{5,32}/g)) {
+    entities.push({ type: 'mention', offset: mention.index, length: mention[0].length });
+  }
+  return entities;
+}
+
+function checkKeyboard(markup: unknown): string | undefined {
+  const rows = (markup as { inline_keyboard?: { text?: string; callback_data?: string }[][] } | undefined)?.inline_keyboard;
+  if (!rows) return undefined;
+  for (const button of rows.flat()) {
+    if (!button.text) return 'text buttons are unallowed in the inline keyboard';
+    const bytes = Buffer.byteLength(button.callback_data ?? '', 'utf8');
+    if (button.callback_data !== undefined && (bytes < 1 || bytes > 64)) return 'BUTTON_DATA_INVALID';
+  }
+  return undefined;
+}
+
+function faultBody(fault: Fault): unknown {
+  if (fault.status === 429) {
+    return { ok: false, error_code: 429, description: `Too Many Requests: retry after ${fault.retryAfter}`, parameters: { retry_after: fault.retryAfter } };
+  }
+  if (fault.status === 500) return { ok: false, error_code: 500, description: 'Internal Server Error' };
+  return { ok: false, error_code: 400, description: `Bad Request: ${fault.description}` };
+}
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown> | undefined> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text === '') return {};
+  try {
+    return JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+}
+
+function reply(res: ServerResponse, status: number, body: unknown): void {
+  if (res.writableEnded || res.destroyed) return;
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+}
