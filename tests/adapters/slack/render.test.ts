@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { LIMITS, mrkdwnChunks, renderReply } from '../../../adapters/slack/render.js';
+import type { Reply } from '../../../src/reply.js';
+
+const reply = (overrides: Partial<Reply> = {}): Reply => ({
+  text: 'Hallo',
+  locale: 'de',
+  intent: 'greeting',
+  confidence: 1,
+  fallback: false,
+  choices: [],
+  links: [],
+  ...overrides,
+});
+
+type AnyBlock = { type: string; text?: { text: string }; fields?: Array<{ text: string }>; elements?: Array<Record<string, any>> };
+const blocksOf = (r: Reply) => renderReply(r).blocks as AnyBlock[];
+
+describe('renderReply', () => {
+  it('escapes &, < and > in text and fallback, so echoed text cannot ping or link', () => {
+    const rendered = renderReply(reply({ text: 'Du schriebst: <script>&</script> <!channel> <@U1>' }));
+    expect(rendered.text).toContain('&lt;script&gt;&amp;&lt;/script&gt; &lt;!channel&gt; &lt;@U1&gt;');
+    expect(JSON.stringify(rendered)).not.toMatch(/<script|<!channel>|<@U1>/);
+    expect((rendered.blocks[0] as AnyBlock).text).toMatchObject({ type: 'mrkdwn', verbatim: true });
+  });
+
+  it('links bare web addresses explicitly, leaving sentence punctuation outside', () => {
+    const [section] = blocksOf(reply({ text: 'Mehr unter https://www.luebeck.de/engagement?a=1&b=2.' }));
+    expect(section?.text?.text).toBe('Mehr unter <https://www.luebeck.de/engagement?a=1&amp;b=2>.');
+  });
+
+  it('splits long text into sections of at most 3000 characters, at paragraph or word boundaries', () => {
+    const paragraph = 'Wort & Wort '.repeat(200).trim();
+    const blocks = blocksOf(reply({ text: Array(5).fill(paragraph).join('\n\n') }));
+    expect(blocks.length).toBeGreaterThan(1);
+    for (const block of blocks) {
+      expect(block.text?.text.length).toBeLessThanOrEqual(LIMITS.sectionText);
+      expect(block.text?.text).not.toMatch(/&(?!amp;|lt;|gt;)|&a?m?p?$/);
+    }
+  });
+
+  it('cuts a single over-long word without breaking an entity', () => {
+    const chunks = mrkdwnChunks('&'.repeat(1000), 3000);
+    expect(chunks.every((chunk) => chunk.length <= 3000 && /^(&amp;)+$/.test(chunk))).toBe(true);
+    expect(chunks.join('')).toBe('&amp;'.repeat(1000));
+  });
+
+  it('never sends more than 50 blocks, and says when it cut', () => {
+    const huge = Array.from({ length: 80 }, (_, i) => `Absatz ${i} `.repeat(300)).join('\n\n');
+    const choices = Array.from({ length: 30 }, (_, i) => ({ id: `c${i}`, label: `Wahl ${i}` }));
+    const blocks = blocksOf(reply({ text: huge, choices }));
+    expect(blocks.length).toBeLessThanOrEqual(LIMITS.blocksPerMessage);
+    expect(JSON.stringify(blocks)).toContain('gekürzt');
+    expect(blocks.filter((block) => block.type === 'actions')).toHaveLength(2);
+  });
+
+  it('renders choices as buttons: value is the choice id, action_ids unique, labels at most 75 characters', () => {
+    const choices = [
+      { id: 'topic:funding', label: 'Förderung' },
+      { id: 'topic:long', label: 'L'.repeat(120) },
+    ];
+    const buttons = blocksOf(reply({ choices })).flatMap((block) => (block.type === 'actions' ? (block.elements ?? []) : []));
+    expect(buttons.map((button) => button.value)).toEqual(['topic:funding', 'topic:long']);
+    expect(new Set(buttons.map((button) => button.action_id)).size).toBe(2);
+    expect(buttons.every((button) => /^choice:\d+$/.test(button.action_id))).toBe(true);
+    expect(Array.from(buttons[1]?.text.text as string)).toHaveLength(75);
+  });
+
+  it('renders links the text does not show, and a contact card', () => {
+    const blocks = blocksOf(
+      reply({
+        text: 'Siehe https://a.example',
+        links: [
+          { label: 'A', url: 'https://a.example' },
+          { label: 'Programm <neu>', url: 'https://b.example/x?y=1&z=2' },
+        ],
+        contact: { name: 'Ana Beispiel', office: 'Bürgerbüro', department: 'Engagement', phone: '0451 122 2029', email: 'engagement@example.org' },
+      }),
+    );
+    const all = JSON.stringify(blocks);
+    expect(all).toContain('<https://b.example/x?y=1&amp;z=2|Programm &lt;neu&gt;>');
+    expect(all.match(/https:\/\/a\.example/g)).toHaveLength(1);
+    const card = blocks.find((block) => block.fields);
+    expect(card?.text?.text).toContain('*Ana Beispiel*');
+    expect(card?.fields?.map((field) => field.text)).toEqual([
+      '*Telefon*\n0451 122 2029',
+      '*E-Mail*\n<mailto:engagement@example.org|engagement@example.org>',
+    ]);
+  });
+
+  it('labels the contact card in English for English replies', () => {
+    const blocks = blocksOf(
+      reply({ locale: 'en', contact: { name: 'N', office: 'O', department: 'D', phone: '1', email: 'e@x.org' } }),
+    );
+    expect(JSON.stringify(blocks)).toContain('*Phone*');
+  });
+
+  it('keeps the notification fallback within its limit', () => {
+    expect(renderReply(reply({ text: '<&>'.repeat(5000) })).text.length).toBeLessThanOrEqual(LIMITS.fallbackText);
+  });
+});
