@@ -59,7 +59,7 @@ export function openUnansweredStore(options: UnansweredStoreOptions): Unanswered
   endTornTail(file);
 
   const cutoff = () => now().getTime() - options.retentionDays * DAY_MS;
-  const readAll = () => (existsSync(file) ? parseLines(readFileSync(file, 'utf8')) : []);
+  const readAll = () => readFile(file);
 
   return {
     file,
@@ -78,10 +78,7 @@ export function openUnansweredStore(options: UnansweredStoreOptions): Unanswered
         return false;
       }
     },
-    read() {
-      const oldest = cutoff();
-      return readAll().filter((entry) => Date.parse(entry.at) >= oldest);
-    },
+    read: () => readUnanswered(options),
     prune() {
       if (!existsSync(file)) return 0;
       const all = readAll();
@@ -93,6 +90,21 @@ export function openUnansweredStore(options: UnansweredStoreOptions): Unanswered
       return all.length - kept.length;
     },
   };
+}
+
+/**
+ * Reads the store without touching it (no directory made, no repair), so that
+ * `npm run report` can run beside a bot that is writing: every intact record within
+ * the retention window, oldest first.
+ */
+export function readUnanswered(options: UnansweredStoreOptions): UnansweredQuestion[] {
+  const now = options.now ?? (() => new Date());
+  const oldest = now().getTime() - options.retentionDays * DAY_MS;
+  return readFile(join(options.dir, FILE_NAME)).filter((entry) => Date.parse(entry.at) >= oldest);
+}
+
+function readFile(file: string): UnansweredQuestion[] {
+  return existsSync(file) ? parseLines(readFileSync(file, 'utf8')) : [];
 }
 
 /** Parses JSON lines, skipping any that are torn or not a record. */
