@@ -1,0 +1,70 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import type { Assistant } from '../../src/assistant.js';
+import { runChat } from '../../src/cli/chat.js';
+import type { IncomingMessage } from '../../src/message.js';
+
+/** Answers with the text it got and offers two choices; remembers every message. */
+function recordingAssistant() {
+  const received: IncomingMessage[] = [];
+  const assistant: Assistant = {
+    respond(message) {
+      received.push(message);
+      return {
+        text: `Antwort auf: ${message.choiceId ?? message.text}`,
+        locale: 'de',
+        intent: 'test',
+        confidence: 1,
+        fallback: false,
+        choices: [
+          { id: 'org:epunkt', label: 'ePunkt e.V.' },
+          { id: 'contact', label: 'Kontakt' },
+        ],
+        links: [],
+      };
+    },
+  };
+  return { assistant, received };
+}
+
+async function chat(lines: string[], options: { end?: boolean } = {}) {
+  const { assistant, received } = recordingAssistant();
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let printed = '';
+  output.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
+  const done = runChat({ assistant, input, output });
+  for (const line of lines) input.write(`${line}\n`);
+  if (options.end !== false) input.end();
+  await done;
+  return { received, printed };
+}
+
+describe('terminal chat', () => {
+  it('keeps one conversation and prints the plain-text answer with numbered suggestions', async () => {
+    const { received, printed } = await chat(['Was ist ePunkt?', 'Und die Webseite?']);
+    expect(received.map((m) => m.conversationId)).toEqual(['terminal', 'terminal']);
+    expect(received.every((m) => m.channel === 'terminal')).toBe(true);
+    expect(printed).toContain('Antwort auf: Was ist ePunkt?');
+    expect(printed).toContain('1. ePunkt e.V.');
+    expect(printed).toContain('2. Kontakt');
+  });
+
+  it('sends the id of a suggestion picked by its number', async () => {
+    const { received } = await chat(['Hallo', '2', '7']);
+    expect(received[1]).toMatchObject({ choiceId: 'contact', text: 'Kontakt' });
+    // Not a suggestion number: sent as typed.
+    expect(received[2]).toMatchObject({ text: '7' });
+    expect(received[2]?.choiceId).toBeUndefined();
+  });
+
+  it('ends on /quit without asking the bot, and skips empty lines', async () => {
+    const { received } = await chat(['', '   ', 'Hallo', '/quit', 'nicht mehr gefragt'], { end: false });
+    expect(received.map((m) => m.text)).toEqual(['Hallo']);
+  });
+
+  it('ends on end of input (Ctrl-D)', async () => {
+    const { received } = await chat([]);
+    expect(received).toEqual([]);
+  });
+});

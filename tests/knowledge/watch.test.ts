@@ -1,0 +1,82 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import type { Knowledge } from '../../src/knowledge/schema.js';
+import { type KnowledgeWatcher, watchKnowledge } from '../../src/knowledge/watch.js';
+import { createLogger } from '../../src/logger.js';
+import { captureLogs } from '../support/log-capture.js';
+
+let dir: string;
+let watcher: KnowledgeWatcher | undefined;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'knowledge-'));
+  cpSync('knowledge', dir, { recursive: true });
+});
+afterEach(() => {
+  watcher?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Starts watching; `next()` resolves with the outcome of the next reload attempt. */
+function watchTempDir() {
+  const logs = captureLogs();
+  const reloaded: Knowledge[] = [];
+  let settle: ((ok: boolean) => void) | undefined;
+  watcher = watchKnowledge({
+    dir,
+    debounceMs: 50,
+    logger: createLogger({ level: 'info', pretty: false, destination: logs }),
+    onReload: (knowledge) => reloaded.push(knowledge),
+    onAttempt: (result) => settle?.(result.ok),
+  });
+  const next = () => new Promise<boolean>((resolve) => (settle = resolve));
+  return { logs, reloaded, next };
+}
+
+const edit = (file: string, from: string | RegExp, to: string) => {
+  const path = join(dir, file);
+  const text = readFileSync(path, 'utf8');
+  const changed = text.replace(from, to);
+  expect(changed).not.toBe(text);
+  writeFileSync(path, changed);
+};
+
+describe('knowledge hot reload', () => {
+  it('loads a good change and hands the new knowledge over', async () => {
+    const before = loadKnowledge(dir).contact.phone;
+    const { reloaded, logs, next } = watchTempDir();
+    const attempt = next();
+    edit('programme.yaml', before, '0451 000 0000');
+    expect(await attempt).toBe(true);
+    expect(reloaded.at(-1)?.contact.phone).toBe('0451 000 0000');
+    expect(logs.text()).toContain('knowledge reloaded');
+  });
+
+  it('keeps the last good knowledge after a broken change and logs file and field', async () => {
+    const { reloaded, logs, next } = watchTempDir();
+    const attempt = next();
+    edit('people.yaml', /organisation: stabsstelle-migration-ehrenamt/, 'organisation: gibt-es-nicht');
+    expect(await attempt).toBe(false);
+    expect(reloaded).toHaveLength(0);
+    const error = logs.records().find((record) => record.level === 50);
+    expect(error?.problems).toEqual([expect.objectContaining({ file: 'people.yaml', field: 'people.0.organisation' })]);
+    expect(String(error?.msg)).toContain('people.yaml');
+
+    // Fixing it again is picked up: the watcher survives a broken change.
+    const fixed = next();
+    edit('people.yaml', 'organisation: gibt-es-nicht', 'organisation: stabsstelle-migration-ehrenamt');
+    expect(await fixed).toBe(true);
+    expect(reloaded).toHaveLength(1);
+  });
+
+  it('keeps the last good knowledge after broken YAML', async () => {
+    const { reloaded, logs, next } = watchTempDir();
+    const attempt = next();
+    writeFileSync(join(dir, 'events.yaml'), 'events:\n  - id: [unclosed\n');
+    expect(await attempt).toBe(false);
+    expect(reloaded).toHaveLength(0);
+    expect(logs.text()).toContain('events.yaml');
+  });
+});
