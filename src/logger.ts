@@ -80,7 +80,9 @@ export function createLogger(options: LoggerOptions): Logger {
     level: options.level,
     redact: {
       paths: [...SECRET_PATHS, ...USER_ID_PATHS],
-      censor: (value: unknown, path: string[]) => {
+      censor: (value: unknown, rawPath: (string | symbol)[]) => {
+        // Wildcard segments can arrive as symbols.
+        const path = rawPath.map((part) => (typeof part === 'symbol' ? '*' : String(part)));
         if (secretPaths.has(path.join('.')) || !isUserIdPath(path)) return REDACTED;
         if (pseudonymise && (typeof value === 'string' || typeof value === 'number')) {
           return pseudonymise(String(value));
