@@ -1,0 +1,263 @@
+import type { KnowledgeEvent, Organisation, Person } from '../knowledge/schema.js';
+import type { Locale } from '../message.js';
+import { answer, type Composed, say } from './composed.js';
+import { composeContact } from './compose-general.js';
+import { joinList, type KnowledgeView, pick } from './knowledge-view.js';
+import type { EntityFacet } from './topic.js';
+
+/** Answers about one organisation, event or person. */
+export function composeEntity(id: string, facet: EntityFacet, locale: Locale, view: KnowledgeView): Composed {
+  const org = view.organisations.get(id);
+  if (org) return composeOrganisation(org, facet, locale, view);
+  const event = view.events.get(id);
+  if (event) return composeEvent(event, facet, locale, view);
+  const person = view.people.get(id);
+  if (person) return composePerson(person, facet, locale, view);
+  return answer(say(locale, 'Dazu habe ich nichts gefunden.', 'I found nothing about that.'), { fallback: true });
+}
+
+export function roleText(org: Organisation, locale: Locale, view: KnowledgeView): string[] {
+  const level = pick(view.knowledge.programme.sponsorsLevel, locale);
+  return org.roles.map((role) => {
+    switch (role) {
+      case 'actor':
+        return say(locale, 'einer der Akteure der Engagierten Stadt Lübeck', 'one of the actors of Engagierte Stadt Lübeck');
+      case 'local-partner':
+        return say(locale, 'lokaler Partner, der Lübecks Bewerbung unterstützt hat', "a local partner that supported Lübeck's application");
+      case 'programme-sponsor':
+        return say(locale, `Programmträger im Konsortium, das das Programm ${level} trägt`, `a programme sponsor in the consortium that carries the programme ${level}`);
+      case 'programme-partner':
+        return say(locale, 'weiterer Partner des bundesweiten Programms', 'a further partner of the nationwide programme');
+    }
+  });
+}
+
+function describeOrganisation(org: Organisation, locale: Locale, view: KnowledgeView): string {
+  const parts = [`${org.name} ${say(locale, 'ist', 'is')} ${pick(org.description, locale)}`];
+  const roles = roleText(org, locale, view);
+  if (roles.length > 0) parts.push(say(locale, `Rolle: ${joinList(roles, locale)}.`, `Role: ${joinList(roles, locale)}.`));
+  if (org.founded) parts.push(say(locale, `Gegründet ${org.founded}.`, `Founded in ${org.founded}.`));
+  if (org.rhythm) {
+    const rhythm = pick(org.rhythm, locale);
+    parts.push(org.audience ? say(locale, `Findet ${rhythm} statt.`, `Takes place ${rhythm}.`) : say(locale, `Treffen: ${rhythm}.`, `Meets ${rhythm}.`));
+  }
+  if (org.activities) parts.push(pick(org.activities, locale));
+  if (org.lead) parts.push(personLine(view.people.get(org.lead)!, locale, view));
+  if (org.website) parts.push(say(locale, `Web: ${org.website}`, `Web: ${org.website}`));
+  return parts.join(' ');
+}
+
+function foundedSentence(org: Organisation, locale: Locale, view: KnowledgeView): string {
+  const within = org.partOf ? view.nameOf(org.partOf) : undefined;
+  return say(
+    locale,
+    `${org.name} wurde ${org.founded} gegründet${within ? ` (innerhalb von ${within})` : ''}.`,
+    `${org.name} was founded in ${org.founded}${within ? ` (within ${within})` : ''}.`,
+  );
+}
+
+function rhythmSentence(org: Organisation, locale: Locale): string {
+  const rhythm = pick(org.rhythm!, locale);
+  // Open formats take place; bodies meet.
+  return org.audience
+    ? say(locale, `${org.name} findet ${rhythm} statt.`, `${org.name} takes place ${rhythm}.`)
+    : say(locale, `${org.name} trifft sich ${rhythm}.`, `${org.name} meets ${rhythm}.`);
+}
+
+function personLine(person: Person, locale: Locale, view: KnowledgeView): string {
+  return `${view.fullName(person)} – ${pick(person.role, locale)}.`;
+}
+
+function notListed(what: string, locale: Locale, view: KnowledgeView, extra = ''): Composed {
+  const contact = view.contact();
+  return answer(
+    `${what}${extra ? ` ${extra}` : ''} ${say(
+      locale,
+      `Mehr weiß die ${contact.office}: Tel. ${contact.phone}, ${contact.email}.`,
+      `The ${contact.office} can tell you more: phone ${contact.phone}, ${contact.email}.`,
+    )}`,
+    { contact },
+  );
+}
+
+function composeOrganisation(org: Organisation, facet: EntityFacet, locale: Locale, view: KnowledgeView): Composed {
+  const name = org.name;
+  const describe = () => describeOrganisation(org, locale, view);
+  const choices = entityChoices(org, locale, view);
+  switch (facet) {
+    case 'membership':
+      return answer(membership(org, locale, view));
+    case 'founded':
+      if (org.founded) return answer(foundedSentence(org, locale, view));
+      return notListed(say(locale, `Ein Gründungsjahr von ${name} nennt die Seite der Stadt nicht.`, `The city's page gives no founding year for ${name}.`), locale, view);
+    case 'rhythm':
+    case 'when':
+      if (org.rhythm) return answer(rhythmSentence(org, locale));
+      if (facet === 'when' && org.founded) return answer(foundedSentence(org, locale, view));
+      return notListed(say(locale, `Wie oft und wann ${name} zusammenkommt, ist hier nicht hinterlegt.`, `How often and when ${name} meets is not recorded here.`), locale, view);
+    case 'website': {
+      if (org.website) return answer(say(locale, `Webseite von ${name}: ${org.website}`, `Website of ${name}: ${org.website}`), { links: [{ label: name, url: org.website }] });
+      const parent = org.partOf ? view.organisations.get(org.partOf) : undefined;
+      if (parent?.website) {
+        return answer(say(locale, `${name} gehört zu ${parent.name}: ${parent.website}`, `${name} is part of ${parent.name}: ${parent.website}`), { links: [{ label: parent.name, url: parent.website }] });
+      }
+      const site = view.knowledge.programme.website;
+      return answer(
+        say(locale, `Eine eigene Webseite von ${name} ist hier nicht hinterlegt. Infos zum Programm: ${site}`, `No website of ${name} is recorded here. About the programme: ${site}`),
+        { links: [{ label: view.knowledge.programme.name, url: site }] },
+      );
+    }
+    case 'contact':
+    case 'phone':
+    case 'email':
+    case 'where':
+      if (view.isContactEntity(org.id)) return composeContact(facet === 'contact' ? 'all' : facet, locale, view);
+      return otherContact(name, org.website, facet, locale, view);
+    case 'lead': {
+      if (org.lead) return answer(personLine(view.people.get(org.lead)!, locale, view));
+      const related = view.knowledge.people.filter((p) => p.organisation === org.id);
+      const known = related.map((p) => personLine(p, locale, view)).join(' ');
+      return notListed(say(locale, `Wer ${name} leitet, nennt die Seite nicht.`, `The page does not say who leads ${name}.`), locale, view, known);
+    }
+    case 'members': {
+      const members = org.members?.map((id) => view.nameOf(id)) ?? view.partsOf(org.id).map((o) => o.name);
+      if (members.length > 0) return answer(`${name}: ${joinList(members, locale)}. ${capitaliseFirst(pick(org.description, locale))}`);
+      return answer(describe(), { choices });
+    }
+    case 'events': {
+      const events = view.eventsBy(org.id);
+      if (org.activities) return answer(pick(org.activities, locale));
+      if (events.length > 0) return answer(`${name}: ${joinList(events.map((e) => e.name), locale)}.`);
+      return answer(describe(), { choices });
+    }
+    case 'audience':
+      if (org.audience) return answer(`${name}: ${pick(org.audience, locale)}`);
+      return notListed(say(locale, `Für wen ${name} gedacht ist, steht nicht auf der Seite.`, `The page does not say whom ${name} is for.`), locale, view);
+    case 'organiser':
+      return notListed(say(locale, `Wer ${name} ausrichtet, nennt die Seite nicht.`, `The page does not say who runs ${name}.`), locale, view);
+    case 'funders':
+      return answer(
+        say(
+          locale,
+          `Wer ${name} finanziert, nennt die Seite nicht. Das Programm Engagierte Stadt als Ganzes trägt ein Konsortium, u. a. ${sponsorSample(view)}.`,
+          `The page does not say who funds ${name}. The Engagierte Stadt programme as a whole is carried by a consortium including ${sponsorSample(view)}.`,
+        ),
+        { choices: [{ topic: { kind: 'list', list: 'sponsors' }, label: say(locale, 'Programmträger', 'Sponsors') }] },
+      );
+    case 'describe':
+      return answer(describe(), { choices, ...(org.website ? { links: [{ label: name, url: org.website }] } : {}) });
+  }
+}
+
+function capitaliseFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function sponsorSample(view: KnowledgeView): string {
+  return view.withRole('programme-sponsor').slice(0, 3).map((o) => o.name).join(', ');
+}
+
+function membership(org: Organisation, locale: Locale, view: KnowledgeView): string {
+  const roles = roleText(org, locale, view);
+  if (roles.length > 0) return say(locale, `Ja – ${org.name} ist ${joinList(roles, locale)}.`, `Yes – ${org.name} is ${joinList(roles, locale)}.`);
+  const tandem = view.memberOf(org.id)[0];
+  if (tandem) {
+    const others = (tandem.members ?? []).filter((id) => id !== org.id).map((id) => view.nameOf(id));
+    return say(
+      locale,
+      `Ja – ${org.name} bildet mit ${joinList(others, locale)} das ${tandem.name}, einen der Akteure der Engagierten Stadt Lübeck.`,
+      `Yes – ${org.name} forms the ${tandem.name} with ${joinList(others, locale)}, one of the actors of Engagierte Stadt Lübeck.`,
+    );
+  }
+  const part = view.partsOf(org.id).find((o) => o.roles.length > 0);
+  if (part) {
+    return say(
+      locale,
+      `Indirekt ja: Zu ${org.name} gehört die ${part.name}, ${joinList(roleText(part, locale, view), locale)}.`,
+      `Indirectly, yes: ${part.name} belongs to ${org.name} and is ${joinList(roleText(part, locale, view), locale)}.`,
+    );
+  }
+  return say(locale, `${org.name} ist nicht als eigener Partner aufgeführt.`, `${org.name} is not listed as a partner of its own.`);
+}
+
+function otherContact(name: string, website: string | undefined, facet: EntityFacet, locale: Locale, view: KnowledgeView): Composed {
+  const contact = view.contact();
+  const web = website ? say(locale, ` Webseite: ${website}.`, ` Website: ${website}.`) : '';
+  const what = facet === 'where' ? say(locale, 'Eine Adresse', 'An address') : say(locale, 'Eigene Kontaktdaten', 'Contact details');
+  return answer(
+    say(
+      locale,
+      `${what} von ${name} sind hier nicht hinterlegt.${web} Für Fragen zur Engagierten Stadt Lübeck: ${contact.name}, ${contact.office}, Tel. ${contact.phone}, E-Mail ${contact.email}.`,
+      `${what} for ${name} are not recorded here.${web} For questions about Engagierte Stadt Lübeck: ${contact.name}, ${contact.office}, phone ${contact.phone}, e-mail ${contact.email}.`,
+    ),
+    { contact },
+  );
+}
+
+function composeEvent(event: KnowledgeEvent, facet: EntityFacet, locale: Locale, view: KnowledgeView): Composed {
+  const organiser = view.organisations.get(event.organiser)!;
+  const members = (organiser.members ?? []).map((id) => view.nameOf(id));
+  const by = members.length > 0 ? `${organiser.name} (${joinList(members, locale)})` : organiser.name;
+  const organisedBy = say(locale, `Veranstalter: ${by}.`, `Organised by the ${by}.`);
+  const noDate = say(
+    locale,
+    `Einen Termin für ${event.name} nennt die Seite der Stadt nicht; sie gehört zu den Veranstaltungen, die das ${by} jedes Jahr durchführt.`,
+    `The city's page gives no date for the ${event.name}; it is one of the events the ${by} runs every year.`,
+  );
+  switch (facet) {
+    case 'organiser':
+    case 'lead':
+      return answer(say(locale, `${event.name}: organisiert vom ${by}.`, `${event.name}: organised by the ${by}.`));
+    case 'rhythm':
+    case 'when':
+    case 'founded':
+      if (event.rhythm) return answer(`${event.name}: ${pick(event.rhythm, locale)}.`);
+      return notListed(noDate, locale, view);
+    case 'membership':
+      return answer(say(locale, `Ja – ${event.name} gehört zu den Veranstaltungen des ${by}.`, `Yes – the ${event.name} is one of the events of the ${by}.`));
+    case 'audience':
+      if (event.audience) return answer(`${event.name}: ${pick(event.audience, locale)}`);
+      return notListed(say(locale, `Für wen ${event.name} gedacht ist, steht nicht auf der Seite. ${organisedBy}`, `The page does not say whom the ${event.name} is for. ${organisedBy}`), locale, view);
+    case 'contact':
+    case 'phone':
+    case 'email':
+    case 'where':
+      return otherContact(event.name, undefined, facet, locale, view);
+    default:
+      return answer(`${event.name} ${say(locale, 'ist', 'is')} ${pick(event.description, locale)} ${organisedBy}`, {
+        choices: [{ topic: { kind: 'entity', id: organiser.id, facet: 'describe' }, label: organiser.name }],
+      });
+  }
+}
+
+function composePerson(person: Person, facet: EntityFacet, locale: Locale, view: KnowledgeView): Composed {
+  const isContact = view.isContactEntity(person.id);
+  const line = `${view.fullName(person)} ${say(locale, 'ist', 'is')} ${pick(person.role, locale)}.`;
+  switch (facet) {
+    case 'contact':
+    case 'phone':
+    case 'email':
+    case 'where':
+      if (isContact) return composeContact(facet === 'contact' ? 'all' : facet, locale, view);
+      return otherContact(view.fullName(person), undefined, facet, locale, view);
+    default: {
+      const photo = view.photo();
+      const onPhoto = photo?.people.includes(person.id)
+        ? say(locale, ` Auf dem Foto der Seite ist ${person.name} zu sehen (Foto: ${photo.credit}).`, ` ${person.name} appears in the photo on the page (photo: ${photo.credit}).`)
+        : '';
+      if (isContact) {
+        const contact = view.contact();
+        return answer(`${line} ${say(locale, `Tel. ${contact.phone}, E-Mail ${contact.email}.`, `Phone ${contact.phone}, e-mail ${contact.email}.`)}`, { contact });
+      }
+      return answer(`${line}${onPhoto}`);
+    }
+  }
+}
+
+/** After describing an organisation: the organisations it is tied to, and the contact. */
+function entityChoices(org: Organisation, locale: Locale, view: KnowledgeView): Composed['choices'] {
+  const related = [org.partOf, ...(org.members ?? []), ...view.partsOf(org.id).map((o) => o.id)].filter((id): id is string => !!id);
+  const choices: Composed['choices'] = related.slice(0, 2).map((id) => ({ topic: { kind: 'entity', id, facet: 'describe' }, label: view.nameOf(id) }));
+  choices.push({ topic: { kind: 'contact', facet: 'all' }, label: say(locale, 'Kontakt', 'Contact') });
+  return choices;
+}

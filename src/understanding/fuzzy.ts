@@ -1,0 +1,90 @@
+import Fuse from 'fuse.js';
+
+/**
+ * Typo tolerance for single words. fuse.js proposes near words from a vocabulary of
+ * single words (a few hundred), then a bounded edit distance decides: one slip for
+ * words of 5–7 letters, two from 8 letters on. Matching single words rather than whole
+ * example sentences keeps the cost independent of how many questions the bot knows;
+ * a cache makes repeated words free.
+ */
+export class WordCorrector {
+  private readonly fuseByLength = new Map<number, Fuse<string>>();
+  private readonly cache = new Map<string, string | null>();
+  private static readonly CACHE_LIMIT = 20_000;
+
+  constructor(vocabulary: Iterable<string>) {
+    // One small index per word length: a candidate is never more than two letters longer or shorter.
+    const byLength = new Map<number, string[]>();
+    for (const word of new Set(vocabulary)) {
+      if (word.length < MIN_LENGTH) continue;
+      const bucket = byLength.get(word.length) ?? [];
+      bucket.push(word);
+      byLength.set(word.length, bucket);
+    }
+    for (const [length, words] of byLength) {
+      this.fuseByLength.set(length, new Fuse(words, { includeScore: true, ignoreLocation: true, threshold: 0.4, minMatchCharLength: 2 }));
+    }
+  }
+
+  /** The vocabulary word that `word` is most likely a typo of, or undefined. */
+  correct(word: string): string | undefined {
+    if (word.length < MIN_LENGTH || word.length > 32) return undefined;
+    const cached = this.cache.get(word);
+    if (cached !== undefined) return cached ?? undefined;
+    const found = this.search(word);
+    if (this.cache.size >= WordCorrector.CACHE_LIMIT) this.cache.clear();
+    this.cache.set(word, found ?? null);
+    return found;
+  }
+
+  private search(word: string): string | undefined {
+    const limit = allowedEdits(word.length);
+    let best: { word: string; distance: number; score: number } | undefined;
+    for (let length = word.length - limit; length <= word.length + limit; length++) {
+      const fuse = this.fuseByLength.get(length);
+      if (!fuse) continue;
+      for (const hit of fuse.search(word, { limit: 3 })) {
+        const distance = editDistance(word, hit.item, limit);
+        if (distance > limit) continue;
+        const score = hit.score ?? 1;
+        if (!best || distance < best.distance || (distance === best.distance && score < best.score)) {
+          best = { word: hit.item, distance, score };
+        }
+      }
+    }
+    return best?.word;
+  }
+}
+
+const MIN_LENGTH = 5;
+
+export function allowedEdits(length: number): number {
+  return length >= 8 ? 2 : 1;
+}
+
+/**
+ * Optimal string alignment distance (Levenshtein plus swapped neighbours, the typo
+ * people make most), giving up early once it exceeds `limit`.
+ */
+export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  let previous2 = new Array<number>(cols).fill(0);
+  let previous = Array.from({ length: cols }, (_, j) => j);
+  let current = new Array<number>(cols).fill(0);
+  for (let i = 1; i < rows; i++) {
+    current[0] = i;
+    let rowMin = i;
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, previous2[j - 2]! + 1);
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin > limit) return limit + 1;
+    [previous2, previous, current] = [previous, current, previous2];
+  }
+  return previous[cols - 1]!;
+}

@@ -1,0 +1,75 @@
+/**
+ * German-aware text normalisation. Everything the matcher compares goes through
+ * `toKey`, so "Lübeck", "Luebeck" and "Lubeck", or "Migrant:innen", "MigrantInnen" and
+ * "Migrantinnen", end up as the same key.
+ */
+
+/** How much of a message is read at all; a question never needs more. */
+export const MAX_READ_LENGTH = 1000;
+
+/** One word of the user's message: as typed (for echoing) and as a matching key. */
+export interface Token {
+  surface: string;
+  key: string;
+}
+
+// Control characters (incl. NUL), zero-width and bidi marks: never meaningful in a question.
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
+const HTML_TAG = /<\/?[a-z][^<>]{0,200}>/gi;
+// Gender forms: "Migrant:innen", "Bürger*innen", "Nutzer_innen", "Lehrer/innen", "MigrantInnen".
+const GENDER_MARK = /(\p{L})[:*_/·]in(?:nen)?\b/gu;
+const GENDER_CAMEL = /(\p{Ll})In(?:nen)?\b/gu;
+
+/** Strips what is never part of a question: invisible characters, HTML tags, excess length. */
+export function cleanInput(text: string): string {
+  return text
+    .slice(0, MAX_READ_LENGTH * 2)
+    .normalize('NFKC')
+    .replace(INVISIBLE, ' ')
+    .replace(HTML_TAG, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, MAX_READ_LENGTH);
+}
+
+/**
+ * The matching key of a word: lower case; ä/ae → a, ö/oe → o, ü/ue → u, ß → ss; other
+ * accents dropped. Folding "ae" as well as "ä" is what lets "Luebeck" meet "Lübeck"
+ * meet "Lubeck"; applied on both sides, the odd false fold ("neue" → "neu") is harmless.
+ */
+export function toKey(word: string): string {
+  return word
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ae/g, 'a')
+    .replace(/oe/g, 'o')
+    .replace(/ue/g, 'u');
+}
+
+/** Splits text into words (letters and digits), keeping each word's surface form. */
+export function tokenize(text: string): Token[] {
+  const prepared = text.replace(GENDER_CAMEL, '$1').replace(GENDER_MARK, '$1');
+  const words = prepared.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.map((surface) => ({ surface, key: toKey(surface) }));
+}
+
+/** A whole phrase as one key sequence (used for aliases and cue phrases). */
+export function phraseKeys(phrase: string): string[] {
+  return tokenize(phrase).map((token) => token.key);
+}
+
+/**
+ * Inflected forms to try when a key is not known as typed: "partnern" → "partner",
+ * "migranten" → "migrant", "engagierten" → "engagierte". Cheap map look-ups, tried
+ * before the (costlier) fuzzy match.
+ */
+const SUFFIXES = ['innen', 'ern', 'en', 'es', 'er', 'in', 'e', 'n', 's'];
+export function inflectionVariants(key: string): string[] {
+  const variants: string[] = [];
+  for (const suffix of SUFFIXES) {
+    if (key.length - suffix.length >= 4 && key.endsWith(suffix)) variants.push(key.slice(0, -suffix.length));
+  }
+  return variants;
+}
