@@ -90,7 +90,13 @@ export class FakeTelegram {
 
   static async start(options: { token?: string } = {}): Promise<FakeTelegram> {
     let fake: FakeTelegram | undefined;
-    const server = createServer((req, res) => void fake!.route(req, res));
+    const server = createServer((req, res) => {
+      // A fault in the fake itself must be loud, not look like a bot that never called.
+      fake!.route(req, res).catch((error: unknown) => {
+        console.error('fake Telegram failed to serve a request:', error);
+        reply(res, 500, { ok: false, error_code: 500, description: 'fake Telegram failed' });
+      });
+    });
     server.keepAliveTimeout = 60_000;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;

@@ -1,0 +1,77 @@
+import type { Writable } from 'node:stream';
+import { createTelegramChannel, type TelegramChannelOptions } from '../../../adapters/telegram/channel.js';
+import type { Assistant } from '../../../src/assistant.js';
+import type { Channel } from '../../../src/channel.js';
+import type { TelegramConfig } from '../../../src/config.js';
+import { createLogger } from '../../../src/logger.js';
+import type { IncomingMessage } from '../../../src/message.js';
+import type { Reply } from '../../../src/reply.js';
+import { FAKE_TOKEN, FakeTelegram } from '../../support/fake-telegram.js';
+
+/** An assistant that remembers every message it was asked, to assert what reached the core. */
+export interface RecordingAssistant extends Assistant {
+  readonly received: IncomingMessage[];
+}
+
+export function recording(inner: Assistant): RecordingAssistant {
+  const received: IncomingMessage[] = [];
+  return {
+    received,
+    respond(message) {
+      received.push(message);
+      return inner.respond(message);
+    },
+  };
+}
+
+/** A stand-in core for adapter behaviour the real core cannot be made to show on demand (huge answers, faults). */
+export function scriptedAssistant(answer: (message: IncomingMessage) => Partial<Reply>): Assistant {
+  return {
+    respond: (message) => ({
+      text: '',
+      locale: 'de',
+      intent: 'scripted',
+      confidence: 1,
+      fallback: false,
+      choices: [],
+      links: [],
+      ...answer(message),
+    }),
+  };
+}
+
+/** Log lines as written, so tests can check that nothing secret or personal is in them. */
+export function capturedLogger(level = 'debug') {
+  const lines: string[] = [];
+  const destination = { write: (line: string) => lines.push(line) } as unknown as Writable;
+  return { lines, logger: createLogger({ level, pretty: false, destination: destination as never }) };
+}
+
+export interface RunningBot {
+  fake: FakeTelegram;
+  channel: Channel;
+  logLines: string[];
+  /** Stops the channel and the fake. */
+  close(): Promise<void>;
+}
+
+/** The real channel, polling the fake Bot API over 127.0.0.1. */
+export async function startPollingBot(
+  assistant: Assistant,
+  options: TelegramChannelOptions & { fake?: FakeTelegram } = {},
+): Promise<RunningBot> {
+  const fake = options.fake ?? (await FakeTelegram.start());
+  const config: TelegramConfig = { token: FAKE_TOKEN, apiRoot: fake.apiRoot, webhook: undefined };
+  const { lines, logger } = capturedLogger();
+  const channel = createTelegramChannel(config, assistant, logger, options);
+  await channel.start();
+  return {
+    fake,
+    channel,
+    logLines: lines,
+    async close() {
+      await channel.stop(); // harmless if the test stopped it already
+      await fake.close();
+    },
+  };
+}
