@@ -19,6 +19,8 @@ export interface SlackChannelOptions {
    */
   botId?: string;
   botUserId?: string;
+  /** Answers worked on at once (default 8); the rest queue behind them, already acked. */
+  concurrentAnswers?: number;
   /** Hashes user ids for the logs; by default a fresh key per process. */
   pseudonymise?: (userId: string | undefined) => string | undefined;
 }
@@ -125,6 +127,7 @@ export function createSlackChannel(
         assistant,
         logger: log,
         pseudonymise: options.pseudonymise ?? createPseudonymiser(undefined),
+        concurrentAnswers: options.concurrentAnswers ?? 8,
       });
       if (socketMode) await app.start();
       accepting = true;

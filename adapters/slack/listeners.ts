@@ -1,6 +1,7 @@
 import type { App, webApi } from '@slack/bolt';
 import type { Assistant } from '../../src/assistant.js';
 import type { Logger } from '../../src/logger.js';
+import { createAnswerSlots } from './answer-slots.js';
 import { buildHomeView } from './app-home.js';
 import { deliver } from './deliver.js';
 import { renderNotice, renderReply } from './render.js';
@@ -30,6 +31,8 @@ export interface ListenerDeps {
   assistant: Assistant;
   logger: Logger;
   pseudonymise: (userId: string | undefined) => string | undefined;
+  /** Answers worked on at once; more wait, acked already (see answer-slots.ts). */
+  concurrentAnswers: number;
 }
 
 /**
@@ -38,14 +41,18 @@ export interface ListenerDeps {
  * translates, asks the core and delivers; faults go to `app.error`, which logs and
  * apologises in the same place.
  */
-export function registerListeners(app: App, { assistant, logger, pseudonymise }: ListenerDeps): void {
+export function registerListeners(app: App, { assistant, logger, pseudonymise, concurrentAnswers }: ListenerDeps): void {
+  const slots = createAnswerSlots(concurrentAnswers);
   const answer = async (kind: string, translation: Translation, client: webApi.WebClient) => {
     if (!translation.answer) {
       logger.debug({ kind, reason: translation.reason }, 'slack payload skipped');
       return;
     }
-    const reply = assistant.respond(translation.message);
-    await deliver(client, translation.target, renderReply(reply));
+    const reply = await slots.run(async () => {
+      const reply = assistant.respond(translation.message);
+      await deliver(client, translation.target, renderReply(reply));
+      return reply;
+    });
     logger.info(
       {
         kind,
@@ -78,7 +85,7 @@ export function registerListeners(app: App, { assistant, logger, pseudonymise }:
 
   app.event('app_home_opened', async ({ event, client }) => {
     if (event.tab !== 'home') return;
-    await client.views.publish({ user_id: event.user, view: buildHomeView(assistant) });
+    await slots.run(() => client.views.publish({ user_id: event.user, view: buildHomeView(assistant) }));
     logger.info({ kind: 'home', user: pseudonymise(event.user) }, 'slack app home published');
   });
 
