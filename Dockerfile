@@ -1,0 +1,40 @@
+# Engagierte Stadt Lübeck – info bot. Two stages: compile TypeScript, then run the
+# compiled JavaScript with production dependencies only.
+#
+#   docker build -t luebeck-bot .
+#   docker run --rm -e TELEGRAM_BOT_TOKEN=… -p 3000:3000 -v luebeck-data:/app/data luebeck-bot
+#
+# scripts/docker-steps.ts performs these same steps without Docker, and
+# tests/docker.test.ts runs it, so this file cannot rot unnoticed.
+
+# --- build: compile src/ and adapters/ to dist/ -------------------------------------
+FROM node:22-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+COPY adapters ./adapters
+RUN npm run build
+
+# --- runtime: Node LTS, production dependencies, non-root, an init as PID 1 ---------
+FROM node:22-slim AS runtime
+# tini forwards SIGTERM to Node and reaps zombies; Node as PID 1 would do neither well.
+RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*
+ENV NODE_ENV=production
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+COPY --from=build /app/dist ./dist
+COPY knowledge ./knowledge
+COPY schema ./schema
+# The store of unanswered questions (UNANSWERED_DIR=data); mount a volume here to keep it.
+RUN mkdir -p data && chown node:node data
+USER node
+EXPOSE 3000
+# No curl in the slim image: Node itself asks /healthz.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+ENTRYPOINT ["/usr/bin/tini", "--"]
+# node directly, not npm start: the signal must reach Node, and tsx is not needed.
+CMD ["node", "dist/src/main.js"]

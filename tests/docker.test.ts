@@ -1,0 +1,89 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  classifyCommand,
+  parseCopy,
+  parseDockerfile,
+  parseExecForm,
+  parseHealthcheck,
+  splitCommands,
+} from '../scripts/dockerfile.js';
+
+const instructions = parseDockerfile(readFileSync('Dockerfile', 'utf8'));
+const stages = [...new Set(instructions.map((i) => i.stage))];
+const finalStage = stages.at(-1) as string;
+const inFinal = instructions.filter((i) => i.stage === finalStage);
+const find = (keyword: string, list = inFinal) => list.filter((i) => i.keyword === keyword);
+
+describe('Dockerfile', () => {
+  it('is multi-stage: compiles in one stage, runs on a current Node LTS slim image in the last', () => {
+    const froms = find('FROM', instructions);
+    expect(froms.length).toBeGreaterThanOrEqual(2);
+    expect(froms.at(-1)?.args).toMatch(/^node:(22|24)-slim\b/);
+    const build = instructions.filter((i) => i.stage !== finalStage);
+    expect(find('RUN', build).map((i) => i.args)).toContain('npm run build');
+    expect(find('COPY', inFinal).some((i) => parseCopy(i.args).from !== undefined && i.args.includes('dist'))).toBe(true);
+  });
+
+  it('installs production dependencies only in the runtime and sets NODE_ENV=production', () => {
+    const runs = find('RUN').flatMap((i) => splitCommands(i.args));
+    expect(runs.some((c) => /^npm ci\b.*--omit=dev/.test(c))).toBe(true);
+    expect(find('ENV').map((i) => i.args)).toContain('NODE_ENV=production');
+  });
+
+  it('runs as a non-root user, with an init as PID 1, a health check and node (not npm) as the command', () => {
+    const user = find('USER').at(-1);
+    const cmd = find('CMD').at(-1);
+    expect(user?.args).toBe('node');
+    expect((user?.line ?? 0) < (cmd?.line ?? 0)).toBe(true);
+    expect(parseExecForm(find('ENTRYPOINT').at(-1)?.args ?? '[]')).toEqual(['/usr/bin/tini', '--']);
+    expect(find('RUN').some((i) => /apt-get install[^&]*\btini\b/.test(i.args))).toBe(true);
+    expect(parseExecForm(cmd?.args ?? '[]')).toEqual(['node', 'dist/src/main.js']);
+    const health = parseHealthcheck(find('HEALTHCHECK').at(-1)?.args ?? '');
+    expect(health.command[0]).toBe('node');
+    expect(health.command.join(' ')).toContain('/healthz');
+  });
+
+  it('copies the knowledge into the image, and only files that exist and .dockerignore lets through', () => {
+    const ignored = readFileSync('.dockerignore', 'utf8')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '' && !l.startsWith('#') && !l.startsWith('!'));
+    const copied = instructions
+      .filter((i) => i.keyword === 'COPY' && parseCopy(i.args).from === undefined)
+      .flatMap((i) => parseCopy(i.args).sources);
+    expect(copied).toContain('knowledge');
+    for (const source of copied) {
+      expect(existsSync(source), source).toBe(true);
+      expect(ignored, `${source} is excluded by .dockerignore`).not.toContain(source.split('/')[0]);
+    }
+    expect(ignored).toEqual(expect.arrayContaining(['node_modules', '.env', 'data', '.git']));
+  });
+
+  it('has only steps that scripts/docker-steps.ts replays, skipping nothing but root-only system steps', () => {
+    const skipped = instructions
+      .filter((i) => i.keyword === 'RUN')
+      .flatMap((i) => splitCommands(i.args))
+      .filter((c) => classifyCommand(c).action === 'skip');
+    for (const command of skipped) expect(command).toMatch(/^(apt-get |rm -rf \/var\/lib\/apt\/lists|chown |npm cache clean)/);
+    const supported = ['FROM', 'WORKDIR', 'COPY', 'RUN', 'ENV', 'USER', 'EXPOSE', 'HEALTHCHECK', 'ENTRYPOINT', 'CMD'];
+    for (const instruction of instructions) expect(supported, `line ${instruction.line}`).toContain(instruction.keyword);
+  });
+});
+
+describe('scripts/docker-steps.ts (the image built and started without Docker)', () => {
+  it('builds in a clean directory, starts `node dist/src/main.js` with production dependencies only, passes the HEALTHCHECK and exits 0 on SIGTERM', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/docker-steps.ts'], {
+      encoding: 'utf8',
+      timeout: 280_000,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
+    });
+    const output = `${result.stdout}\n${result.stderr}`;
+    expect(result.status, output).toBe(0);
+    expect(output).toContain('healthcheck: node -e … succeeded');
+    expect(output).toContain('readyz: 200');
+    expect(output).toContain('SIGTERM: exited 0');
+    expect(output).toContain('docker-steps: OK');
+  }, 300_000);
+});
