@@ -44,9 +44,8 @@ const integer = (fallback: number, min: number, max: number) =>
       return parsed;
     });
 
-const httpUrl = z
-  .url({ protocol: /^https?$/, error: 'use a full http(s):// address' })
-  .optional();
+// Empty counts as unset, as for the other variables: `.env` files and `docker run -e X=` leave them empty.
+const httpUrl = optionalText.pipe(z.url({ protocol: /^https?$/, error: 'use a full http(s):// address' }).optional());
 
 const envSchema = z
   .object({
