@@ -69,7 +69,7 @@ function postEvent(agent: Agent, url: URL, body: string, retryNum?: number): Pro
   });
 }
 
-/** Unmeasured events sent first, ten at a time. */
+/** Unmeasured events sent first. */
 const WARM_UP_EVENTS = 200;
 
 const percentile = (values: number[], p: number): number => {
@@ -117,8 +117,9 @@ export async function benchSlack({ events = 1000, conversations = 100, concurren
   const warmUp = Array.from({ length: WARM_UP_EVENTS }, (_, i) =>
     eventEnvelope({ type: 'app_mention', channel: 'CWARMUP', user: 'UWARMUP', text: `<@${FAKE_BOT_USER_ID}> Hallo`, ts: `1600000000.${String(i).padStart(6, '0')}` }),
   );
-  for (let start = 0; start < warmUp.length; start += 10) {
-    await Promise.all(warmUp.slice(start, start + 10).map((body) => postEvent(agent, url, body)));
+  // Batches as wide as the load itself, so every kept-alive socket exists before measuring.
+  for (let start = 0; start < warmUp.length; start += concurrency) {
+    await Promise.all(warmUp.slice(start, start + concurrency).map((body) => postEvent(agent, url, body)));
   }
   await fake.waitFor(() => fake.callsOf('chat.postMessage').length >= WARM_UP_EVENTS, 20_000);
   fake.calls.length = 0;
