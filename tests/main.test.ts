@@ -74,7 +74,9 @@ describe('npm start with Telegram (against a fake Bot API on 127.0.0.1)', () => 
     cleanups.push(() => proxy.close());
 
     const userId = 987654321;
-    const question = 'Wann ist die Ehrenamtsmesse geheimwort?';
+    // Out of scope, so it is also recorded as unanswered.
+    const question = 'Wie wird das Wetter morgen, geheimwort?';
+    const unansweredDir = tempDir();
     main = track(
       startMain({
         TELEGRAM_BOT_TOKEN: FAKE_TOKEN,
@@ -82,7 +84,7 @@ describe('npm start with Telegram (against a fake Bot API on 127.0.0.1)', () => 
         HOST: '127.0.0.1',
         PORT: '0',
         LOG_LEVEL: 'info',
-        UNANSWERED_DIR: tempDir(),
+        UNANSWERED_DIR: unansweredDir,
         PSEUDONYM_KEY: 'test-key',
       }),
     );
@@ -104,6 +106,11 @@ describe('npm start with Telegram (against a fake Bot API on 127.0.0.1)', () => 
     expect(logs).not.toContain(String(userId));
     expect(logs).not.toContain('geheimwort');
     expect(main.stdout()).toBe('');
+
+    // Recorded for the editors, without anything that identifies the asker.
+    const stored = readFileSync(join(unansweredDir, 'unanswered.jsonl'), 'utf8');
+    expect(JSON.parse(stored)).toMatchObject({ text: question, locale: 'de', channel: 'telegram' });
+    expect(stored).not.toContain(String(userId));
   }, 60_000);
 });
 

@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createAssistant } from '../../src/assistant.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import type { Knowledge } from '../../src/knowledge/schema.js';
 import { type KnowledgeWatcher, watchKnowledge } from '../../src/knowledge/watch.js';
@@ -78,5 +79,27 @@ describe('knowledge hot reload', () => {
     expect(await attempt).toBe(false);
     expect(reloaded).toHaveLength(0);
     expect(logs.text()).toContain('events.yaml');
+  });
+
+  it('lets the running bot answer with an edited fact, without a restart', async () => {
+    const knowledge = loadKnowledge(dir);
+    const oldPhone = knowledge.contact.phone;
+    const assistant = createAssistant(knowledge);
+    const ask = () => assistant.respond({ channel: 'terminal', conversationId: 'c', text: 'Wie ist die Telefonnummer?' }).text;
+    expect(ask()).toContain(oldPhone);
+
+    let settle: (ok: boolean) => void = () => {};
+    const attempt = new Promise<boolean>((resolve) => (settle = resolve));
+    watcher = watchKnowledge({
+      dir,
+      debounceMs: 50,
+      logger: createLogger({ level: 'silent', pretty: false, destination: captureLogs() }),
+      onReload: (fresh) => assistant.setKnowledge(fresh),
+      onAttempt: (result) => settle(result.ok),
+    });
+    edit('programme.yaml', oldPhone, '0451 999 8877');
+    expect(await attempt).toBe(true);
+    expect(ask()).toContain('0451 999 8877');
+    expect(ask()).not.toContain(oldPhone);
   });
 });
