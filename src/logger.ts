@@ -38,6 +38,9 @@ const SECRET_PATHS = [
  */
 const USER_ID_PATHS = ['userId', '*.userId', 'user', '*.user', 'from.id', '*.from.id'];
 
+/** What {@link createPseudonymiser} makes; such a value is already safe to log. */
+const PSEUDONYM_PATTERN = /^u_[0-9a-f]{16}$/;
+
 /**
  * Tokens can also hide inside strings such as error messages or URLs: Telegram puts its
  * token in the request path (`/bot123456:ABC…/sendMessage`), so the digits may follow a
@@ -84,6 +87,8 @@ export function createLogger(options: LoggerOptions): Logger {
         // Wildcard segments can arrive as symbols.
         const path = rawPath.map((part) => (typeof part === 'symbol' ? '*' : String(part)));
         if (secretPaths.has(path.join('.')) || !isUserIdPath(path)) return REDACTED;
+        // Adapters often pseudonymise before logging: hashing twice would break the trail.
+        if (typeof value === 'string' && PSEUDONYM_PATTERN.test(value)) return value;
         if (pseudonymise && (typeof value === 'string' || typeof value === 'number')) {
           return pseudonymise(String(value));
         }

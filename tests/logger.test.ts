@@ -69,6 +69,15 @@ describe('logger redaction', () => {
     expect(text).toContain(pseudonymise(USER_ID));
   });
 
+  it('leaves an id that is already a pseudonym as it is, so the trail stays the same', () => {
+    const { out, logger, pseudonymise } = setup();
+    logger.info({ user: pseudonymise(USER_ID) }, 'already hashed by the adapter');
+    logger.info({ userId: USER_ID }, 'raw');
+    const [first, second] = out.records();
+    expect(first?.user).toBe(pseudonymise(USER_ID));
+    expect(second?.userId).toBe(pseudonymise(USER_ID));
+  });
+
   it('gives one user the same pseudonym for one key, and another for another key', () => {
     const a = createPseudonymiser('key-a');
     const b = createPseudonymiser('key-b');
