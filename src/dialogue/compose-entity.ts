@@ -3,16 +3,20 @@ import type { Locale } from '../message.js';
 import { answer, type Composed, say } from './composed.js';
 import { composeContact } from './compose-general.js';
 import { joinList, type KnowledgeView, pick } from './knowledge-view.js';
-import type { EntityFacet } from './topic.js';
+import type { EntityFacet, Topic } from './topic.js';
+import type { Role } from '../knowledge/schema.js';
+
+type EntityTopic = Extract<Topic, { kind: 'entity' }>;
 
 /** Answers about one organisation, event or person. */
-export function composeEntity(id: string, facet: EntityFacet, locale: Locale, view: KnowledgeView): Composed {
+export function composeEntity(topic: EntityTopic, locale: Locale, view: KnowledgeView): Composed {
+  const { id, facet } = topic;
   const org = view.organisations.get(id);
-  if (org) return composeOrganisation(org, facet, locale, view);
+  if (org) return composeOrganisation(org, topic, locale, view);
   const event = view.events.get(id);
   if (event) return composeEvent(event, facet, locale, view);
   const person = view.people.get(id);
-  if (person) return composePerson(person, facet, locale, view);
+  if (person) return composePerson(person, topic, locale, view);
   return answer(say(locale, 'Dazu habe ich nichts gefunden.', 'I found nothing about that.'), { fallback: true });
 }
 
@@ -76,17 +80,24 @@ function notListed(what: string, locale: Locale, view: KnowledgeView, extra = ''
       `Mehr weiß die ${contact.office}: Tel. ${contact.phone}, ${contact.email}.`,
       `The ${contact.office} can tell you more: phone ${contact.phone}, ${contact.email}.`,
     )}`,
-    { contact },
+    // The subject is known but this detail is not: an honest "I don't know", with whom to ask.
+    { contact, fallback: true },
   );
 }
 
-function composeOrganisation(org: Organisation, facet: EntityFacet, locale: Locale, view: KnowledgeView): Composed {
+function composeOrganisation(org: Organisation, topic: EntityTopic, locale: Locale, view: KnowledgeView): Composed {
+  const { facet } = topic;
   const name = org.name;
   const describe = () => describeOrganisation(org, locale, view);
   const choices = entityChoices(org, locale, view);
   switch (facet) {
     case 'membership':
-      return answer(membership(org, locale, view));
+      return answer(membership(org, topic.askedRole, locale, view));
+    case 'role': {
+      const roles = roleText(org, locale, view);
+      if (roles.length > 0) return answer(`${name}: ${joinList(roles, locale)}.`);
+      return answer(describe(), { choices });
+    }
     case 'founded':
       if (org.founded) return answer(foundedSentence(org, locale, view));
       return notListed(say(locale, `Ein Gründungsjahr von ${name} nennt die Seite der Stadt nicht.`, `The city's page gives no founding year for ${name}.`), locale, view);
@@ -157,8 +168,23 @@ function sponsorSample(view: KnowledgeView): string {
   return view.withRole('programme-sponsor').slice(0, 3).map((o) => o.name).join(', ');
 }
 
-function membership(org: Organisation, locale: Locale, view: KnowledgeView): string {
+const ROLE_GROUP: Record<Role, { de: string; en: string }> = {
+  actor: { de: 'den Akteuren', en: 'the actors' },
+  'local-partner': { de: 'den lokalen Partnern', en: 'the local partners' },
+  'programme-sponsor': { de: 'den Programmträgern im Konsortium', en: 'the programme sponsors in the consortium' },
+  'programme-partner': { de: 'den weiteren Programmpartnern', en: 'the further programme partners' },
+};
+
+function membership(org: Organisation, askedRole: Role | undefined, locale: Locale, view: KnowledgeView): string {
   const roles = roleText(org, locale, view);
+  if (askedRole && roles.length > 0 && !org.roles.includes(askedRole)) {
+    const group = ROLE_GROUP[askedRole];
+    return say(
+      locale,
+      `Nein – ${org.name} gehört nicht zu ${group.de}, ist aber ${joinList(roles, locale)}.`,
+      `No – ${org.name} is not one of ${group.en}, but it is ${joinList(roles, locale)}.`,
+    );
+  }
   if (roles.length > 0) return say(locale, `Ja – ${org.name} ist ${joinList(roles, locale)}.`, `Yes – ${org.name} is ${joinList(roles, locale)}.`);
   const tandem = view.memberOf(org.id)[0];
   if (tandem) {
@@ -212,7 +238,8 @@ function composeEvent(event: KnowledgeEvent, facet: EntityFacet, locale: Locale,
     case 'when':
     case 'founded':
       if (event.rhythm) return answer(`${event.name}: ${pick(event.rhythm, locale)}.`);
-      return notListed(noDate, locale, view);
+      // Not a fallback: who runs it and that it recurs yearly is a partial answer.
+      return { ...notListed(noDate, locale, view), fallback: false };
     case 'membership':
       return answer(say(locale, `Ja – ${event.name} gehört zu den Veranstaltungen des ${by}.`, `Yes – the ${event.name} is one of the events of the ${by}.`));
     case 'audience':
@@ -230,9 +257,14 @@ function composeEvent(event: KnowledgeEvent, facet: EntityFacet, locale: Locale,
   }
 }
 
-function composePerson(person: Person, facet: EntityFacet, locale: Locale, view: KnowledgeView): Composed {
+function composePerson(person: Person, topic: EntityTopic, locale: Locale, view: KnowledgeView): Composed {
   const isContact = view.isContactEntity(person.id);
   const line = `${view.fullName(person)} ${say(locale, 'ist', 'is')} ${pick(person.role, locale)}.`;
+  if (topic.facet === 'membership') {
+    // A yes/no question about a person: the verdict comes from comparing the claim with the role.
+    return answer(topic.denied ? `${say(locale, 'Nein', 'No')} – ${line}` : `${say(locale, 'Ja', 'Yes')} – ${line}`);
+  }
+  const facet = topic.facet;
   switch (facet) {
     case 'contact':
     case 'phone':

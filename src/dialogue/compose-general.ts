@@ -1,3 +1,4 @@
+import type { Role } from '../knowledge/schema.js';
 import type { Locale } from '../message.js';
 import { answer, type Composed, menu, say } from './composed.js';
 import { bullets, capitalise, joinList, type KnowledgeView, pick } from './knowledge-view.js';
@@ -184,13 +185,12 @@ export function composeFallback(locale: Locale, view: KnowledgeView): Composed {
 
 export function composeNotListed(name: string, locale: Locale, view: KnowledgeView): Composed {
   const shown = name.length > 60 ? `${name.slice(0, 57)}…` : name;
-  const locals = view.withRole('local-partner').slice(0, 3).map((o) => o.name);
-  const sponsors = view.withRole('programme-sponsor').slice(0, 2).map((o) => o.name);
+  const sample = (role: Role, count: number) => joinList(view.withRole(role).slice(0, count).map((o) => o.name), locale);
   return answer(
     say(
       locale,
-      `Nein – „${shown}“ ist nicht unter den Akteuren und Partnern der Engagierten Stadt Lübeck aufgeführt. Lokale Partner sind z. B. ${joinList(locals, locale)}; getragen wird das Programm u. a. von ${joinList(sponsors, locale)}.`,
-      `No – "${shown}" is not listed among the actors and partners of Engagierte Stadt Lübeck. Local partners include ${joinList(locals, locale)}; the programme's sponsors include ${joinList(sponsors, locale)}.`,
+      `Nein – „${shown}“ ist nicht unter den Akteuren und Partnern der Engagierten Stadt Lübeck aufgeführt. Lokale Partner sind z. B. ${sample('local-partner', 3)}; getragen wird das Programm u. a. von ${sample('programme-sponsor', 2)}, weitere Partner sind etwa ${sample('programme-partner', 3)}.`,
+      `No – "${shown}" is not listed among the actors and partners of Engagierte Stadt Lübeck. Local partners include ${sample('local-partner', 3)}; the programme's sponsors include ${sample('programme-sponsor', 2)}, further partners ${sample('programme-partner', 3)}.`,
     ),
     { choices: [{ topic: { kind: 'list', list: 'local-partners' }, label: say(locale, 'Alle Partner', 'All partners') }, { topic: { kind: 'list', list: 'sponsors' }, label: say(locale, 'Programmträger', 'Sponsors') }] },
   );

@@ -9,7 +9,7 @@ import type { SmalltalkKind, Topic } from './topic.js';
 export function compose(topic: Topic, locale: Locale, view: KnowledgeView, previous?: Topic): Composed {
   switch (topic.kind) {
     case 'entity':
-      return composeEntity(topic.id, topic.facet, locale, view);
+      return composeEntity(topic, locale, view);
     case 'programme':
       return composeProgramme(topic.facet, locale, view);
     case 'list':
@@ -75,8 +75,8 @@ function composeSmalltalk(what: SmalltalkKind, locale: Locale): Composed {
       return answer(
         say(
           locale,
-          'Ich beantworte Fragen zur Engagierten Stadt Lübeck, zum Beispiel:\n• Was ist das Programm, seit wann ist Lübeck dabei, wie viele Städte machen mit?\n• Wer sind die Akteure und lokalen Partner (z. B. ePunkt e.V., Steuerungsgruppe)?\n• Wer trägt und fördert das Programm?\n• Wann trifft sich die Steuerungsgruppe, was ist das Forum Ehrenamt?\n• Wie kann ich mitmachen, wen kann ich anrufen?\nTippfehler und Fragen ohne Umlaute verstehe ich auch.',
-          'I answer questions about Engagierte Stadt Lübeck, for example:\n• What is the programme, since when is Lübeck in, how many cities take part?\n• Who are the actors and local partners (e.g. ePunkt e.V., the steering group)?\n• Who carries and funds the programme?\n• When does the steering group meet, what is the Forum Ehrenamt?\n• How can I get involved, whom can I call?\nTypos are fine.',
+          'Ich bin der Infobot der Engagierten Stadt Lübeck und beantworte Fragen wie:\n• Was ist das Programm, seit wann ist Lübeck dabei, wie viele Städte machen mit?\n• Wer sind die Akteure und lokalen Partner (z. B. ePunkt e.V., Steuerungsgruppe)?\n• Wer trägt und fördert das Programm?\n• Wann trifft sich die Steuerungsgruppe, was ist das Forum Ehrenamt?\n• Wie kann ich mitmachen, wen kann ich anrufen?\nTippfehler und Fragen ohne Umlaute verstehe ich auch.',
+          'I am the info bot of Engagierte Stadt Lübeck and answer questions such as:\n• What is the programme, since when is Lübeck in, how many cities take part?\n• Who are the actors and local partners (e.g. ePunkt e.V., the steering group)?\n• Who carries and funds the programme?\n• When does the steering group meet, what is the Forum Ehrenamt?\n• How can I get involved, whom can I call?\nTypos are fine.',
         ),
         { choices: menu(locale) },
       );

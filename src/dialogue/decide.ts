@@ -1,11 +1,11 @@
-import type { Knowledge } from '../knowledge/schema.js';
+import type { Knowledge, Role } from '../knowledge/schema.js';
 import type { Locale } from '../message.js';
 import type { Ask } from '../understanding/cues.js';
 import type { EntityRef, Lexicon } from '../understanding/lexicon.js';
-import { toKey } from '../understanding/normalise.js';
+import { phraseKeys, toKey } from '../understanding/normalise.js';
 import type { EntityMention, Parse } from '../understanding/parse.js';
 import type { ConversationState } from './conversation.js';
-import type { EntityFacet, ProgrammeFacet, Topic } from './topic.js';
+import type { EntityFacet, ListName, ProgrammeFacet, Topic } from './topic.js';
 
 export interface Decision {
   topic: Topic;
@@ -20,9 +20,19 @@ export const CONFIDENCE_THRESHOLD = 0.5;
 
 const SMALLTALK_ORDER = ['help', 'thanks', 'goodbye', 'greeting', 'ack'] as const;
 const CHATTER = new Set<Ask>(['greeting', 'thanks', 'goodbye', 'ack', 'help', 'more']);
+/** Asks too vague to be a question on their own ("was", "wer"). */
+const WEAK = new Set<Ask>(['what', 'who', 'more']);
+const MEMBERSHIP_ASKS: Ask[] = ['membership', 'partners', 'funders', 'actors'];
+/** Asks that need a subject; without one in the message they refer to the last one talked about. */
+const FOLLOW_UP_ASKS: Ask[] = ['rhythm', 'when', 'founded', 'joined', 'website', 'phone', 'email', 'contact', 'where', 'lead', 'organiser', 'audience', 'members', 'what', 'more', 'who', 'membership', 'events', 'funders', 'role', 'goal', 'reach'];
+const QUESTION_WORDS = new Set(['wer', 'was', 'welche', 'welcher', 'welches', 'who', 'what', 'which', 'wem', 'wen']);
+const HOW_WORDS = new Set(['wie', 'how', 'wo', 'where', 'unter']);
+const LIST_WORDS = new Set(['welche', 'alle', 'wer', 'which', 'all', 'who', 'liste', 'list']);
+const ALSO_WORDS = new Set(['auch', 'ebenfalls', 'too', 'also', 'either']);
+const LIST_ASKS: Ask[] = ['actors', 'partners', 'funders', 'further', 'events'];
+const PROGRAMME_ONLY = new Set<ProgrammeFacet>(['count', 'applied', 'topics', 'luebeck']);
 
-/** Asks that need an entity; without one in the message they refer to the last one talked about. */
-const FOLLOW_UP_ASKS: Ask[] = ['rhythm', 'when', 'founded', 'website', 'phone', 'email', 'contact', 'where', 'lead', 'organiser', 'audience', 'members', 'what', 'more', 'who', 'membership', 'events', 'funders'];
+const ambiguous = (mention: EntityMention | undefined) => !!mention && mention.ids.length > 1 && !mention.full;
 
 const COMMAND_TOPICS: Record<string, Topic> = {
   hilfe: { kind: 'smalltalk', what: 'help' },
@@ -48,94 +58,117 @@ const COMMAND_TOPICS: Record<string, Topic> = {
  */
 export function decide(parse: Parse, state: ConversationState, lexicon: Lexicon, knowledge: Knowledge): Decision {
   const locale = parse.language.en > parse.language.de ? 'en' : parse.language.de > parse.language.en ? 'de' : undefined;
-  const sure = (topic: Topic, confidence = 1): Decision => ({ topic, confidence, locale });
+  const result = (topic: Topic, confidence: number): Decision => ({ topic, confidence, locale });
 
   if (parse.command) {
-    const { name, argument } = parse.command;
-    if (name === 'sprache' || name === 'language') {
-      const wanted = toKey(argument).startsWith('en') ? 'en' : toKey(argument).startsWith('de') ? 'de' : undefined;
-      const current = state.locale ?? 'de';
-      return { topic: { kind: 'language', locale: wanted ?? (current === 'de' ? 'en' : 'de') }, confidence: 1, locale: undefined };
-    }
-    if (name === 'start' && argument === '') return { topic: { kind: 'smalltalk', what: 'start' }, confidence: 1, locale: undefined };
-    const direct = COMMAND_TOPICS[name];
-    if (direct && argument === '') return { topic: direct, confidence: 1, locale: undefined };
-    if (name !== 'start' && !direct) return { topic: { kind: 'smalltalk', what: 'help' }, confidence: 1, locale: undefined };
-    // "/start kontakt" (deep link) or "/kontakt telefon": read the argument like a question.
-    const deepLink = COMMAND_TOPICS[toKey(argument)];
-    if (deepLink) return { topic: deepLink, confidence: 1, locale: undefined };
+    const fromCommand = commandTopic(parse.command, state);
+    if (fromCommand) return { topic: fromCommand, confidence: 1, locale: undefined };
   }
-
   const picked = pickByNumber(parse, state);
-  if (picked) return sure(picked);
+  if (picked) return result(picked, 1);
+  if (parse.tokens.length === 0) {
+    return { topic: { kind: 'unreadable', reason: parse.text === '' ? 'empty' : 'no-text' }, confidence: 1, locale: undefined };
+  }
 
-  if (parse.tokens.length === 0) return { topic: { kind: 'unreadable', reason: parse.text === '' ? 'empty' : 'no-text' }, confidence: 1, locale: undefined };
-
-  const asks = parse.asks;
+  const asks = new Set(parse.asks);
+  if (asks.has('reach')) asks.add(parse.tokens.some((t) => HOW_WORDS.has(t.key)) ? 'contact' : 'goal');
+  const has = (word: Set<string>) => parse.tokens.some((t) => word.has(t.key));
   const content = [...asks].filter((ask) => !CHATTER.has(ask));
-  const mention = chooseMention(parse.mentions, state, lexicon);
-  const unknownWeight = parse.unknown.reduce((sum, t) => sum + (t.key.length >= 6 ? 1.5 : 1), 0);
+  const strong = content.filter((ask) => !WEAK.has(ask));
 
-  if (asks.has('switch-en') || asks.has('switch-de')) {
-    if (parse.mentions.length === 0 && content.length <= 2) {
-      return { topic: { kind: 'language', locale: asks.has('switch-en') ? 'en' : 'de' }, confidence: 1, locale: undefined };
-    }
+  if ((asks.has('switch-en') || asks.has('switch-de')) && parse.mentions.length === 0 && strong.length <= 2) {
+    return { topic: { kind: 'language', locale: asks.has('switch-en') ? 'en' : 'de' }, confidence: 1, locale: undefined };
   }
 
-  if (parse.mentions.length === 0 && content.length === 0) {
-    const chatter = SMALLTALK_ORDER.find((kind) => asks.has(kind));
-    if (chatter && unknownWeight <= 1.5) return sure({ kind: 'smalltalk', what: chatter });
-    if (asks.has('more') && state.lastTopic) return sure(state.lastTopic, 0.8);
-    return sure({ kind: 'fallback' }, 0);
-  }
+  const found = chooseMention(parse.mentions, state, lexicon);
+  const chatter = SMALLTALK_ORDER.find((kind) => asks.has(kind));
+  if (!found && strong.length === 0 && chatter && parse.unknownWeight <= 1.5) return result({ kind: 'smalltalk', what: chatter }, 1);
 
-  // Several entities fit the words equally well: ask instead of guessing.
+  // "Welche Gremien gibt es für bürgerschaftliches Engagement?" asks for a list, not for one of two names.
+  const asksForList = LIST_ASKS.some((ask) => asks.has(ask)) && has(LIST_WORDS);
+  const mention = ambiguous(found) && asksForList ? undefined : found;
+  // Several entities fit the words equally well: let the other words or the context decide, else ask.
   if (mention && mention.ids.length > 1) {
-    const known = mention.ids.filter((id) => lexicon.entities.has(id));
-    const fromContext = known.find((id) => id === state.lastEntityId);
-    if (fromContext) return sure(entityTopic(lexicon.entities.get(fromContext)!, asks, parse.yesNo), 0.7);
-    return sure({ kind: 'clarify', ids: known.slice(0, 4) }, 0.6);
+    const chosen = mention.ids.find((id) => id === state.lastEntityId) ?? bestByContent(parse, lexicon, mention.ids);
+    if (!chosen) return result({ kind: 'clarify', ids: mention.ids.filter((id) => lexicon.entities.has(id)).slice(0, 4) }, 0.6);
+    mention.ids = [chosen];
   }
-
   const entity = mention ? lexicon.entities.get(mention.ids[0]!) : undefined;
-  const evidence = (mention ? (mention.full ? 2 : 1.2) : 0) + Math.min(content.length, 3);
-  const confidence = evidence / (evidence + unknownWeight);
+  const specific = entity && entity.kind !== 'programme' ? entity : undefined;
+  const mentionsProgramme = entity?.kind === 'programme' || asks.has('programme');
+  const byContent = mention ? undefined : contentTopic(parse, lexicon);
+  const evidence =
+    (mention ? (mention.full ? 2.5 : 1.5) : 0) + Math.min(strong.length, 3) + (content.length > strong.length ? 0.5 : 0) + (byContent ? 1 : 0);
+  const confidence = evidence === 0 ? 0 : evidence / (evidence + parse.unknownWeight);
 
-  if (parse.yesNo && (asks.has('membership') || asks.has('partners') || asks.has('funders') || asks.has('actors'))) {
-    if (entity && entity.kind !== 'programme') return { topic: { kind: 'entity', id: entity.id, facet: 'membership' }, confidence, locale };
+  // Yes/no questions about membership: yes with the role, or no for what is not listed.
+  const aboutMembership = MEMBERSHIP_ASKS.some((ask) => asks.has(ask));
+  if (aboutMembership && !specific) {
     const stranger = unknownName(parse);
-    if (stranger) return { topic: { kind: 'not-listed', name: stranger }, confidence: 0.9, locale };
-    if (!entity || entity.kind === 'programme') return sure({ kind: 'programme', facet: 'joined' }, 0.8);
+    const short = parse.tokens.length <= 7 && !has(LIST_WORDS) && !asks.has('involve');
+    if (stranger && (parse.yesNo || short)) return result({ kind: 'not-listed', name: stranger }, 0.9);
+    if (parse.yesNo && !stranger && !asks.has('involve')) return result({ kind: 'programme', facet: 'joined' }, 0.8);
   }
-
-  if (confidence < CONFIDENCE_THRESHOLD) return { topic: { kind: 'fallback' }, confidence, locale };
-
-  if (entity && entity.kind !== 'programme') {
-    // "Und die Handwerkskammer?" after "Wann wurde X gegründet?": same question, new subject.
-    if (content.length === 0 && parse.followUp && state.lastTopic?.kind === 'entity') {
-      return { topic: { kind: 'entity', id: entity.id, facet: state.lastTopic.facet }, confidence, locale };
+  if (!specific && parse.followUp && parse.unknown.length > 0 && parse.unknown.length <= 3 && strong.length === 0) {
+    const last = state.lastTopic;
+    if (last?.kind === 'not-listed' || (last?.kind === 'entity' && last.facet === 'membership')) {
+      return result({ kind: 'not-listed', name: unknownName(parse) ?? parse.unknown[0]!.surface }, 0.8);
     }
-    return { topic: entityTopic(entity, asks, parse.yesNo), confidence, locale };
   }
 
-  const general = generalTopic(asks, entity !== undefined);
-  if (general) return { topic: general, confidence, locale };
+  // A tie between what we know and what we do not is not good enough to answer.
+  if (confidence <= CONFIDENCE_THRESHOLD) return result({ kind: 'fallback' }, confidence);
+
+  if (specific) {
+    // "Und die Handwerkskammer?" after "Wann wurde X gegründet?": same question, new subject.
+    if (strong.length === 0 && parse.followUp && state.lastTopic?.kind === 'entity') {
+      return result({ ...state.lastTopic, id: specific.id, denied: false }, confidence);
+    }
+    // "Joachim Herz Stiftung auch?" / "und die IHK?" after a yes/no question: the same yes/no question.
+    if (strong.length === 0 && parse.followUp && (state.lastTopic?.kind === 'not-listed' || has(ALSO_WORDS))) {
+      return result({ kind: 'entity', id: specific.id, facet: 'membership' }, confidence);
+    }
+    return result(entityTopic(specific, asks, parse, lexicon, knowledge), confidence);
+  }
+
+  const general = generalTopic(asks, mentionsProgramme, has(QUESTION_WORDS) || parse.yesNo || parse.tokens.length <= 3);
+  if (general) return result(general, confidence);
+
+  // Questions only the programme answers (how many cities, who applied) need no subject.
+  const facet = programmeFacet(asks);
+  const aboutLuebeck = parse.tokens.some((t) => t.key === 'lubeck');
+  if (facet && (PROGRAMME_ONLY.has(facet) || (facet === 'joined' && (aboutLuebeck || !state.lastEntityId)))) {
+    return result({ kind: 'programme', facet }, confidence);
+  }
 
   if (!entity && state.lastEntityId && lexicon.entities.has(state.lastEntityId) && FOLLOW_UP_ASKS.some((ask) => asks.has(ask))) {
     const last = lexicon.entities.get(state.lastEntityId)!;
-    if (last.kind === 'programme') {
-      const facet = programmeFacet(asks);
-      if (facet) return { topic: { kind: 'programme', facet }, confidence: confidence * 0.9, locale };
-    } else {
-      return { topic: entityTopic(last, asks, parse.yesNo), confidence: confidence * 0.9, locale };
-    }
+    if (last.kind !== 'programme') return result(entityTopic(last, asks, parse, lexicon, knowledge), confidence * 0.9);
+    const facet = programmeFacet(asks);
+    if (facet) return result({ kind: 'programme', facet }, confidence * 0.9);
   }
 
-  if (entity) return { topic: { kind: 'programme', facet: programmeFacet(asks) ?? 'describe' }, confidence, locale };
-  const facet = programmeFacet(asks);
-  if (facet && facet !== 'describe' && facet !== 'website') return { topic: { kind: 'programme', facet }, confidence: confidence * 0.9, locale };
-  void knowledge;
-  return { topic: { kind: 'fallback' }, confidence: 0, locale };
+  if (mentionsProgramme) return result({ kind: 'programme', facet: facet ?? 'describe' }, confidence);
+  if (byContent) return result(byContent, Math.min(confidence, 0.8));
+  // A bare programme ask ("wann …?") with words we do not know is about something else.
+  if (facet && facet !== 'describe' && facet !== 'website' && parse.unknownWeight === 0) {
+    return result({ kind: 'programme', facet }, confidence * 0.9);
+  }
+  return result({ kind: 'fallback' }, 0);
+}
+
+function commandTopic(command: { name: string; argument: string }, state: ConversationState): Topic | undefined {
+  const { name, argument } = command;
+  if (name === 'sprache' || name === 'language') {
+    const wanted = toKey(argument).startsWith('en') ? 'en' : toKey(argument).startsWith('de') ? 'de' : undefined;
+    return { kind: 'language', locale: wanted ?? ((state.locale ?? 'de') === 'de' ? 'en' : 'de') };
+  }
+  if (name === 'start' && argument === '') return { kind: 'smalltalk', what: 'start' };
+  const direct = COMMAND_TOPICS[name];
+  if (direct && argument === '') return direct;
+  if (name !== 'start' && !direct) return { kind: 'smalltalk', what: 'help' };
+  // "/start kontakt" (deep link): a known payload, else read the argument like a question.
+  return COMMAND_TOPICS[toKey(argument)];
 }
 
 function pickByNumber(parse: Parse, state: ConversationState): Topic | undefined {
@@ -148,18 +181,25 @@ function pickByNumber(parse: Parse, state: ConversationState): Topic | undefined
 function chooseMention(mentions: EntityMention[], state: ConversationState, lexicon: Lexicon): EntityMention | undefined {
   const specific = mentions.filter((m) => m.ids.some((id) => lexicon.entities.get(id)?.kind !== 'programme'));
   const candidates = specific.length > 0 ? specific : mentions;
-  // Prefer an unambiguous mention; among equals, a full name over one word of a name.
-  return (
+  const pick =
     candidates.find((m) => m.ids.length === 1 && m.full) ??
     candidates.find((m) => m.ids.length === 1) ??
     candidates.find((m) => m.ids.includes(state.lastEntityId ?? '')) ??
-    candidates[0]
-  );
+    candidates[0];
+  return pick ? { ...pick, ids: [...pick.ids] } : undefined;
 }
 
-function entityTopic(entity: EntityRef, asks: Set<Ask>, yesNo: boolean): Topic {
+function entityTopic(entity: EntityRef, asks: Set<Ask>, parse: Parse, lexicon: Lexicon, knowledge: Knowledge): Topic {
   if (entity.kind === 'programme') return { kind: 'programme', facet: programmeFacet(asks) ?? 'describe' };
-  return { kind: 'entity', id: entity.id, facet: entityFacet(entity, asks, yesNo) };
+  let facet = entityFacet(entity, asks, parse.yesNo);
+  // "Körber-Stiftung Träger?": asking whether a sponsor funds the programme is asking about its role.
+  const roles = knowledge.organisations.find((o) => o.id === entity.id)?.roles ?? [];
+  if (facet === 'funders' && roles.some((r) => r === 'programme-sponsor' || r === 'programme-partner')) facet = 'membership';
+  if (facet !== 'membership') return { kind: 'entity', id: entity.id, facet };
+  if (entity.kind === 'person') return { kind: 'entity', id: entity.id, facet, denied: !claimHolds(parse, entity.id, knowledge) };
+  const askedRole = askedRoleOf(asks, parse);
+  return askedRole ? { kind: 'entity', id: entity.id, facet, askedRole } : { kind: 'entity', id: entity.id, facet };
+  void lexicon;
 }
 
 function entityFacet(entity: EntityRef, asks: Set<Ask>, yesNo: boolean): EntityFacet {
@@ -172,16 +212,35 @@ function entityFacet(entity: EntityRef, asks: Set<Ask>, yesNo: boolean): EntityF
   if (asks.has('audience')) return 'audience';
   if (asks.has('members')) return 'members';
   if (asks.has('lead')) return 'lead';
+  if (asks.has('contact')) return 'contact';
   if (asks.has('where')) return 'where';
   if (asks.has('when')) return 'when';
-  if (asks.has('contact') && entity.kind !== 'person') return 'contact';
-  if (asks.has('contact')) return 'contact';
+  if (yesNo && (entity.kind === 'person' || MEMBERSHIP_ASKS.some((ask) => asks.has(ask)))) return 'membership';
+  if (asks.has('role')) return 'describe';
   if (asks.has('events')) return 'events';
-  if (asks.has('funders') && !yesNo) return 'funders';
-  if (yesNo && (asks.has('membership') || asks.has('partners') || asks.has('funders'))) return 'membership';
+  if (asks.has('funders')) return 'funders';
   if (asks.has('membership') && !asks.has('what')) return 'membership';
   return 'describe';
 }
+
+/** Which role a yes/no question asks about, if it names one ("… im Konsortium?", "… lokaler Partner?"). */
+function askedRoleOf(asks: Set<Ask>, parse: Parse): Role | undefined {
+  if (asks.has('funders')) return 'programme-sponsor';
+  if (parse.tokens.some((t) => t.key.startsWith('lokal') || t.key === 'local')) return 'local-partner';
+  if (asks.has('actors')) return 'actor';
+  return undefined;
+}
+
+/** Does what the question claims about a person ("ist Pia Steinrücke Bürgermeisterin?") fit the role we know? */
+function claimHolds(parse: Parse, personId: string, knowledge: Knowledge): boolean {
+  const person = knowledge.people.find((p) => p.id === personId);
+  if (!person) return false;
+  const organisation = knowledge.organisations.find((o) => o.id === person.organisation);
+  const known = new Set(phraseKeys([person.role.de, person.role.en, ...person.aliases, organisation?.name ?? ''].join(' ')));
+  const claims = parse.tokens.filter((t) => (t.role === 'unknown' || t.role === 'domain' || t.role === 'cue') && t.key.length >= 4 && !IGNORED_IN_CLAIMS.has(t.key));
+  return claims.every((claim) => [...known].some((word) => word.startsWith(claim.key.slice(0, 6)) || claim.key.startsWith(word.slice(0, 6))));
+}
+const IGNORED_IN_CLAIMS = new Set(['dabei', 'partner', 'partnerin', 'teil', 'mitglied', 'beteiligt', 'involved', 'member', 'part', 'wirklich', 'really']);
 
 function programmeFacet(asks: Set<Ask>): ProgrammeFacet | undefined {
   if (asks.has('count')) return 'count';
@@ -196,28 +255,85 @@ function programmeFacet(asks: Set<Ask>): ProgrammeFacet | undefined {
   return undefined;
 }
 
-/** Questions about the programme as a whole or its lists, without a named entity. */
-function generalTopic(asks: Set<Ask>, mentionsProgramme: boolean): Topic | undefined {
-  if (asks.has('further')) return { kind: 'list', list: 'further-partners' };
-  if (asks.has('funders')) return { kind: 'list', list: 'sponsors' };
-  if (asks.has('applied') && asks.has('support')) return { kind: 'list', list: 'local-partners' };
-  if (asks.has('support') && asks.has('partners')) return { kind: 'list', list: 'local-partners' };
+/** Questions about the programme's lists, the contact or getting involved, without a named entity. */
+function generalTopic(asks: Set<Ask>, mentionsProgramme: boolean, asksWho: boolean): Topic | undefined {
+  const list = (name: ListName): Topic => ({ kind: 'list', list: name });
+  if (asks.has('further')) return list('further-partners');
+  // "Bekommen Ehrenamtliche Geld?" is not a question about who funds the programme.
+  if (asks.has('luebeck') && (asks.has('partners') || asks.has('actors'))) return { kind: 'programme', facet: 'luebeck' };
+  if (asks.has('funders') && (asksWho || mentionsProgramme)) return list('sponsors');
+  if (asks.has('support') && (asks.has('applied') || asks.has('partners') || mentionsProgramme || asksWho)) return list('local-partners');
   if (asks.has('phone')) return { kind: 'contact', facet: 'phone' };
   if (asks.has('email')) return { kind: 'contact', facet: 'email' };
   if (asks.has('contact')) return { kind: 'contact', facet: 'all' };
-  if (asks.has('where') && !mentionsProgramme) return { kind: 'contact', facet: 'where' };
   if (asks.has('involve') && !asks.has('membership')) return { kind: 'involve' };
-  if (asks.has('partners')) return { kind: 'list', list: 'local-partners' };
-  if (asks.has('actors')) return { kind: 'list', list: 'actors' };
-  if (asks.has('events')) return { kind: 'list', list: 'events' };
+  if (asks.has('website') && mentionsProgramme) return { kind: 'programme', facet: 'website' };
+  if (asks.has('where') && !asks.has('website') && !mentionsProgramme) return { kind: 'contact', facet: 'where' };
+  if (asks.has('partners')) return list('local-partners');
+  if (asks.has('actors')) return list('actors');
+  if (asks.has('events')) return list('events');
   if (asks.has('involve')) return { kind: 'involve' };
   if (asks.has('people') && !mentionsProgramme) return { kind: 'programme', facet: 'people' };
   return undefined;
 }
 
-/** The words of a yes/no question that name something we do not know ("die IHK"). */
+/** The words of a membership question that name something we do not know ("die IHK"). */
 function unknownName(parse: Parse): string | undefined {
-  const words = parse.unknown.map((t) => t.surface);
+  const words = parse.tokens.filter((t) => t.role === 'unknown' || (t.head && t.role !== 'entity') || (t.role === 'stop' && t.key.length <= 3 && /^\p{Lu}{2,3}$/u.test(t.surface)));
   if (words.length === 0 || words.length > 4) return undefined;
-  return words.join(' ');
+  return words.map((t) => t.surface).join(' ');
+}
+
+/** Scores knowledge texts by the message's words (rarer words count more). */
+function contentScores(parse: Parse, lexicon: Lexicon): Map<string, number> {
+  const scores = new Map<string, number>();
+  const seen = new Set<string>();
+  for (const token of parse.tokens) {
+    // Only words known from the texts count; cue and function words say how, not what, is asked.
+    if (token.role !== 'domain' || token.resolved.length < 4 || seen.has(token.resolved)) continue;
+    seen.add(token.resolved);
+    for (const { target, weight } of lexicon.contentIndex.get(token.resolved) ?? []) {
+      scores.set(target, (scores.get(target) ?? 0) + weight);
+    }
+  }
+  return scores;
+}
+
+/** A question with no name and no known ask, matched to the knowledge text it is about. */
+function contentTopic(parse: Parse, lexicon: Lexicon): Topic | undefined {
+  // Sum per subject, then answer with the subject's best-fitting text.
+  const bySubject = new Map<string, { score: number; target: string; top: number }>();
+  for (const [target, score] of contentScores(parse, lexicon)) {
+    const subject = target.split('|')[0]!;
+    const entry = bySubject.get(subject) ?? { score: 0, target, top: 0 };
+    entry.score += score;
+    if (score > entry.top) Object.assign(entry, { target, top: score });
+    bySubject.set(subject, entry);
+  }
+  let best: { target: string; score: number; top: number } | undefined;
+  for (const [subject, entry] of bySubject) {
+    // Ties go to the programme: it is what most people ask about.
+    const programme = lexicon.entities.get(subject)?.kind === 'programme';
+    if (!best || entry.score > best.score || (programme && entry.score === best.score)) best = entry;
+  }
+  // Only a message made entirely of known words is matched by content: "beste Pizza" is not about best practice.
+  if (!best || parse.unknownWeight > 0) return undefined;
+  const [id, facet] = best.target.split('|') as [string, string];
+  // The programme is what this bot is about: a weaker match suffices when it points there.
+  // Anything else needs a word that is distinctive for it, not just common words adding up.
+  const isProgramme = lexicon.entities.get(id)?.kind === 'programme';
+  if (isProgramme ? best.score < 0.15 : best.score < 0.5 || best.top < 0.5) return undefined;
+  if (id === 'list') return { kind: 'list', list: facet as ListName };
+  if (isProgramme) return { kind: 'programme', facet: facet as ProgrammeFacet };
+  return { kind: 'entity', id, facet: facet as EntityFacet };
+}
+
+/** Among entities sharing a name word ("Forum"), the one whose texts the other words fit clearly best. */
+function bestByContent(parse: Parse, lexicon: Lexicon, ids: string[]): string | undefined {
+  const scores = contentScores(parse, lexicon);
+  const ranked = ids
+    .map((id) => ({ id, score: [...scores].filter(([target]) => target.startsWith(`${id}|`)).reduce((sum, [, s]) => sum + s, 0) }))
+    .sort((a, b) => b.score - a.score);
+  const [first, second] = ranked;
+  return first && first.score > 0 && first.score >= 2 * (second?.score ?? 0) ? first.id : undefined;
 }

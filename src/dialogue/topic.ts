@@ -1,9 +1,11 @@
+import type { Role } from '../knowledge/schema.js';
 import type { Locale } from '../message.js';
 
 /** What a single entity answer is about. */
 export type EntityFacet =
   | 'describe'
   | 'membership'
+  | 'role'
   | 'rhythm'
   | 'when'
   | 'founded'
@@ -32,7 +34,15 @@ export type SmalltalkKind = 'greeting' | 'thanks' | 'goodbye' | 'ack' | 'help' |
  * so that follow-ups ("und die Webseite?") and a language switch can reuse it.
  */
 export type Topic =
-  | { kind: 'entity'; id: string; facet: EntityFacet }
+  | {
+      kind: 'entity';
+      id: string;
+      facet: EntityFacet;
+      /** For yes/no questions about a particular role ("… im Konsortium?"). */
+      askedRole?: Role;
+      /** For yes/no questions about a person whose claim the knowledge does not support. */
+      denied?: boolean;
+    }
   | { kind: 'programme'; facet: ProgrammeFacet }
   | { kind: 'list'; list: ListName }
   | { kind: 'contact'; facet: ContactFacet }
@@ -94,7 +104,7 @@ export function choiceIdFor(topic: Topic): string | undefined {
   }
 }
 
-const ENTITY_FACETS = new Set<string>(['describe', 'membership', 'rhythm', 'when', 'founded', 'website', 'contact', 'phone', 'email', 'where', 'lead', 'organiser', 'audience', 'members', 'events', 'funders']);
+const ENTITY_FACETS = new Set<string>(['describe', 'membership', 'role', 'rhythm', 'when', 'founded', 'website', 'contact', 'phone', 'email', 'where', 'lead', 'organiser', 'audience', 'members', 'events', 'funders']);
 const PROGRAMME_FACETS = new Set<string>(['describe', 'count', 'joined', 'applied', 'topics', 'goal', 'website', 'luebeck', 'people']);
 const LISTS = new Set<string>(['local-partners', 'actors', 'sponsors', 'further-partners', 'events']);
 const CONTACT_FACETS = new Set<string>(['all', 'phone', 'email', 'person', 'where']);

@@ -34,6 +34,8 @@ export type Ask =
   | 'events'
   | 'people'
   | 'luebeck'
+  | 'role'
+  | 'reach'
   | 'programme'
   | 'greeting'
   | 'thanks'
@@ -46,7 +48,7 @@ export type Ask =
 
 export const ASK_CUES: Record<Ask, { de: string[]; en: string[] }> = {
   what: {
-    de: ['was', 'worum', 'erklär*', 'erklar*', 'beschreib*', 'bedeutet', 'bedeutung', 'infos', 'informationen', 'information', 'erzähl*', 'erzahl*', 'was macht', 'was tut', 'was genau', 'aufgabe*', 'wofür', 'wofur', 'was steckt'],
+    de: ['was', 'worum', 'erklär*', 'erklar*', 'beschreib*', 'bedeutet', 'infos', 'informationen', 'information', 'erzähl*', 'erzahl*', 'was macht', 'was tut', 'was genau', 'aufgabe*', 'wofür', 'wofur', 'was steckt', 'konkret'],
     en: ['what', 'explain', 'describe', 'tell me about', 'about', 'info', 'information', 'mean', 'means', 'what does', 'do they do'],
   },
   who: { de: ['wer', 'wem', 'wen', 'welche person'], en: ['who', 'whom', 'whose'] },
@@ -60,17 +62,17 @@ export const ASK_CUES: Record<Ask, { de: string[]; en: string[] }> = {
     en: ['founded', 'established', 'created', 'set up', 'started', 'how old', 'since when', 'formed'],
   },
   joined: {
-    de: ['seit wann', 'beigetreten', 'aufgenommen', 'aufnahme', 'beitritt', 'dabei seit', 'mitglied seit', 'wann dazu', 'teil seit', 'beitreten'],
+    de: ['seit wann', 'seit', 'wie lange', 'schon lange', 'lange', 'beigetreten', 'aufgenommen', 'aufnahme', 'beitritt', 'dabei seit', 'mitglied seit', 'wann dazu', 'teil seit', 'beitreten'],
     en: ['joined', 'join', 'since', 'admitted', 'became', 'member since'],
   },
   applied: {
-    de: ['beworben', 'bewerbung', 'beworb*', 'bewirbt', 'antrag', 'beantragt', 'eingereicht'],
+    de: ['beworben', 'bewerbung', 'beworb*', 'bewerb*', 'bewirbt', 'antrag', 'beantragt', 'eingereicht'],
     en: ['applied', 'application', 'apply'],
   },
   support: { de: ['unterstützt*', 'unterstutzt*', 'unterstützer*', 'unterstutzer*', 'unterstützung', 'unterstutzung'], en: ['support*', 'backed', 'backing'] },
   count: {
-    de: ['wie viele', 'wieviele', 'wieviel', 'wie viel', 'anzahl', 'zahl', 'viele'],
-    en: ['how many', 'number of', 'count'],
+    de: ['wie viele', 'wieviele', 'wieviel', 'wie viel', 'anzahl', 'zahl', 'viele', 'wie groß', 'größe', 'grosse'],
+    en: ['how many', 'number of', 'count', 'how big', 'size'],
   },
   topics: {
     de: ['thema', 'themen', 'schwerpunkt*', 'inhalt*', 'themenfeld*', 'themenbereiche'],
@@ -81,12 +83,12 @@ export const ASK_CUES: Record<Ask, { de: string[]; en: string[] }> = {
     en: ['goal*', 'aim*', 'purpose', 'why', 'point', 'objective*', 'benefit*'],
   },
   website: {
-    de: ['webseite', 'website', 'homepage', 'internetseite', 'internet', 'seite', 'link', 'url', 'web', 'online', 'webadresse', 'internetadresse', 'netz', 'www'],
-    en: ['website', 'web site', 'webpage', 'site', 'link', 'url', 'homepage', 'online', 'web'],
+    de: ['webseite', 'homepage', 'mehr infos', 'mehr informationen', 'weitere infos', 'weitere informationen', 'nachlesen', 'nachzulesen', 'internetseite', 'internet', 'seite', 'link', 'url', 'web', 'online', 'webadresse', 'internetadresse', 'netz', 'www'],
+    en: ['website', 'web site', 'webpage', 'site', 'link', 'url', 'homepage', 'online', 'web', 'more info', 'more information', 'read more', 'learn more'],
   },
   contact: {
-    de: ['kontakt*', 'ansprechpartner*', 'ansprechperson*', 'ansprechstelle', 'zuständig*', 'zustandig*', 'erreich*', 'wenden', 'melden', 'frage*', 'kontaktier*', 'kontaktdaten', 'zuständige', 'ansprech*'],
-    en: ['contact*', 'reach', 'get in touch', 'in charge', 'responsible', 'talk to', 'speak to', 'ask'],
+    de: ['kontakt*', 'ansprechpartner*', 'ansprechperson*', 'ansprechstelle', 'zuständig*', 'zustandig*', 'erreiche', 'erreicht', 'erreichbar*', 'wenden', 'melden', 'kontaktier*', 'kontaktdaten', 'ansprech*', 'abteilung', 'reden', 'sprechen', 'an wen', 'wen kann ich', 'wende ich mich', 'an wen wende'],
+    en: ['contact*', 'reach', 'get in touch', 'in charge', 'responsible', 'talk to', 'speak to', 'who do i', 'department'],
   },
   phone: {
     de: ['telefon*', 'tel', 'nummer', 'rufnummer', 'anruf*', 'anrufen', 'handy', 'durchwahl', 'telefonisch', 'fon', 'tel nr', 'nr'],
@@ -109,11 +111,11 @@ export const ASK_CUES: Record<Ask, { de: string[]; en: string[] }> = {
     en: ['partner*', 'local partners', 'cooperation', 'allies'],
   },
   actors: {
-    de: ['akteur*', 'wer macht mit', 'wer ist dabei', 'beteiligte', 'mitwirkende', 'organisationen', 'wer engagiert sich', 'wer gehört', 'wer alles'],
-    en: ['actor*', 'who is involved', 'who takes part', 'organisations', 'organizations', 'stakeholder*', 'players'],
+    de: ['akteur*', 'wer macht mit', 'wer ist dabei', 'beteiligte', 'mitwirkende', 'organisationen', 'wer engagiert sich', 'wer gehört', 'wer alles', 'gremien', 'gremium'],
+    en: ['actor*', 'who is involved', 'who takes part', 'organisations', 'organizations', 'stakeholder*', 'players', 'bodies'],
   },
   funders: {
-    de: ['finanzier*', 'finanz*', 'bezahlt', 'bezahl*', 'zahlt', 'geld', 'gelder', 'fördert', 'fordert', 'förder*', 'forder*', 'geldgeber*', 'träger*', 'trager*', 'programmträger*', 'programmtrager*', 'trägt', 'tragt', 'konsortium', 'sponsor*', 'stiftungen', 'mittel', 'budget', 'kosten', 'getragen', 'bundesebene', 'stiftung'],
+    de: ['finanzier*', 'finanz*', 'bezahlt', 'bezahl*', 'zahlt', 'geld', 'gelder', 'fördert', 'fordert', 'förder*', 'forder*', 'geldgeber*', 'träger*', 'trager*', 'programmträger*', 'programmtrager*', 'trägt', 'tragt', 'konsortium', 'sponsor*', 'stiftungen', 'mittel', 'budget', 'kosten', 'getragen', 'bundesebene', 'stiftung', 'steckt hinter', 'steht hinter', 'hinter', 'dahinter'],
     en: ['fund*', 'pay*', 'pays', 'paid', 'money', 'financ*', 'sponsor*', 'backer*', 'consortium', 'foundations', 'budget', 'behind'],
   },
   further: {
@@ -121,11 +123,11 @@ export const ASK_CUES: Record<Ask, { de: string[]; en: string[] }> = {
     en: ['further partners', 'other partners', 'states', 'federal states', 'additional partners'],
   },
   involve: {
-    de: ['mitmachen', 'mithelfen', 'engagieren', 'einbringen', 'ehrenamtlich', 'freiwillig*', 'helfen', 'mitarbeiten', 'aktiv werden', 'ehrenamt finden', 'ehrenamt suchen', 'engagement finden', 'mitmach*', 'anmelden', 'beitragen', 'ich möchte helfen', 'wie kann ich', 'kann ich'],
-    en: ['volunteer*', 'get involved', 'help out', 'involved', 'how can i', 'can i', 'contribute', 'sign up', 'join in'],
+    de: ['mitmachen', 'mithelfen', 'engagieren', 'einbringen', 'ehrenamtlich', 'freiwillig*', 'helfen', 'hilft', 'mitarbeiten', 'aktiv werden', 'ehrenamt finden', 'ehrenamt suchen', 'engagement finden', 'mitmach*', 'anmelden', 'beitragen', 'ich möchte helfen', 'wie kann ich', 'kann ich', 'kennenlernen', 'austauschen', 'vernetzen', 'informieren', 'nützlich', 'nutzlich', 'tätigkeit*', 'tatigkeit*', 'suchen ehrenamtliche', 'brauchen ehrenamtliche', 'ehrenamtliche gesucht', 'engagiert sein', 'ehrenamt machen', 'suche', 'ich suche'],
+    en: ['volunteer*', 'get involved', 'help out', 'involved', 'how can i', 'can i', 'contribute', 'sign up', 'join in', 'meet other', 'find volunteers', 'need volunteers', 'looking for volunteers'],
   },
   organiser: {
-    de: ['organisiert', 'organisier*', 'veranstalt*', 'ausrichter', 'richtet', 'ausgerichtet', 'macht die', 'durchgeführt', 'durchgefuhrt', 'führt durch', 'organisator*'],
+    de: ['organisiert', 'organisier*', 'veranstalt*', 'ausrichter', 'richtet', 'ausgerichtet', 'durchgeführt', 'durchgefuhrt', 'führt durch', 'organisator*'],
     en: ['organis*', 'organiz*', 'runs', 'run by', 'hosts', 'host*', 'puts on'],
   },
   lead: {
@@ -137,7 +139,7 @@ export const ASK_CUES: Record<Ask, { de: string[]; en: string[] }> = {
     en: ['for whom', 'who is it for', 'who can', 'audience', 'open to', 'attend', 'invited', 'meant for', 'intended'],
   },
   members: {
-    de: ['mitglieder', 'besteht aus', 'bestehen', 'zusammensetz*', 'wer gehört', 'bilden', 'beiden'],
+    de: ['mitglieder', 'besteht aus', 'bestehen', 'zusammensetz*', 'wer gehört', 'bilden', 'beiden', 'sitzt', 'sitzen', 'wer sitzt'],
     en: ['members', 'consists', 'made up', 'composed', 'who forms'],
   },
   events: {
@@ -149,8 +151,13 @@ export const ASK_CUES: Record<Ask, { de: string[]; en: string[] }> = {
     en: ['people', 'persons', 'photo', 'picture', 'team', 'names'],
   },
   luebeck: {
-    de: ['wie arbeitet', 'was macht lübeck', 'was tut lübeck', 'lübeck als', 'in lübeck'],
-    en: ['how does lübeck', 'what does lübeck', 'in lübeck', 'lübeck as'],
+    de: ['wie arbeitet', 'was macht lübeck', 'was tut lübeck', 'lübeck als', 'stellenwert', 'wie wichtig', 'bedeutung', 'zusammenarbeit', 'arbeiten zusammen', 'arbeitet zusammen', 'wichtigste*', 'hauptpartner', 'engste*', 'vor allem'],
+    en: ['how does lübeck', 'what does lübeck', 'lübeck as', 'how important', 'work together', 'collaborat*', 'most important', 'main partner', 'closest'],
+  },
+  role: { de: ['rolle', 'funktion', 'welche rolle'], en: ['role'] },
+  reach: {
+    de: ['erreichen'],
+    en: ['achieve'],
   },
   programme: {
     de: ['programm', 'programms', 'netzwerk', 'netzwerkprogramm', 'engagierte stadt', 'initiative', 'projekt'],
@@ -169,8 +176,8 @@ export const ASK_CUES: Record<Ask, { de: string[]; en: string[] }> = {
     en: ['bye', 'goodbye', 'see you', 'have a nice day', 'farewell', 'later'],
   },
   help: {
-    de: ['hilfe', 'was kannst du', 'was weißt du', 'was weisst du', 'wie funktioniert', 'befehle', 'menü', 'menu', 'übersicht', 'ubersicht', 'start'],
-    en: ['help', 'what can you do', 'what do you know', 'how does this work', 'commands', 'menu', 'overview'],
+    de: ['hilfe', 'was kannst du', 'was weißt du', 'was weisst du', 'wie funktioniert', 'befehle', 'menü', 'menu', 'übersicht', 'ubersicht', 'start', 'wer bist du', 'was bist du', 'bist du ein bot'],
+    en: ['help', 'what can you do', 'what do you know', 'how does this work', 'commands', 'menu', 'overview', 'who are you', 'what are you', 'are you a bot'],
   },
   ack: {
     de: ['ok', 'okay', 'alles klar', 'gut', 'super', 'prima', 'klasse', 'toll', 'verstanden', 'aha', 'ach so', 'ja', 'jo', 'passt', 'perfekt', 'cool', 'top'],

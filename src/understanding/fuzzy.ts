@@ -3,16 +3,18 @@ import Fuse from 'fuse.js';
 /**
  * Typo tolerance for single words. fuse.js proposes near words from a vocabulary of
  * single words (a few hundred), then a bounded edit distance decides: one slip for
- * words of 5–7 letters, two from 8 letters on. Matching single words rather than whole
+ * words of 5–9 letters, two from 10 letters on, and only swapped letters in 4-letter words. Matching single words rather than whole
  * example sentences keeps the cost independent of how many questions the bot knows;
  * a cache makes repeated words free.
  */
 export class WordCorrector {
   private readonly fuseByLength = new Map<number, Fuse<string>>();
   private readonly cache = new Map<string, string | null>();
+  private readonly swapTargets = new Set<string>();
   private static readonly CACHE_LIMIT = 20_000;
 
-  constructor(vocabulary: Iterable<string>) {
+  constructor(vocabulary: Iterable<string>, swappable: Iterable<string> = []) {
+    for (const word of swappable) this.swapTargets.add(word);
     // One small index per word length: a candidate is never more than two letters longer or shorter.
     const byLength = new Map<number, string[]>();
     for (const word of new Set(vocabulary)) {
@@ -24,6 +26,14 @@ export class WordCorrector {
     for (const [length, words] of byLength) {
       this.fuseByLength.set(length, new Fuse(words, { includeScore: true, ignoreLocation: true, threshold: 0.4, minMatchCharLength: 2 }));
     }
+  }
+
+  private swapped(word: string): string | undefined {
+    for (let i = 0; i + 1 < word.length; i++) {
+      const candidate = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+      if (candidate !== word && this.swapTargets.has(candidate)) return candidate;
+    }
+    return undefined;
   }
 
   /** The vocabulary word that `word` is most likely a typo of, or undefined. */
@@ -38,6 +48,8 @@ export class WordCorrector {
   }
 
   private search(word: string): string | undefined {
+    const swapped = this.swapped(word);
+    if (swapped || word.length === SHORT_LENGTH) return swapped;
     const limit = allowedEdits(word.length);
     let best: { word: string; distance: number; score: number } | undefined;
     for (let length = word.length - limit; length <= word.length + limit; length++) {
@@ -56,10 +68,12 @@ export class WordCorrector {
   }
 }
 
-const MIN_LENGTH = 5;
+/** Four-letter words are only corrected for swapped letters ("vile" → "viel"), and short cue words only for swaps ("emial" → "email"): anything looser guesses. */
+const SHORT_LENGTH = 4;
+const MIN_LENGTH = 4;
 
 export function allowedEdits(length: number): number {
-  return length >= 8 ? 2 : 1;
+  return length >= 10 ? 2 : 1;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Knowledge } from '../knowledge/schema.js';
 import { type Ask, ASK_CUES } from './cues.js';
 import { WordCorrector } from './fuzzy.js';
-import { phraseKeys } from './normalise.js';
+import { inflectionVariants, phraseKeys } from './normalise.js';
 import { ENGLISH_WORDS, GERMAN_WORDS, NEUTRAL_WORDS, wordList } from './words.js';
 
 export type EntityKind = 'programme' | 'organisation' | 'event' | 'person';
@@ -40,6 +40,11 @@ export interface Lexicon {
   neutralWords: Set<string>;
   /** Words of the domain (names, descriptions): in scope even when not a cue or alias. */
   domainWords: Set<string>;
+  /**
+   * Which texts of the knowledge a word occurs in, as "id|facet" targets with a weight
+   * (1 / number of targets): lets "gehts auch um Demokratie?" find the programme text.
+   */
+  contentIndex: Map<string, { target: string; weight: number }[]>;
   /** Words a typo may be corrected to, and words inflections are reduced to. */
   entityWords: Set<string>;
   cueWords: Set<string>;
@@ -54,7 +59,7 @@ const MAX_PARTIAL_OWNERS = 3;
  * "Städte" must not mean the Deutscher Städte- und Gemeindebund.
  */
 const GENERIC_NAME_WORDS = new Set(
-  ['stadt', 'städte', 'lübeck', 'hansestadt', 'deutsche', 'deutscher', 'deutschen', 'verein', 'stiftung', 'bund', 'netzwerk', 'engagement', 'ehrenamt', 'programm', 'partner', 'bereich', 'organisation', 'strategie', 'kinder', 'jugend', 'frauen', 'familie', 'senioren', 'land', 'lokale', 'internationaler', 'woche', 'office', 'city', 'foundation', 'association', 'state', 'network', 'group', 'national', 'german', 'federal', 'ministry', 'day', 'week', 'fair', 'migration', 'wirtschaft', 'soziales', 'digitalisierung', 'herr', 'frau'].map((w) => phraseKeys(w)[0]!),
+  ['stadt', 'städte', 'lübeck', 'hansestadt', 'deutsche', 'deutscher', 'deutschen', 'verein', 'stiftung', 'bund', 'netzwerk', 'engagement', 'ehrenamt', 'programm', 'partner', 'bereich', 'organisation', 'strategie', 'kinder', 'jugend', 'frauen', 'familie', 'senioren', 'land', 'lokale', 'internationaler', 'woche', 'office', 'city', 'foundation', 'association', 'state', 'network', 'group', 'national', 'german', 'federal', 'ministry', 'day', 'week', 'fair', 'migration', 'wirtschaft', 'soziales', 'digitalisierung', 'herr', 'frau', 'cities', 'towns', 'municipalities', 'states', 'women', 'youth', 'family', 'participation', 'culture', 'cultures', 'house', 'region', 'metropolitan', 'volunteer', 'volunteering', 'engagement', 'civic', 'social', 'staff', 'unit', 'economy', 'affairs', 'department'].map((w) => phraseKeys(w)[0]!),
 );
 
 export function buildLexicon(knowledge: Knowledge): Lexicon {
@@ -128,7 +133,7 @@ export function buildLexicon(knowledge: Knowledge): Lexicon {
         }
         for (const key of keys) {
           cueWords.add(key);
-          if (keys.length === 1) (lang === 'de' ? germanWords : englishWords).add(key);
+          if (key.length > 2) (lang === 'de' ? germanWords : englishWords).add(key);
         }
       }
     }
@@ -137,21 +142,45 @@ export function buildLexicon(knowledge: Knowledge): Lexicon {
   cuePhrases.sort((a, b) => b.keys.length - a.keys.length);
 
   const domainWords = new Set<string>();
-  const addText = (text: string) => {
-    for (const key of phraseKeys(text)) if (!stopWords.has(key)) domainWords.add(key);
+  const targetsOf = new Map<string, Set<string>>();
+  const addText = (target: string, ...texts: (string | undefined)[]) => {
+    for (const text of texts) {
+      if (!text) continue;
+      for (const key of phraseKeys(text)) {
+        if (stopWords.has(key) || key.length < 4) continue;
+        domainWords.add(key);
+        for (const form of [key, ...inflectionVariants(key)]) {
+          const targets = targetsOf.get(form) ?? new Set<string>();
+          targets.add(target);
+          targetsOf.set(form, targets);
+        }
+      }
+    }
   };
   const p = knowledge.programme;
-  for (const text of [p.description.de, p.luebeck.de, p.applicationSupport.de, ...p.topics.map((t) => t.de)]) addText(text);
+  addText(`${p.id}|describe`, p.description.de, p.description.en);
+  addText(`${p.id}|luebeck`, p.luebeck.de, p.luebeck.en);
+  addText(`${p.id}|topics`, ...p.topics.flatMap((t) => [t.de, t.en]));
+  addText('list|local-partners', p.applicationSupport.de, p.applicationSupport.en);
   for (const org of knowledge.organisations) {
-    for (const text of [org.description.de, org.rhythm?.de, org.audience?.de, org.activities?.de]) if (text) addText(text);
+    addText(`${org.id}|describe`, org.description.de, org.description.en);
+    addText(`${org.id}|audience`, org.audience?.de, org.audience?.en);
+    addText(`${org.id}|events`, org.activities?.de, org.activities?.en);
   }
-  for (const event of knowledge.events) addText(event.description.de);
-  for (const person of knowledge.people) addText(person.role.de);
+  for (const event of knowledge.events) addText(`${event.id}|describe`, event.description.de, event.description.en);
+  for (const person of knowledge.people) addText(`${person.id}|describe`, person.role.de, person.role.en);
+  const contentIndex = new Map<string, { target: string; weight: number }[]>();
+  for (const [word, targets] of targetsOf) {
+    contentIndex.set(word, [...targets].map((target) => ({ target, weight: 1 / targets.size })));
+  }
 
   // German and English markers must be exclusive to decide a language.
   for (const word of [...germanWords]) if (englishWords.has(word)) germanWords.delete(word), englishWords.delete(word);
 
-  const correctable = [...entityWords, ...cueWords].filter((w) => !stopWords.has(w));
+  // Short cue words ("weiter", "träger") are too close to everyday words ("Wetter", "Dräger")
+  // to correct typos towards; names and longer cue words are distinctive enough.
+  const correctable = [...entityWords, ...[...cueWords].filter((w) => w.length >= 7)].filter((w) => !stopWords.has(w));
+  const swappable = [...entityWords, ...cueWords].filter((w) => w.length >= 4 && w.length < 7);
   return {
     entities,
     aliasPhrases,
@@ -165,8 +194,9 @@ export function buildLexicon(knowledge: Knowledge): Lexicon {
     englishWords,
     neutralWords: new Set([...NEUTRAL_WORDS].flatMap(phraseKeys)),
     domainWords,
+    contentIndex,
     entityWords,
     cueWords,
-    corrector: new WordCorrector(correctable),
+    corrector: new WordCorrector(correctable, swappable),
   };
 }

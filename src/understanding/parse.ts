@@ -9,6 +9,8 @@ export interface ResolvedToken extends Token {
   /** The key after inflection and typo correction. */
   resolved: string;
   corrected: boolean;
+  /** Resolved to the head of a compound ("Volkswagenstiftung" → "stiftung"): the whole is still a name we do not know. */
+  head?: boolean;
   role: TokenRole;
 }
 
@@ -35,13 +37,19 @@ export interface Parse {
   followUp: boolean;
   /** Words that are neither function words, cues, names nor domain words. */
   unknown: ResolvedToken[];
+  /**
+   * How strongly the unknown words pull the message out of scope: long words weigh more
+   * than short ones, and a place after "in"/"aus" ("… in Kiel") most of all.
+   */
+  unknownWeight: number;
   /** Evidence for each language; equal when the message does not tell. */
   language: Record<Locale, number>;
   command?: { name: string; argument: string };
 }
 
 const YES_NO_STARTS = new Set(['ist', 'sind', 'gehort', 'gehoren', 'zahlt', 'macht', 'hat', 'gibt', 'war', 'wird', 'is', 'are', 'does', 'do', 'has', 'was', 'isnt', 'ob', 'arbeitet', 'unterstutzt', 'fordert', 'finanziert', 'tragt', 'bezahlt', 'steht']);
-const FOLLOW_UP_STARTS = new Set(['und', 'and', 'auch', 'also', 'what', 'how', 'sowie', 'plus']);
+const FOLLOW_UP_STARTS = new Set(['und', 'and', 'what', 'how', 'sowie', 'plus']);
+const FOLLOW_UP_ANYWHERE = new Set(['auch', 'ebenfalls', 'too', 'also', 'either']);
 
 /** Reads one message into a {@link Parse}. Pure and cheap: no I/O, bounded work per word. */
 export function parseMessage(rawText: string, lexicon: Lexicon): Parse {
@@ -54,21 +62,30 @@ export function parseMessage(rawText: string, lexicon: Lexicon): Parse {
     if (token.role !== 'unknown') continue;
     if (lexicon.stopWords.has(token.resolved)) token.role = 'stop';
     else if (lexicon.domainWords.has(token.resolved) || lexicon.entityWords.has(token.resolved)) token.role = 'domain';
-    else if (/^\d+$/.test(token.key) || token.key.length <= 2) token.role = 'stop';
+    else if (/^\d+$/.test(token.key) || token.key.length <= 1) token.role = 'stop';
   }
   const first = tokens[0]?.key ?? '';
   const second = tokens[1]?.key ?? '';
+  const unknown = tokens.filter((t) => t.role === 'unknown');
   return {
     text,
     tokens,
     mentions,
     asks,
     yesNo: YES_NO_STARTS.has(first) || (first === 'und' && YES_NO_STARTS.has(second)),
-    followUp: FOLLOW_UP_STARTS.has(first) && tokens.length <= 8,
-    unknown: tokens.filter((t) => t.role === 'unknown'),
+    followUp: tokens.length <= 8 && (FOLLOW_UP_STARTS.has(first) || tokens.some((t) => FOLLOW_UP_ANYWHERE.has(t.key))),
+    unknown,
+    unknownWeight: tokens.reduce((sum, token, i) => sum + (token.role === 'unknown' ? unknownWeightOf(token, tokens[i - 1]) : 0), 0),
     language: detectLanguage(tokens, lexicon),
     ...(command ? { command } : {}),
   };
+}
+
+const PLACE_PREPOSITIONS = new Set(['in', 'aus', 'nach', 'von', 'from']);
+
+function unknownWeightOf(token: ResolvedToken, previous: ResolvedToken | undefined): number {
+  if (previous && PLACE_PREPOSITIONS.has(previous.key)) return 4;
+  return token.key.length >= 6 ? 1 : 0.5;
 }
 
 function readCommand(text: string): { name: string; argument: string } | undefined {
@@ -77,19 +94,43 @@ function readCommand(text: string): { name: string; argument: string } | undefin
   return { name: match[1]!.toLowerCase(), argument: (match[2] ?? '').trim() };
 }
 
+/**
+ * Finds the word a token stands for, cheapest way first: as typed; an inflection of a
+ * name word ("Engagierten" → "engagierte"); as typed among cue, function and domain
+ * words; an inflection of those; a cue prefix; a typo of a name or cue word; and last,
+ * the head of a compound ("Bundesprogramm" → "programm").
+ */
 function resolveToken(token: Token, lexicon: Lexicon): ResolvedToken {
-  const known = (key: string) =>
-    lexicon.entityWords.has(key) || lexicon.cueWords.has(key) || lexicon.stopWords.has(key) || lexicon.domainWords.has(key);
-  if (known(token.key)) return { ...token, resolved: token.key, corrected: false, role: 'unknown' };
-  for (const variant of inflectionVariants(token.key)) {
-    if (lexicon.entityWords.has(variant) || lexicon.cueWords.has(variant) || lexicon.domainWords.has(variant)) {
-      return { ...token, resolved: variant, corrected: false, role: 'unknown' };
-    }
+  const as = (resolved: string, corrected = false): ResolvedToken => ({ ...token, resolved, corrected, role: 'unknown' });
+  const key = token.key;
+  if (lexicon.entityWords.has(key) || lexicon.cueWords.has(key)) return as(key);
+  const variants = inflectionVariants(key);
+  const nameVariant = variants.find((v) => lexicon.entityWords.has(v));
+  if (nameVariant) return as(nameVariant);
+  if (lexicon.stopWords.has(key) || lexicon.domainWords.has(key)) return as(key);
+  const otherVariant = variants.find((v) => lexicon.cueWords.has(v) || lexicon.domainWords.has(v));
+  if (otherVariant) return as(otherVariant);
+  if (hasCuePrefix(key, lexicon)) return as(key);
+  const correction = lexicon.corrector.correct(key);
+  if (correction) return as(correction, true);
+  const head = compoundHead(key, lexicon);
+  if (head) return { ...as(head, true), head: true };
+  return as(key);
+}
+
+const MIN_HEAD = 6;
+
+/**
+ * German compounds put the meaning at the end: "Bundesprogramm" asks about a programme.
+ * Only cue words count as heads; a name word would turn "Hauptstadt" into a city we know.
+ */
+function compoundHead(key: string, lexicon: Lexicon): string | undefined {
+  if (key.length < MIN_HEAD + 3) return undefined;
+  for (let start = 3; start <= key.length - MIN_HEAD; start++) {
+    const tail = key.slice(start);
+    if (lexicon.cueWords.has(tail) && !lexicon.stopWords.has(tail)) return tail;
   }
-  if (hasCuePrefix(token.key, lexicon)) return { ...token, resolved: token.key, corrected: false, role: 'unknown' };
-  const correction = lexicon.corrector.correct(token.key);
-  if (correction) return { ...token, resolved: correction, corrected: true, role: 'unknown' };
-  return { ...token, resolved: token.key, corrected: false, role: 'unknown' };
+  return undefined;
 }
 
 function hasCuePrefix(key: string, lexicon: Lexicon): boolean {
@@ -127,21 +168,46 @@ function findMentions(tokens: ResolvedToken[], lexicon: Lexicon): EntityMention[
   return mentions;
 }
 
+/**
+ * Separable verbs: German splits "mitmachen" into "macht … mit". A verb anywhere with its
+ * particle later in the message counts as the whole verb.
+ */
+const SEPARABLE: { verbs: string[]; particle: string; ask: Ask }[] = [
+  { verbs: ['macht', 'machen', 'wirkt', 'wirken', 'arbeitet'], particle: 'mit', ask: 'membership' },
+  { verbs: ['nimmt', 'nehmen'], particle: 'teil', ask: 'membership' },
+  { verbs: ['gehort', 'gehoren', 'zahlt'], particle: 'dazu', ask: 'membership' },
+  { verbs: ['arbeitet', 'arbeiten'], particle: 'zusammen', ask: 'luebeck' },
+  { verbs: ['steckt', 'steht', 'stehen'], particle: 'dahinter', ask: 'funders' },
+  { verbs: ['ruf', 'rufe', 'rufen', 'ruft'], particle: 'an', ask: 'phone' },
+];
+
 function findAsks(tokens: ResolvedToken[], lexicon: Lexicon): Set<Ask> {
   const asks = new Set<Ask>();
   const keys = tokens.map((t) => (t.role === 'entity' ? '\u0000' : t.resolved));
+  // A word used by a longer phrase ("was kannst du") is not read again by a shorter one ("was").
+  const used = new Array<boolean>(tokens.length).fill(false);
   for (const phrase of lexicon.cuePhrases) {
     const n = phrase.keys.length;
     for (let i = 0; i + n <= keys.length; i++) {
       let same = true;
-      for (let k = 0; k < n && same; k++) same = keys[i + k] === phrase.keys[k];
+      for (let k = 0; k < n && same; k++) same = keys[i + k] === phrase.keys[k] && !used[i + k];
       if (!same) continue;
       for (const ask of phrase.asks) asks.add(ask);
-      for (let k = i; k < i + n; k++) if (tokens[k]!.role === 'unknown') tokens[k]!.role = 'cue';
+      for (let k = i; k < i + n; k++) {
+        if (tokens[k]!.role === 'unknown') tokens[k]!.role = 'cue';
+        if (n > 1) used[k] = true;
+      }
     }
   }
+  for (const { verbs, particle, ask } of SEPARABLE) {
+    const verbAt = keys.findIndex((key) => verbs.includes(key));
+    const particleAt = verbAt >= 0 ? keys.indexOf(particle, verbAt + 1) : -1;
+    if (particleAt < 0) continue;
+    asks.add(ask);
+    for (const at of [verbAt, particleAt]) if (tokens[at]!.role === 'unknown') tokens[at]!.role = 'cue';
+  }
   tokens.forEach((token, index) => {
-    if (token.role === 'entity') return;
+    if (token.role === 'entity' || used[index]) return;
     for (let length = Math.min(token.resolved.length, 20); length >= 3; length--) {
       const hits = lexicon.cuePrefixes.get(token.resolved.slice(0, length));
       if (!hits) continue;

@@ -18,6 +18,13 @@ welches wem wen wenn wer werden wie wieder will wir wird wirklich wo woher wohin
 zum zur zwar zwischen genau gerade bereits bisher denn eh halt mal ne nee gell oder sagen sag sagt weiß weiss wissen
 gut gibts heißt heisst nennt nennen jemanden jemandem etwas sowas kriege kriegen bekomme bekommen finde finden suche
 suchen brauche brauchen hätte möchten würden könnten dürfen darf denen dafür davon welcher welches wieso
+spielt spielen lautet fürs ums übers aufs ans gibts gehts bekomme kriege erfahre erfahren lesen sehen schauen
+nachschauen heißen sagen da dort hier jemand etwa konkret momentan aktuell derzeit zurzeit heute morgen andere anderen
+anderer anderes dr ev st nr ca usw bzw sowas solche solchen ganz kurz kurze bisschen paar tun getan hast habt seid
+wäre waren wärst euch eure eurer ihres unseres meines deines vielleicht irgendwas irgendwo irgendwer irgendwann
+fragen frage kümmert kummert kümmern wende wenden möglichkeit möglichkeiten angebot angebote
+rentner rentnerin senior seniorin schüler schülerin student studentin azubi mutter vater eltern neu zugezogen
+als wegen trotzdem deshalb darum dazu damit worüber womit wozu sorry entschuldigung hallöchen ähm äh hmm naja tja
 `;
 
 export const ENGLISH_WORDS = `
@@ -27,6 +34,8 @@ more most my no not now of on once only or other our out over please same she sh
 them then there these they this those through to too under until up us very was we were what when where which while
 who whom whose why will with would you your yours tell give find need want wanna gonna there's what's who's it's
 i'm i'd you're can't don't doesn't isn't one any anyone someone somebody anything something thing things kind sort
+retired pensioner student pupil parent new moved options possibilities ways
+exactly currently actually really still again much there's also maybe just quite sorry pls plz
 `;
 
 /** Words that both languages use alike; they never decide the language of a message. */

@@ -25,11 +25,13 @@ describe('createAnswerSlots', () => {
         return i;
       }),
     );
+    // Settle handlers go on at once, so job 3's rejection is never unhandled.
+    const settled = Promise.allSettled(jobs);
     for (const gate of gates) {
       gate.resolve();
       await new Promise((resolve) => setImmediate(resolve));
     }
-    const results = await Promise.allSettled(jobs);
+    const results = await settled;
     expect(most).toBe(2);
     expect(started).toEqual([0, 1, 2, 3, 4]);
     expect(results.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
