@@ -101,6 +101,10 @@ function composeOrganisation(org: Organisation, topic: EntityTopic, locale: Loca
     case 'founded':
       if (org.founded) return answer(foundedSentence(org, locale, view));
       return notListed(say(locale, `Ein Gründungsjahr von ${name} nennt die Seite der Stadt nicht.`, `The city's page gives no founding year for ${name}.`), locale, view);
+    case 'date': {
+      const rhythm = org.rhythm ? ` ${rhythmSentence(org, locale)}` : '';
+      return notListed(say(locale, `Einen konkreten Termin für ${name} nennt die Seite nicht.${rhythm}`, `The page gives no date for ${name}.${rhythm}`), locale, view);
+    }
     case 'rhythm':
     case 'when':
       if (org.rhythm) return answer(rhythmSentence(org, locale));
@@ -118,10 +122,22 @@ function composeOrganisation(org: Organisation, topic: EntityTopic, locale: Loca
         { links: [{ label: view.knowledge.programme.name, url: site }] },
       );
     }
+    case 'where': {
+      const parent = org.partOf ? view.organisations.get(org.partOf) : undefined;
+      if (parent) {
+        return answer(say(locale, `${name} ist Teil von ${parent.name}. Eine eigene Adresse nennt die Seite nicht.`, `${name} is part of ${parent.name}. The page gives no address of its own.`), {
+          choices: [{ topic: { kind: 'entity', id: parent.id, facet: 'describe' }, label: parent.name }],
+        });
+      }
+      if (view.isContactEntity(org.id)) return composeContact('where', locale, view);
+      return otherContact(name, org.website, facet, locale, view);
+    }
+    case 'address':
+      if (view.isContactEntity(org.id)) return composeContact('where', locale, view);
+      return otherContact(name, org.website, facet, locale, view);
     case 'contact':
     case 'phone':
     case 'email':
-    case 'where':
       if (view.isContactEntity(org.id)) return composeContact(facet === 'contact' ? 'all' : facet, locale, view);
       return otherContact(name, org.website, facet, locale, view);
     case 'lead': {
@@ -131,8 +147,13 @@ function composeOrganisation(org: Organisation, topic: EntityTopic, locale: Loca
       return notListed(say(locale, `Wer ${name} leitet, nennt die Seite nicht.`, `The page does not say who leads ${name}.`), locale, view, known);
     }
     case 'members': {
-      const members = org.members?.map((id) => view.nameOf(id)) ?? view.partsOf(org.id).map((o) => o.name);
-      if (members.length > 0) return answer(`${name}: ${joinList(members, locale)}. ${capitaliseFirst(pick(org.description, locale))}`);
+      if (org.members) return answer(`${name}: ${joinList(org.members.map((id) => view.nameOf(id)), locale)}. ${capitaliseFirst(pick(org.description, locale))}`);
+      const parts = allPartsOf(org.id, view);
+      const taking = parts.filter((part) => part.roles.length > 0);
+      if (taking.length > 0) {
+        const lines = taking.map((part) => `${part.name} (${joinList(roleText(part, locale, view), locale)})`);
+        return answer(`${say(locale, `Aus ${name} sind dabei:`, `Taking part from ${name}:`)}\n${lines.map((line) => `• ${line}`).join('\n')}`);
+      }
       return answer(describe(), { choices });
     }
     case 'events': {
@@ -145,7 +166,9 @@ function composeOrganisation(org: Organisation, topic: EntityTopic, locale: Loca
       if (org.audience) return answer(`${name}: ${pick(org.audience, locale)}`);
       return notListed(say(locale, `Für wen ${name} gedacht ist, steht nicht auf der Seite.`, `The page does not say whom ${name} is for.`), locale, view);
     case 'organiser':
-      return notListed(say(locale, `Wer ${name} ausrichtet, nennt die Seite nicht.`, `The page does not say who runs ${name}.`), locale, view);
+      // "Was organisiert das Tandem?" names the organiser; "Wer ist im Verein … organisiert?" asks for members.
+      if (view.eventsBy(org.id).length > 0) return composeOrganisation(org, { ...topic, facet: 'events' }, locale, view);
+      return answer(describe(), { choices });
     case 'funders':
       return answer(
         say(
@@ -158,6 +181,12 @@ function composeOrganisation(org: Organisation, topic: EntityTopic, locale: Loca
     case 'describe':
       return answer(describe(), { choices, ...(org.website ? { links: [{ label: name, url: org.website }] } : {}) });
   }
+}
+
+/** Everything that belongs to an organisation, directly or through one of its parts. */
+function allPartsOf(id: string, view: KnowledgeView): Organisation[] {
+  const direct = view.partsOf(id);
+  return direct.flatMap((part) => [part, ...allPartsOf(part.id, view)]);
 }
 
 function capitaliseFirst(text: string): string {
@@ -209,14 +238,17 @@ function membership(org: Organisation, askedRole: Role | undefined, locale: Loca
 function otherContact(name: string, website: string | undefined, facet: EntityFacet, locale: Locale, view: KnowledgeView): Composed {
   const contact = view.contact();
   const web = website ? say(locale, ` Webseite: ${website}.`, ` Website: ${website}.`) : '';
-  const what = facet === 'where' ? say(locale, 'Eine Adresse', 'An address') : say(locale, 'Eigene Kontaktdaten', 'Contact details');
+  const address = facet === 'where' || facet === 'address';
+  const what = address ? say(locale, 'Eine Adresse', 'An address') : say(locale, 'Eigene Kontaktdaten', 'Contact details');
   return answer(
     say(
       locale,
-      `${what} von ${name} sind hier nicht hinterlegt.${web} Für Fragen zur Engagierten Stadt Lübeck: ${contact.name}, ${contact.office}, Tel. ${contact.phone}, E-Mail ${contact.email}.`,
-      `${what} for ${name} are not recorded here.${web} For questions about Engagierte Stadt Lübeck: ${contact.name}, ${contact.office}, phone ${contact.phone}, e-mail ${contact.email}.`,
+      `${what} von ${name} ${address ? 'ist' : 'sind'} hier nicht hinterlegt.${web} Für Fragen zur Engagierten Stadt Lübeck: ${contact.name}, ${contact.office}, Tel. ${contact.phone}, E-Mail ${contact.email}.`,
+      `${what} for ${name} ${address ? 'is' : 'are'} not recorded here.${web} For questions about Engagierte Stadt Lübeck: ${contact.name}, ${contact.office}, phone ${contact.phone}, e-mail ${contact.email}.`,
     ),
-    { contact },
+    // Asked whom to contact, the programme's contact is the answer; asked for this subject's own
+    // phone, e-mail or address, it is an honest "I don't know".
+    { contact, fallback: facet !== 'contact' },
   );
 }
 
@@ -236,10 +268,10 @@ function composeEvent(event: KnowledgeEvent, facet: EntityFacet, locale: Locale,
       return answer(say(locale, `${event.name}: organisiert vom ${by}.`, `${event.name}: organised by the ${by}.`));
     case 'rhythm':
     case 'when':
+    case 'date':
     case 'founded':
-      if (event.rhythm) return answer(`${event.name}: ${pick(event.rhythm, locale)}.`);
-      // Not a fallback: who runs it and that it recurs yearly is a partial answer.
-      return { ...notListed(noDate, locale, view), fallback: false };
+      if (event.rhythm && facet !== 'date') return answer(`${event.name}: ${pick(event.rhythm, locale)}.`);
+      return notListed(noDate, locale, view);
     case 'membership':
       return answer(say(locale, `Ja – ${event.name} gehört zu den Veranstaltungen des ${by}.`, `Yes – the ${event.name} is one of the events of the ${by}.`));
     case 'audience':
@@ -249,6 +281,7 @@ function composeEvent(event: KnowledgeEvent, facet: EntityFacet, locale: Locale,
     case 'phone':
     case 'email':
     case 'where':
+    case 'address':
       return otherContact(event.name, undefined, facet, locale, view);
     default:
       return answer(`${event.name} ${say(locale, 'ist', 'is')} ${pick(event.description, locale)} ${organisedBy}`, {
@@ -262,7 +295,12 @@ function composePerson(person: Person, topic: EntityTopic, locale: Locale, view:
   const line = `${view.fullName(person)} ${say(locale, 'ist', 'is')} ${pick(person.role, locale)}.`;
   if (topic.facet === 'membership') {
     // A yes/no question about a person: the verdict comes from comparing the claim with the role.
-    return answer(topic.denied ? `${say(locale, 'Nein', 'No')} – ${line}` : `${say(locale, 'Ja', 'Yes')} – ${line}`);
+    if (!topic.denied) return answer(`${say(locale, 'Ja', 'Yes')} – ${line}`);
+    const contact = view.contact();
+    const pointer = topic.pointToContact
+      ? say(locale, ` Ansprechpartner für die Engagierte Stadt Lübeck ist ${contact.name}: Tel. ${contact.phone}, ${contact.email}.`, ` The contact for Engagierte Stadt Lübeck is ${contact.name}: phone ${contact.phone}, ${contact.email}.`)
+      : '';
+    return answer(`${say(locale, 'Nein', 'No')} – ${line}${pointer}`, topic.pointToContact ? { contact } : {});
   }
   const facet = topic.facet;
   switch (facet) {
@@ -270,7 +308,8 @@ function composePerson(person: Person, topic: EntityTopic, locale: Locale, view:
     case 'phone':
     case 'email':
     case 'where':
-      if (isContact) return composeContact(facet === 'contact' ? 'all' : facet, locale, view);
+    case 'address':
+      if (isContact) return composeContact(facet === 'contact' ? 'all' : facet === 'address' ? 'where' : facet, locale, view);
       return otherContact(view.fullName(person), undefined, facet, locale, view);
     default: {
       const photo = view.photo();

@@ -75,8 +75,11 @@ export function composeList(list: ListName, locale: Locale, view: KnowledgeView)
   switch (list) {
     case 'local-partners':
       return answer(
-        say(locale, `Lübecks Bewerbung unterstützten ${pick(p.applicationSupport, locale)} – die lokalen Partner:`, `Lübeck's application was backed by ${pick(p.applicationSupport, locale)} – the local partners:`) +
-          `\n${bullets(view.withRole('local-partner').map((o) => o.name))}`,
+        say(
+          locale,
+          `Lübecks Bewerbung unterstützten ${pick(p.applicationSupport, locale)} – die ${view.withRole('local-partner').length} lokalen Partner:`,
+          `Lübeck's application was backed by ${pick(p.applicationSupport, locale)} – the ${view.withRole('local-partner').length} local partners:`,
+        ) + `\n${bullets(view.withRole('local-partner').map((o) => o.name))}`,
         { choices: [{ topic: { kind: 'list', list: 'sponsors' }, label: say(locale, 'Programmträger', 'Sponsors') }, { topic: { kind: 'list', list: 'actors' }, label: say(locale, 'Akteure', 'Actors') }] },
       );
     case 'actors': {
@@ -96,8 +99,8 @@ export function composeList(list: ListName, locale: Locale, view: KnowledgeView)
       return answer(
         say(
           locale,
-          `Das Programm ${p.name} trägt ein Konsortium ${pick(p.sponsorsLevel, locale)}:\n${bullets(sponsors)}\nWeitere Partner: ${joinList(further, locale)}.`,
-          `The ${p.name} programme is carried by a consortium ${pick(p.sponsorsLevel, locale)}:\n${bullets(sponsors)}\nFurther partners: ${joinList(further, locale)}.`,
+          `Das Programm ${p.name} trägt ein Konsortium aus ${sponsors.length} Partnern ${pick(p.sponsorsLevel, locale)}:\n${bullets(sponsors)}\nWeitere Partner: ${joinList(further, locale)}.`,
+          `The ${p.name} programme is carried by a consortium of ${sponsors.length} partners ${pick(p.sponsorsLevel, locale)}:\n${bullets(sponsors)}\nFurther partners: ${joinList(further, locale)}.`,
         ),
       );
     }
@@ -119,8 +122,17 @@ export function composeList(list: ListName, locale: Locale, view: KnowledgeView)
 }
 
 /** The contact, whole or in part. */
-export function composeContact(facet: ContactFacet, locale: Locale, view: KnowledgeView): Composed {
+export function composeContact(facet: ContactFacet, locale: Locale, view: KnowledgeView, verdict?: 'yes' | 'no'): Composed {
   const c = view.contact();
+  if (verdict) {
+    const detail = facet === 'email' ? c.email : c.phone;
+    const composed = composeContact(facet, locale, view);
+    const opening =
+      verdict === 'yes'
+        ? say(locale, `Ja – ${detail} ist richtig.`, `Yes – ${detail} is right.`)
+        : say(locale, `Nein – richtig ist ${detail}.`, `No – the right one is ${detail}.`);
+    return { ...composed, text: `${opening} ${composed.text}` };
+  }
   const city = view.nameOf(view.organisations.get(view.knowledge.contact.department)?.partOf ?? '');
   const withContact = { contact: c };
   switch (facet) {
@@ -135,7 +147,8 @@ export function composeContact(facet: ContactFacet, locale: Locale, view: Knowle
           `Eine Postadresse oder Sprechzeiten nennt die Seite nicht. Erreichbar ist die ${c.office} (${c.department}) telefonisch unter ${c.phone} oder per E-Mail an ${c.email}.`,
           `The page gives no postal address or office hours. You can reach the ${c.office} (${c.department}) by phone on ${c.phone} or by e-mail at ${c.email}.`,
         ),
-        withContact,
+        // Address and office hours are not known: an honest "I don't know", with the way to find out.
+        { ...withContact, fallback: true },
       );
     case 'all':
     case 'person':
@@ -151,9 +164,11 @@ export function composeContact(facet: ContactFacet, locale: Locale, view: Knowle
 }
 
 /** How to get involved: the ways in that the knowledge names. */
-export function composeInvolve(locale: Locale, view: KnowledgeView): Composed {
+export function composeInvolve(locale: Locale, view: KnowledgeView, via?: string): Composed {
   const c = view.contact();
   const ways: string[] = [];
+  const fitting = via ? view.organisations.get(via) ?? view.events.get(via) : undefined;
+  if (fitting && fitting.id !== 'epunkt') ways.push(`${fitting.name} – ${firstSentence(pick(fitting.description, locale))}`);
   const agency = view.organisations.get('epunkt');
   if (agency) ways.push(say(locale, `${agency.name} – bringt engagierte Menschen zusammen`, `${agency.name} – the volunteer agency that brings engaged people together`));
   const forum = view.organisations.get('forum-ehrenamt');
@@ -168,6 +183,11 @@ export function composeInvolve(locale: Locale, view: KnowledgeView): Composed {
     ),
     { contact: c, choices: agency ? [{ topic: { kind: 'entity', id: agency.id, facet: 'describe' }, label: 'ePunkt e.V.' }] : [] },
   );
+}
+
+function firstSentence(text: string): string {
+  const end = text.search(/[.!?](\s|$)/);
+  return end > 0 ? text.slice(0, end + 1) : text;
 }
 
 /** "I don't know", with what the bot does know and whom to ask. */

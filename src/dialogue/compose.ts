@@ -15,9 +15,9 @@ export function compose(topic: Topic, locale: Locale, view: KnowledgeView, previ
     case 'list':
       return composeList(topic.list, locale, view);
     case 'contact':
-      return composeContact(topic.facet, locale, view);
+      return composeContact(topic.facet, locale, view, topic.verdict);
     case 'involve':
-      return composeInvolve(locale, view);
+      return composeInvolve(locale, view, topic.via);
     case 'not-listed':
       return composeNotListed(topic.name, locale, view);
     case 'smalltalk':

@@ -21,16 +21,23 @@ export const CONFIDENCE_THRESHOLD = 0.5;
 const SMALLTALK_ORDER = ['help', 'thanks', 'goodbye', 'greeting', 'ack'] as const;
 const CHATTER = new Set<Ask>(['greeting', 'thanks', 'goodbye', 'ack', 'help', 'more']);
 /** Asks too vague to be a question on their own ("was", "wer"). */
-const WEAK = new Set<Ask>(['what', 'who', 'more']);
-const MEMBERSHIP_ASKS: Ask[] = ['membership', 'partners', 'funders', 'actors'];
+const WEAK = new Set<Ask>(['what', 'who', 'more', 'where']);
+const MEMBERSHIP_ASKS: Ask[] = ['membership', 'partners', 'funders', 'actors', 'support'];
+/** Asks that make a membership question something else (a count, a list, a description). */
+const NOT_A_MEMBERSHIP_CHECK: Ask[] = ['count', 'further', 'what', 'topics', 'involve'];
+/** … unless it is a yes/no question ("Is Caritas involved?"), which only these make something else. */
+const NOT_A_YES_NO_MEMBERSHIP_CHECK: Ask[] = ['count', 'further', 'topics'];
 /** Asks that need a subject; without one in the message they refer to the last one talked about. */
-const FOLLOW_UP_ASKS: Ask[] = ['rhythm', 'when', 'founded', 'joined', 'website', 'phone', 'email', 'contact', 'where', 'lead', 'organiser', 'audience', 'members', 'what', 'more', 'who', 'membership', 'events', 'funders', 'role', 'goal', 'reach'];
+const FOLLOW_UP_ASKS: Ask[] = ['rhythm', 'when', 'founded', 'joined', 'website', 'phone', 'email', 'contact', 'where', 'address', 'lead', 'organiser', 'audience', 'members', 'what', 'more', 'who', 'membership', 'events', 'funders', 'role', 'goal', 'reach'];
 const QUESTION_WORDS = new Set(['wer', 'was', 'welche', 'welcher', 'welches', 'who', 'what', 'which', 'wem', 'wen']);
 const HOW_WORDS = new Set(['wie', 'how', 'wo', 'where', 'unter']);
 const LIST_WORDS = new Set(['welche', 'alle', 'wer', 'which', 'all', 'who', 'liste', 'list']);
 const ALSO_WORDS = new Set(['auch', 'ebenfalls', 'too', 'also', 'either']);
 const LIST_ASKS: Ask[] = ['actors', 'partners', 'funders', 'further', 'events'];
 const PROGRAMME_ONLY = new Set<ProgrammeFacet>(['count', 'applied', 'topics', 'luebeck']);
+/** Asks that an answer about one organisation, event or person can serve. */
+const ENTITY_ASKS = new Set<Ask>(['luebeck', 'what', 'who', 'when', 'rhythm', 'founded', 'joined', 'website', 'contact', 'phone', 'email', 'where', 'address', 'membership', 'partners', 'funders', 'actors', 'support', 'organiser', 'lead', 'audience', 'members', 'events', 'people', 'role', 'goal', 'reach', 'more', 'programme']);
+const NEXT_WORDS = new Set(['nachste', 'nachsten', 'next', 'upcoming', 'demnachst', 'termin', 'datum', 'date']);
 
 const ambiguous = (mention: EntityMention | undefined) => !!mention && mention.ids.length > 1 && !mention.full;
 
@@ -71,6 +78,12 @@ export function decide(parse: Parse, state: ConversationState, lexicon: Lexicon,
   }
 
   const asks = new Set(parse.asks);
+  // Both phone and e-mail asked for: the whole contact.
+  if (asks.has('phone') && asks.has('email')) {
+    asks.delete('phone');
+    asks.delete('email');
+    asks.add('contact');
+  }
   if (asks.has('reach')) asks.add(parse.tokens.some((t) => HOW_WORDS.has(t.key)) ? 'contact' : 'goal');
   const has = (word: Set<string>) => parse.tokens.some((t) => word.has(t.key));
   const content = [...asks].filter((ask) => !CHATTER.has(ask));
@@ -81,6 +94,10 @@ export function decide(parse: Parse, state: ConversationState, lexicon: Lexicon,
   }
 
   const found = chooseMention(parse.mentions, state, lexicon);
+  const verified = verifyContact(parse, knowledge);
+  if (verified) return result(verified, 1);
+  // Amounts of money are nowhere in the knowledge: say so rather than list the sponsors.
+  if (asks.has('amount') && !found) return result({ kind: 'fallback' }, 0.2);
   const chatter = SMALLTALK_ORDER.find((kind) => asks.has(kind));
   if (!found && strong.length === 0 && chatter && parse.unknownWeight <= 1.5) return result({ kind: 'smalltalk', what: chatter }, 1);
 
@@ -103,12 +120,16 @@ export function decide(parse: Parse, state: ConversationState, lexicon: Lexicon,
 
   // Yes/no questions about membership: yes with the role, or no for what is not listed.
   const aboutMembership = MEMBERSHIP_ASKS.some((ask) => asks.has(ask));
-  if (aboutMembership && !specific) {
+  const blockers = parse.yesNo ? NOT_A_YES_NO_MEMBERSHIP_CHECK : NOT_A_MEMBERSHIP_CHECK;
+  const membershipCheck = aboutMembership && !blockers.some((ask) => asks.has(ask)) && !has(LIST_WORDS);
+  if (membershipCheck && !specific) {
     const stranger = unknownName(parse);
-    const short = parse.tokens.length <= 7 && !has(LIST_WORDS) && !asks.has('involve');
-    if (stranger && (parse.yesNo || short)) return result({ kind: 'not-listed', name: stranger }, 0.9);
-    if (parse.yesNo && !stranger && !asks.has('involve')) return result({ kind: 'programme', facet: 'joined' }, 0.8);
+    if (stranger && (parse.yesNo || parse.tokens.length <= 7)) return result({ kind: 'not-listed', name: stranger }, 0.9);
+    if (parse.yesNo && !stranger) return result({ kind: 'programme', facet: 'joined' }, 0.8);
   }
+  // "Ist Kiel auch eine Engagierte Stadt?": other cities are not in the knowledge.
+  const properNoun = parse.tokens.slice(1).some((t) => t.role === 'unknown' && /^\p{Lu}/u.test(t.surface));
+  if (parse.yesNo && !specific && mentionsProgramme && strong.length === 0 && properNoun) return result({ kind: 'fallback' }, 0.3);
   if (!specific && parse.followUp && parse.unknown.length > 0 && parse.unknown.length <= 3 && strong.length === 0) {
     const last = state.lastTopic;
     if (last?.kind === 'not-listed' || (last?.kind === 'entity' && last.facet === 'membership')) {
@@ -128,16 +149,27 @@ export function decide(parse: Parse, state: ConversationState, lexicon: Lexicon,
     if (strong.length === 0 && parse.followUp && (state.lastTopic?.kind === 'not-listed' || has(ALSO_WORDS))) {
       return result({ kind: 'entity', id: specific.id, facet: 'membership' }, confidence);
     }
-    return result(entityTopic(specific, asks, parse, lexicon, knowledge), confidence);
+    const topic = entityTopic(specific, asks, parse, lexicon, knowledge);
+    // "Wie beantrage ich die Ehrenamtskarte in Schleswig-Holstein?": the name is there, but the
+    // question is about something we do not know.
+    const offTopic = (strong.some((ask) => !ENTITY_ASKS.has(ask)) || content.length === 0) && parse.unknownWeight >= 1;
+    if (topic.kind === 'entity' && topic.facet === 'describe' && offTopic) return result({ kind: 'fallback' }, 0.4);
+    return result(topic, confidence);
   }
 
   const general = generalTopic(asks, mentionsProgramme, has(QUESTION_WORDS) || parse.yesNo || parse.tokens.length <= 3);
+  if (general?.kind === 'involve') {
+    // "Mein Unternehmen möchte sich engagieren": point to whoever the other words fit.
+    const fitting = bestSubject(parse, lexicon);
+    return result(fitting ? { kind: 'involve', via: fitting } : general, confidence);
+  }
   if (general) return result(general, confidence);
 
   // Questions only the programme answers (how many cities, who applied) need no subject.
   const facet = programmeFacet(asks);
   const aboutLuebeck = parse.tokens.some((t) => t.key === 'lubeck');
-  if (facet && (PROGRAMME_ONLY.has(facet) || (facet === 'joined' && (aboutLuebeck || !state.lastEntityId)))) {
+  const defaultsToProgramme = facet === 'joined' || facet === 'goal';
+  if (facet && (PROGRAMME_ONLY.has(facet) || (defaultsToProgramme && (aboutLuebeck || !state.lastEntityId)))) {
     return result({ kind: 'programme', facet }, confidence);
   }
 
@@ -191,29 +223,43 @@ function chooseMention(mentions: EntityMention[], state: ConversationState, lexi
 
 function entityTopic(entity: EntityRef, asks: Set<Ask>, parse: Parse, lexicon: Lexicon, knowledge: Knowledge): Topic {
   if (entity.kind === 'programme') return { kind: 'programme', facet: programmeFacet(asks) ?? 'describe' };
-  let facet = entityFacet(entity, asks, parse.yesNo);
+  const whereAsked = parse.tokens.slice(0, 3).some((t) => t.key === 'wo' || t.key === 'where') || parse.followUp;
+  let facet = entityFacet(entity, asks, parse.yesNo, whereAsked);
+  // "Wann ist die nächste …?" asks for a date, which the knowledge never has.
+  if ((facet === 'when' || facet === 'rhythm') && parse.tokens.some((t) => NEXT_WORDS.has(t.key))) facet = 'date';
+  // "Welche Stellen der Stadtverwaltung sind Partner?": the parts of an organisation that take part.
+  if (entity.kind === 'organisation' && parse.tokens.some((t) => LIST_WORDS.has(t.key)) && (asks.has('partners') || asks.has('membership'))) facet = 'members';
   // "Körber-Stiftung Träger?": asking whether a sponsor funds the programme is asking about its role.
   const roles = knowledge.organisations.find((o) => o.id === entity.id)?.roles ?? [];
   if (facet === 'funders' && roles.some((r) => r === 'programme-sponsor' || r === 'programme-partner')) facet = 'membership';
   if (facet !== 'membership') return { kind: 'entity', id: entity.id, facet };
-  if (entity.kind === 'person') return { kind: 'entity', id: entity.id, facet, denied: !claimHolds(parse, entity.id, knowledge) };
+  if (entity.kind === 'person') {
+    const denied = !claimHolds(parse, entity.id, knowledge);
+    // "Ist X der Ansprechpartner?" answered no: say who is.
+    const pointToContact = denied && asks.has('contact') && entity.id !== knowledge.contact.person;
+    return { kind: 'entity', id: entity.id, facet, denied, ...(pointToContact ? { pointToContact } : {}) };
+  }
   const askedRole = askedRoleOf(asks, parse);
   return askedRole ? { kind: 'entity', id: entity.id, facet, askedRole } : { kind: 'entity', id: entity.id, facet };
   void lexicon;
 }
 
-function entityFacet(entity: EntityRef, asks: Set<Ask>, yesNo: boolean): EntityFacet {
+function entityFacet(entity: EntityRef, asks: Set<Ask>, yesNo: boolean, whereAsked: boolean): EntityFacet {
   if (asks.has('phone')) return 'phone';
   if (asks.has('email')) return 'email';
   if (asks.has('website')) return 'website';
   if (asks.has('founded') || (asks.has('joined') && !asks.has('membership'))) return 'founded';
   if (asks.has('rhythm')) return 'rhythm';
+  if (asks.has('events') && entity.kind === 'organisation') return 'events';
   if (asks.has('organiser')) return 'organiser';
   if (asks.has('audience')) return 'audience';
   if (asks.has('members')) return 'members';
   if (asks.has('lead')) return 'lead';
+  if (yesNo && entity.kind === 'person') return 'membership';
   if (asks.has('contact')) return 'contact';
-  if (asks.has('where')) return 'where';
+  if (asks.has('address')) return 'address';
+  // "wo" as a question ("Wo ist die AG angesiedelt?"), not as a relative ("eine Messe, wo ich …").
+  if (asks.has('where') && whereAsked) return 'where';
   if (asks.has('when')) return 'when';
   if (yesNo && (entity.kind === 'person' || MEMBERSHIP_ASKS.some((ask) => asks.has(ask)))) return 'membership';
   if (asks.has('role')) return 'describe';
@@ -236,10 +282,16 @@ function claimHolds(parse: Parse, personId: string, knowledge: Knowledge): boole
   const person = knowledge.people.find((p) => p.id === personId);
   if (!person) return false;
   const organisation = knowledge.organisations.find((o) => o.id === person.organisation);
-  const known = new Set(phraseKeys([person.role.de, person.role.en, ...person.aliases, organisation?.name ?? ''].join(' ')));
+  const titles = person.title ? TITLE_WORDS[toKey(person.title)] ?? [] : [];
+  const known = new Set(phraseKeys([person.role.de, person.role.en, ...person.aliases, organisation?.name ?? '', ...titles].join(' ')));
   const claims = parse.tokens.filter((t) => (t.role === 'unknown' || t.role === 'domain' || t.role === 'cue') && t.key.length >= 4 && !IGNORED_IN_CLAIMS.has(t.key));
   return claims.every((claim) => [...known].some((word) => word.startsWith(claim.key.slice(0, 6)) || claim.key.startsWith(word.slice(0, 6))));
 }
+/** What people call an academic title when they ask about it. */
+const TITLE_WORDS: Record<string, string[]> = {
+  'dr.': ['Doktor', 'Doktortitel', 'promoviert', 'Dr', 'doctorate', 'PhD', 'doctor', 'Titel', 'title'],
+  'prof.': ['Professor', 'Professorin', 'Prof', 'professor', 'Titel', 'title'],
+};
 const IGNORED_IN_CLAIMS = new Set(['dabei', 'partner', 'partnerin', 'teil', 'mitglied', 'beteiligt', 'involved', 'member', 'part', 'wirklich', 'really']);
 
 function programmeFacet(asks: Set<Ask>): ProgrammeFacet | undefined {
@@ -268,7 +320,7 @@ function generalTopic(asks: Set<Ask>, mentionsProgramme: boolean, asksWho: boole
   if (asks.has('contact')) return { kind: 'contact', facet: 'all' };
   if (asks.has('involve') && !asks.has('membership')) return { kind: 'involve' };
   if (asks.has('website') && mentionsProgramme) return { kind: 'programme', facet: 'website' };
-  if (asks.has('where') && !asks.has('website') && !mentionsProgramme) return { kind: 'contact', facet: 'where' };
+  if (asks.has('address') && !asks.has('website') && !mentionsProgramme) return { kind: 'contact', facet: 'where' };
   if (asks.has('partners')) return list('local-partners');
   if (asks.has('actors')) return list('actors');
   if (asks.has('events')) return list('events');
@@ -282,6 +334,25 @@ function unknownName(parse: Parse): string | undefined {
   const words = parse.tokens.filter((t) => t.role === 'unknown' || (t.head && t.role !== 'entity') || (t.role === 'stop' && t.key.length <= 3 && /^\p{Lu}{2,3}$/u.test(t.surface)));
   if (words.length === 0 || words.length > 4) return undefined;
   return words.map((t) => t.surface).join(' ');
+}
+
+/**
+ * "Ist ehrenamt@luebeck.de die richtige Adresse?" / "Stimmt die Nummer 0451 122 2029?":
+ * a contact detail quoted back is confirmed, or corrected when it differs.
+ */
+function verifyContact(parse: Parse, knowledge: Knowledge): Topic | undefined {
+  const { email, phone } = knowledge.contact;
+  const quotedEmail = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.exec(parse.text)?.[0];
+  if (quotedEmail) {
+    return { kind: 'contact', facet: 'email', verdict: quotedEmail.toLowerCase() === email.toLowerCase() ? 'yes' : 'no' };
+  }
+  const digits = (text: string) => text.replace(/\D/g, '');
+  const quotedPhone = /(?:\+49|0)[\d\s/-]{6,}\d/.exec(parse.text)?.[0];
+  if (quotedPhone) {
+    const same = digits(quotedPhone).replace(/^49/, '0') === digits(phone);
+    return { kind: 'contact', facet: 'phone', verdict: same ? 'yes' : 'no' };
+  }
+  return undefined;
 }
 
 /** Scores knowledge texts by the message's words (rarer words count more). */
@@ -326,6 +397,17 @@ function contentTopic(parse: Parse, lexicon: Lexicon): Topic | undefined {
   if (id === 'list') return { kind: 'list', list: facet as ListName };
   if (isProgramme) return { kind: 'programme', facet: facet as ProgrammeFacet };
   return { kind: 'entity', id, facet: facet as EntityFacet };
+}
+
+/** The organisation or event the message's distinctive words fit best, if any. */
+function bestSubject(parse: Parse, lexicon: Lexicon): string | undefined {
+  const bySubject = new Map<string, number>();
+  for (const [target, score] of contentScores(parse, lexicon)) {
+    const subject = target.split('|')[0]!;
+    const kind = lexicon.entities.get(subject)?.kind;
+    if ((kind === 'organisation' || kind === 'event') && score >= 0.5) bySubject.set(subject, Math.max(bySubject.get(subject) ?? 0, score));
+  }
+  return [...bySubject].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
 /** Among entities sharing a name word ("Forum"), the one whose texts the other words fit clearly best. */

@@ -14,6 +14,8 @@ export type EntityFacet =
   | 'phone'
   | 'email'
   | 'where'
+  | 'address'
+  | 'date'
   | 'lead'
   | 'organiser'
   | 'audience'
@@ -42,11 +44,22 @@ export type Topic =
       askedRole?: Role;
       /** For yes/no questions about a person whose claim the knowledge does not support. */
       denied?: boolean;
+      /** The denied claim was about being the contact: name the real one. */
+      pointToContact?: boolean;
     }
   | { kind: 'programme'; facet: ProgrammeFacet }
   | { kind: 'list'; list: ListName }
-  | { kind: 'contact'; facet: ContactFacet }
-  | { kind: 'involve' }
+  | {
+      kind: 'contact';
+      facet: ContactFacet;
+      /** The user quoted a phone number or e-mail address back: is it the right one? */
+      verdict?: 'yes' | 'no';
+    }
+  | {
+      kind: 'involve';
+      /** An organisation that fits what the user said about themselves ("mein Unternehmen"). */
+      via?: string;
+    }
   | { kind: 'not-listed'; name: string }
   | { kind: 'smalltalk'; what: SmalltalkKind }
   | { kind: 'language'; locale: Locale }
@@ -104,7 +117,7 @@ export function choiceIdFor(topic: Topic): string | undefined {
   }
 }
 
-const ENTITY_FACETS = new Set<string>(['describe', 'membership', 'role', 'rhythm', 'when', 'founded', 'website', 'contact', 'phone', 'email', 'where', 'lead', 'organiser', 'audience', 'members', 'events', 'funders']);
+const ENTITY_FACETS = new Set<string>(['describe', 'membership', 'role', 'rhythm', 'when', 'founded', 'website', 'contact', 'phone', 'email', 'where', 'address', 'date', 'lead', 'organiser', 'audience', 'members', 'events', 'funders']);
 const PROGRAMME_FACETS = new Set<string>(['describe', 'count', 'joined', 'applied', 'topics', 'goal', 'website', 'luebeck', 'people']);
 const LISTS = new Set<string>(['local-partners', 'actors', 'sponsors', 'further-partners', 'events']);
 const CONTACT_FACETS = new Set<string>(['all', 'phone', 'email', 'person', 'where']);

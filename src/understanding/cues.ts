@@ -21,6 +21,8 @@ export type Ask =
   | 'phone'
   | 'email'
   | 'where'
+  | 'address'
+  | 'amount'
   | 'membership'
   | 'partners'
   | 'actors'
@@ -66,7 +68,7 @@ export const ASK_CUES: Record<Ask, { de: string[]; en: string[] }> = {
     en: ['joined', 'join', 'since', 'admitted', 'became', 'member since'],
   },
   applied: {
-    de: ['beworben', 'bewerbung', 'beworb*', 'bewerb*', 'bewirbt', 'antrag', 'beantragt', 'eingereicht'],
+    de: ['beworben', 'bewerbung', 'beworb*', 'bewerb*', 'bewirbt', 'eingereicht'],
     en: ['applied', 'application', 'apply'],
   },
   support: { de: ['unterstützt*', 'unterstutzt*', 'unterstützer*', 'unterstutzer*', 'unterstützung', 'unterstutzung'], en: ['support*', 'backed', 'backing'] },
@@ -87,7 +89,7 @@ export const ASK_CUES: Record<Ask, { de: string[]; en: string[] }> = {
     en: ['website', 'web site', 'webpage', 'site', 'link', 'url', 'homepage', 'online', 'web', 'more info', 'more information', 'read more', 'learn more'],
   },
   contact: {
-    de: ['kontakt*', 'ansprechpartner*', 'ansprechperson*', 'ansprechstelle', 'zuständig*', 'zustandig*', 'erreiche', 'erreicht', 'erreichbar*', 'wenden', 'melden', 'kontaktier*', 'kontaktdaten', 'ansprech*', 'abteilung', 'reden', 'sprechen', 'an wen', 'wen kann ich', 'wende ich mich', 'an wen wende'],
+    de: ['kontakt*', 'ansprechpartner*', 'ansprechperson*', 'ansprechstelle', 'zuständig*', 'zustandig*', 'dienststelle', 'behörde', 'behorde', 'erreiche', 'erreicht', 'erreichbar*', 'wenden', 'melden', 'kontaktier*', 'kontaktdaten', 'ansprech*', 'abteilung', 'reden', 'sprechen', 'an wen', 'wen kann ich', 'wende ich mich', 'an wen wende'],
     en: ['contact*', 'reach', 'get in touch', 'in charge', 'responsible', 'talk to', 'speak to', 'who do i', 'department'],
   },
   phone: {
@@ -96,14 +98,22 @@ export const ASK_CUES: Record<Ask, { de: string[]; en: string[] }> = {
   },
   email: {
     de: ['mail*', 'email*', 'e mail*', 'mailadresse', 'emailadresse', 'schreiben', 'anschreiben'],
-    en: ['mail*', 'email*', 'e mail*', 'write', 'address'],
+    en: ['mail*', 'email*', 'e mail*', 'write', 'e-mail address'],
   },
   where: {
-    de: ['wo', 'adresse', 'anschrift', 'standort', 'sitz', 'büro', 'buro', 'hinkommen', 'vorbeikommen', 'öffnungszeit*', 'offnungszeit*', 'sprechzeit*', 'sprechstunde*'],
-    en: ['where', 'located', 'location', 'office hours', 'opening hours', 'visit'],
+    de: ['wo', 'angesiedelt', 'gehört zu', 'teil von', 'wohin'],
+    en: ['where', 'belong to', 'belongs to'],
+  },
+  address: {
+    de: ['adresse', 'anschrift', 'postanschrift', 'postadresse', 'standort', 'sitz', 'büro', 'buro', 'hinkommen', 'vorbeikommen', 'öffnungszeit*', 'offnungszeit*', 'sprechzeit*', 'sprechstunde*', 'geöffnet', 'geoffnet'],
+    en: ['address', 'located', 'location', 'office hours', 'opening hours', 'visit'],
+  },
+  amount: {
+    de: ['wie viel geld', 'wieviel geld', 'wie hoch', 'summe', 'betrag', 'euro', 'fördersumme', 'fordersumme', 'höhe der', 'hohe der'],
+    en: ['how much money', 'how much funding', 'amount', 'euros', 'sum'],
   },
   membership: {
-    de: ['partner*', 'dabei', 'beteiligt', 'mitglied*', 'teil', 'gehört', 'gehort', 'dazu', 'mit dabei', 'mitmach*', 'teilnehm*', 'vertreten', 'mitwirk*', 'involviert', 'zählt', 'zahlt zu', 'gehören', 'gehoren'],
+    de: ['partner*', 'dabei', 'beteiligt', 'mitglied*', 'teil', 'gehört', 'gehort', 'dazu', 'mit dabei', 'mitmach*', 'teilnehm*', 'teilnahme', 'vertreten', 'mitwirk*', 'involviert', 'zählt', 'zahlt zu', 'gehören', 'gehoren'],
     en: ['partner*', 'part of', 'member*', 'involved', 'included', 'participat*', 'take part', 'takes part', 'belong*', 'among', 'on board'],
   },
   partners: {
@@ -115,7 +125,7 @@ export const ASK_CUES: Record<Ask, { de: string[]; en: string[] }> = {
     en: ['actor*', 'who is involved', 'who takes part', 'organisations', 'organizations', 'stakeholder*', 'players', 'bodies'],
   },
   funders: {
-    de: ['finanzier*', 'finanz*', 'bezahlt', 'bezahl*', 'zahlt', 'geld', 'gelder', 'fördert', 'fordert', 'förder*', 'forder*', 'geldgeber*', 'träger*', 'trager*', 'programmträger*', 'programmtrager*', 'trägt', 'tragt', 'konsortium', 'sponsor*', 'stiftungen', 'mittel', 'budget', 'kosten', 'getragen', 'bundesebene', 'stiftung', 'steckt hinter', 'steht hinter', 'hinter', 'dahinter'],
+    de: ['finanzier*', 'finanz*', 'bezahlt', 'bezahl*', 'zahlt', 'geld', 'gelder', 'tragen', 'fördert', 'fordert', 'förder*', 'forder*', 'geldgeber*', 'träger*', 'trager*', 'programmträger*', 'programmtrager*', 'trägt', 'tragt', 'konsortium', 'sponsor*', 'stiftungen', 'mittel', 'budget', 'kosten', 'getragen', 'stiftung', 'steckt hinter', 'steht hinter', 'hinter', 'dahinter'],
     en: ['fund*', 'pay*', 'pays', 'paid', 'money', 'financ*', 'sponsor*', 'backer*', 'consortium', 'foundations', 'budget', 'behind'],
   },
   further: {
@@ -123,8 +133,8 @@ export const ASK_CUES: Record<Ask, { de: string[]; en: string[] }> = {
     en: ['further partners', 'other partners', 'states', 'federal states', 'additional partners'],
   },
   involve: {
-    de: ['mitmachen', 'mithelfen', 'engagieren', 'einbringen', 'ehrenamtlich', 'freiwillig*', 'helfen', 'hilft', 'mitarbeiten', 'aktiv werden', 'ehrenamt finden', 'ehrenamt suchen', 'engagement finden', 'mitmach*', 'anmelden', 'beitragen', 'ich möchte helfen', 'wie kann ich', 'kann ich', 'kennenlernen', 'austauschen', 'vernetzen', 'informieren', 'nützlich', 'nutzlich', 'tätigkeit*', 'tatigkeit*', 'suchen ehrenamtliche', 'brauchen ehrenamtliche', 'ehrenamtliche gesucht', 'engagiert sein', 'ehrenamt machen', 'suche', 'ich suche'],
-    en: ['volunteer*', 'get involved', 'help out', 'involved', 'how can i', 'can i', 'contribute', 'sign up', 'join in', 'meet other', 'find volunteers', 'need volunteers', 'looking for volunteers'],
+    de: ['mitmachen', 'mithelfen', 'engagieren', 'einbringen', 'ehrenamtlich', 'freiwillig*', 'helfen', 'hilft', 'mitarbeiten', 'aktiv werden', 'ehrenamt finden', 'ehrenamt suchen', 'engagement finden', 'mitmach*', 'anmelden', 'beitragen', 'ich möchte helfen', 'kennenlernen', 'austauschen', 'vernetzen', 'informieren', 'nützlich', 'nutzlich', 'tätigkeit*', 'tatigkeit*', 'suchen ehrenamtliche', 'brauchen ehrenamtliche', 'ehrenamtliche gesucht', 'engagiert sein', 'ehrenamt machen', 'suche', 'ich suche', 'beteiligen', 'vermitt*', 'gutes tun', 'zeit übrig', 'zeit spenden', 'freie zeit', 'sich engagieren'],
+    en: ['volunteer*', 'get involved', 'help out', 'involved', 'contribute', 'sign up', 'join in', 'meet other', 'find volunteers', 'need volunteers', 'looking for volunteers'],
   },
   organiser: {
     de: ['organisiert', 'organisier*', 'veranstalt*', 'ausrichter', 'richtet', 'ausgerichtet', 'durchgeführt', 'durchgefuhrt', 'führt durch', 'organisator*'],
@@ -135,7 +145,7 @@ export const ASK_CUES: Record<Ask, { de: string[]; en: string[] }> = {
     en: ['lead*', 'head*', 'chair*', 'manag*', 'director', 'runs', 'boss'],
   },
   audience: {
-    de: ['für wen', 'fur wen', 'zielgruppe', 'wer kann', 'wer darf', 'eingeladen', 'teilnehmen', 'offen', 'gedacht', 'richtet sich', 'wen richtet'],
+    de: ['für wen', 'fur wen', 'zielgruppe', 'wer kann', 'wer darf', 'eingeladen', 'teilnehmen', 'offen', 'gedacht', 'richtet sich', 'wen richtet', 'kommen', 'hingehen', 'kann jeder', 'darf jeder', 'zugang'],
     en: ['for whom', 'who is it for', 'who can', 'audience', 'open to', 'attend', 'invited', 'meant for', 'intended'],
   },
   members: {
@@ -151,8 +161,8 @@ export const ASK_CUES: Record<Ask, { de: string[]; en: string[] }> = {
     en: ['people', 'persons', 'photo', 'picture', 'team', 'names'],
   },
   luebeck: {
-    de: ['wie arbeitet', 'was macht lübeck', 'was tut lübeck', 'lübeck als', 'stellenwert', 'wie wichtig', 'bedeutung', 'zusammenarbeit', 'arbeiten zusammen', 'arbeitet zusammen', 'wichtigste*', 'hauptpartner', 'engste*', 'vor allem'],
-    en: ['how does lübeck', 'what does lübeck', 'lübeck as', 'how important', 'work together', 'collaborat*', 'most important', 'main partner', 'closest'],
+    de: ['wie arbeitet', 'was macht lübeck', 'was tut lübeck', 'lübeck als', 'stellenwert', 'wie wichtig', 'bedeutung', 'zusammenarbeit', 'arbeiten zusammen', 'arbeitet zusammen', 'wichtigste*', 'hauptpartner', 'engste*', 'vor allem', 'kooperiert', 'kooperieren', 'arbeitet eng'],
+    en: ['how does lübeck', 'what does lübeck', 'lübeck as', 'how important', 'work together', 'collaborat*', 'most important', 'main partner', 'closest', 'cooperat*', 'work with', 'works with'],
   },
   role: { de: ['rolle', 'funktion', 'welche rolle'], en: ['role'] },
   reach: {

@@ -66,8 +66,13 @@ export function phraseKeys(phrase: string): string[] {
  * before the (costlier) fuzzy match.
  */
 const SUFFIXES = ['innen', 'ern', 'en', 'es', 'er', 'in', 'e', 'n', 's'];
+// "mitzumachen", "einzubringen", "teilzunehmen": the zu-infinitive of a separable verb.
+const ZU_INFINITIVE = /^(mit|ein|teil|an|auf|aus|bei|vor|nach|weiter|zusammen|zuruck)zu(\p{L}{4,})$/u;
+
 export function inflectionVariants(key: string): string[] {
   const variants: string[] = [];
+  const zu = ZU_INFINITIVE.exec(key);
+  if (zu) variants.push(zu[1]! + zu[2]!);
   for (const suffix of SUFFIXES) {
     if (key.length - suffix.length >= 4 && key.endsWith(suffix)) variants.push(key.slice(0, -suffix.length));
   }

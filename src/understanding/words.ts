@@ -23,6 +23,10 @@ nachschauen heißen sagen da dort hier jemand etwa konkret momentan aktuell derz
 anderer anderes dr ev st nr ca usw bzw sowas solche solchen ganz kurz kurze bisschen paar tun getan hast habt seid
 wäre waren wärst euch eure eurer ihres unseres meines deines vielleicht irgendwas irgendwo irgendwer irgendwann
 fragen frage kümmert kummert kümmern wende wenden möglichkeit möglichkeiten angebot angebote
+aufgezählt aufgezahlt aufgeführt aufgefuhrt genannt erwähnt erwahnt außer ausser noch sonst gemacht wird werden
+bürger bürgerin burger burgerin normale normaler normal ganz einfach einfache
+besten beste bester fange anfangen beginnen starten
+rückfrage rückfragen ruckfrage ruckfragen rahmen kinder jugendliche jugendlichen
 rentner rentnerin senior seniorin schüler schülerin student studentin azubi mutter vater eltern neu zugezogen
 als wegen trotzdem deshalb darum dazu damit worüber womit wozu sorry entschuldigung hallöchen ähm äh hmm naja tja
 `;

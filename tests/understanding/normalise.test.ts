@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { cleanInput, inflectionVariants, MAX_READ_LENGTH, phraseKeys, toKey, tokenize } from '../../src/understanding/normalise.js';
+
+describe('toKey', () => {
+  it('folds umlauts and their ae/oe/ue spellings to the same key', () => {
+    expect(toKey('Lübeck')).toBe(toKey('Luebeck'));
+    expect(toKey('Lübeck')).toBe(toKey('Lubeck'));
+    expect(toKey('Körber')).toBe(toKey('Koerber'));
+    expect(toKey('Günsür')).toBe(toKey('Guensuer'));
+    expect(toKey('Frauenbüro')).toBe(toKey('frauenbuero'));
+  });
+
+  it('folds ß to ss and drops other accents', () => {
+    expect(toKey('Größe')).toBe(toKey('groesse'));
+    expect(toKey('Café')).toBe('cafe');
+  });
+
+  it('is case-insensitive', () => {
+    expect(toKey('EnergieCluster')).toBe(toKey('energiecluster'));
+  });
+});
+
+describe('tokenize', () => {
+  it('treats gender forms alike', () => {
+    const keys = (text: string) => tokenize(text).map((t) => t.key);
+    expect(keys('Migrant:innen')).toEqual(['migrant']);
+    expect(keys('MigrantInnen')).toEqual(['migrant']);
+    expect(keys('Bürger*innen')).toEqual(keys('Bürger'));
+    expect(keys('Nutzer_innen')).toEqual(['nutzer']);
+  });
+
+  it('splits on hyphens, punctuation and spaces and keeps the surface form', () => {
+    const tokens = tokenize('Körber-Stiftung, bitte!');
+    expect(tokens.map((t) => t.surface)).toEqual(['Körber', 'Stiftung', 'bitte']);
+    expect(tokens[0]!.key).toBe('korber');
+  });
+
+  it('returns nothing for emoji and punctuation only', () => {
+    expect(tokenize('🙂🎉 ?!')).toEqual([]);
+  });
+
+  it('gives phrase keys for aliases', () => {
+    expect(phraseKeys('Energie Cluster')).toEqual(['energie', 'cluster']);
+  });
+});
+
+describe('cleanInput', () => {
+  it('removes control characters, null bytes and HTML tags', () => {
+    expect(cleanInput('a\u0000b\u0007c')).toBe('a b c');
+    expect(cleanInput('<b>Kontakt</b>')).toBe('Kontakt');
+    expect(cleanInput('<script>alert(1)</script>Hallo')).toBe('alert(1) Hallo');
+  });
+
+  it('caps what is read', () => {
+    expect(cleanInput('x'.repeat(100_000)).length).toBe(MAX_READ_LENGTH);
+  });
+});
+
+describe('inflectionVariants', () => {
+  it('offers the uninflected forms', () => {
+    expect(inflectionVariants('partnern')).toContain('partner');
+    expect(inflectionVariants('migranten')).toContain('migrant');
+    expect(inflectionVariants('engagierten')).toContain('engagierte');
+  });
+
+  it('never cuts a word below four letters', () => {
+    expect(inflectionVariants('amen')).toEqual([]);
+  });
+});
