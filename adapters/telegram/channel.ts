@@ -1,6 +1,6 @@
 import type { AutoRetryOptions } from '@grammyjs/auto-retry';
 import { type RunnerHandle, run, sequentialize } from '@grammyjs/runner';
-import { Bot, BotError, type Context } from 'grammy';
+import { type ApiClientOptions, Bot, BotError, type Context } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
 import type { Assistant } from '../../src/assistant.js';
 import type { Channel, HttpHandler } from '../../src/channel.js';
@@ -10,6 +10,7 @@ import { localeFromCode } from '../../src/message.js';
 import { answerUpdates, isCallbackAnswered } from './answer-update.js';
 import { DEFAULT_RETRY, logFailedCalls, retryPolicy } from './api-transformers.js';
 import { COMMANDS } from './commands.js';
+import { createNodeHttpFetch } from './node-http-fetch.js';
 import { apology } from './texts.js';
 import { toMessage } from './to-message.js';
 import { createWebhookHandler } from './webhook.js';
@@ -47,7 +48,11 @@ export function createTelegramChannel(
   options: TelegramChannelOptions = {},
 ): Channel {
   const log = logger.child({ channel: 'telegram' });
-  const bot = new Bot(config.token, { botInfo: options.botInfo, client: { apiRoot: config.apiRoot } });
+  const bot = new Bot(config.token, {
+    botInfo: options.botInfo,
+    // grammY types `fetch` as node-fetch's; ours implements the part grammY calls.
+    client: { apiRoot: config.apiRoot, fetch: createNodeHttpFetch() as unknown as ApiClientOptions['fetch'] },
+  });
   bot.api.config.use(logFailedCalls(log), retryPolicy({ ...DEFAULT_RETRY, ...options.retry }));
 
   const inFlight = new Set<Promise<void>>();

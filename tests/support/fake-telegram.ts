@@ -28,7 +28,7 @@ export const FAKE_BOT: UserFromGetMe = {
 export interface RecordedCall {
   method: string;
   payload: Record<string, unknown>;
-  /** HTTP status the fake answered with. */
+  /** HTTP status the fake answered with; 0 when it cut the connection. */
   status: number;
   /** `performance.now()` when the request body had arrived. */
   at: number;
@@ -36,7 +36,8 @@ export interface RecordedCall {
   visibleText?: string;
 }
 
-export type Fault = { status: 429; retryAfter: number } | { status: 500 } | { status: 400; description: string };
+/** A failure to inject: an API error, or `drop` to cut the connection without any answer (a network error). */
+export type Fault = { status: 429; retryAfter: number } | { status: 500 } | { status: 400; description: string } | { status: 'drop' };
 
 type ChatType = 'private' | 'group' | 'supergroup';
 interface From {
@@ -138,6 +139,10 @@ export class FakeTelegram {
     this.events.on('call', listener);
   }
 
+  offCall(listener: (call: RecordedCall) => void): void {
+    this.events.off('call', listener);
+  }
+
   /**
    * Resolves with the first truthy value of `check`, re-checked after every call.
    * The time limit is a safety net so a broken test fails with a description instead
@@ -184,6 +189,12 @@ export class FakeTelegram {
     if (body === undefined) return this.finish(res, call, 400, { ok: false, error_code: 400, description: 'Bad Request: body is not JSON' });
 
     const fault = this.faults.get(method)?.shift();
+    if (fault?.status === 'drop') {
+      call.status = 0;
+      this.record(call);
+      req.socket.destroy();
+      return;
+    }
     if (fault) return this.finish(res, call, fault.status, faultBody(fault));
     if (method === 'getUpdates') return this.getUpdates(res, call);
     const outcome = this.serve(method, call);
@@ -401,7 +412,7 @@ function checkKeyboard(markup: unknown): string | undefined {
   return undefined;
 }
 
-function faultBody(fault: Fault): unknown {
+function faultBody(fault: Exclude<Fault, { status: 'drop' }>): unknown {
   if (fault.status === 429) {
     return { ok: false, error_code: 429, description: `Too Many Requests: retry after ${fault.retryAfter}`, parameters: { retry_after: fault.retryAfter } };
   }
@@ -409,16 +420,22 @@ function faultBody(fault: Fault): unknown {
   return { ok: false, error_code: 400, description: `Bad Request: ${fault.description}` };
 }
 
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown> | undefined> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (text === '') return {};
-  try {
-    return JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    return undefined;
-  }
+/** The JSON body, `{}` if empty, undefined if not JSON. Plain events: cheaper than async iteration under load. */
+function readJson(req: IncomingMessage): Promise<Record<string, unknown> | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('error', reject);
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      if (text === '') return resolve({});
+      try {
+        resolve(JSON.parse(text) as Record<string, unknown>);
+      } catch {
+        resolve(undefined);
+      }
+    });
+  });
 }
 
 function reply(res: ServerResponse, status: number, body: unknown): void {

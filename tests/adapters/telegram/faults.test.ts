@@ -38,6 +38,15 @@ describe('Telegram channel when Telegram or the core fails', () => {
     expect(fake.sentMessages(406)).toHaveLength(1);
   });
 
+  it('retries after a network error (connection cut) and answers once', async () => {
+    bot = await startPollingBot(echo());
+    const { fake } = bot;
+    fake.failNext('sendMessage', { status: 'drop' });
+    fake.deliver(fake.updates.text(412, 'Hallo'));
+    await fake.waitFor(() => fake.sentMessages(412)[0], 'the answer after the retry');
+    expect(fake.callsOf('sendMessage').map((call) => call.status)).toEqual([0, 200]);
+  });
+
   it('answers even when the typing action is rate-limited (no retry for it)', async () => {
     bot = await startPollingBot(realAssistant());
     const { fake } = bot;
