@@ -33,8 +33,8 @@ const MAX_LINK_LABEL = 200;
  * Text over 4096 characters is split at paragraph, line, sentence or word boundaries;
  * choices become inline buttons under the last message (`callback_data` = choice id);
  * links not already in the text are listed as tappable links, with previews off;
- * a contact becomes a contact card, and its phone and e-mail are written out
- * (Telegram makes them tappable) unless the text already has them.
+ * a contact's phone and e-mail are written out (Telegram makes them tappable) unless
+ * the text already has them, and answers (not fallbacks) add a contact card.
  *
  * ```ts
  * const { messages, contactCard } = render(reply);
@@ -61,7 +61,9 @@ export function render(reply: Reply): RenderedReply {
   );
   return {
     messages,
-    ...(reply.contact ? { contactCard: toContactCard(reply.contact) } : {}),
+    // A fallback ("I don't know, ask the office") names the contact in passing; a card
+    // bubble under a non-answer is noise, so it gets the tappable lines only.
+    ...(reply.contact && !reply.fallback ? { contactCard: toContactCard(reply.contact) } : {}),
     skippedChoiceIds,
   };
 }

@@ -106,6 +106,12 @@ describe('render', () => {
     expect(text).toContain('engagement@luebeck.de');
   });
 
+  it('gives a fallback the contact as tappable text only, without a card', () => {
+    const rendered = render(reply({ text: 'Das weiß ich leider nicht.', fallback: true, intent: null, contact }));
+    expect(rendered.contactCard).toBeUndefined();
+    expect(visible(rendered.messages[0]!.text)).toContain('0451 122 2029');
+  });
+
   it('does not repeat phone and e-mail the text already has', () => {
     const text = 'Rufen Sie an: 0451 122 2029 oder schreiben Sie an engagement@luebeck.de.';
     const rendered = render(reply({ text, contact }));
