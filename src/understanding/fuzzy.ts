@@ -8,6 +8,8 @@ import Fuse from 'fuse.js';
  * a cache makes repeated words free.
  */
 export class WordCorrector {
+  private readonly wordsByLength = new Map<number, string[]>();
+  // Built on first use: most word lengths are never asked about, and start-up time counts.
   private readonly fuseByLength = new Map<number, Fuse<string>>();
   private readonly cache = new Map<string, string | null>();
   private readonly swapTargets = new Set<string>();
@@ -16,16 +18,23 @@ export class WordCorrector {
   constructor(vocabulary: Iterable<string>, swappable: Iterable<string> = []) {
     for (const word of swappable) this.swapTargets.add(word);
     // One small index per word length: a candidate is never more than two letters longer or shorter.
-    const byLength = new Map<number, string[]>();
+    const byLength = this.wordsByLength;
     for (const word of new Set(vocabulary)) {
       if (word.length < MIN_LENGTH) continue;
       const bucket = byLength.get(word.length) ?? [];
       bucket.push(word);
       byLength.set(word.length, bucket);
     }
-    for (const [length, words] of byLength) {
-      this.fuseByLength.set(length, new Fuse(words, { includeScore: true, ignoreLocation: true, threshold: 0.4, minMatchCharLength: 2 }));
-    }
+  }
+
+  private fuseFor(length: number): Fuse<string> | undefined {
+    const existing = this.fuseByLength.get(length);
+    if (existing) return existing;
+    const words = this.wordsByLength.get(length);
+    if (!words) return undefined;
+    const fuse = new Fuse(words, { includeScore: true, ignoreLocation: true, threshold: 0.4, minMatchCharLength: 2 });
+    this.fuseByLength.set(length, fuse);
+    return fuse;
   }
 
   private swapped(word: string): string | undefined {
@@ -53,7 +62,7 @@ export class WordCorrector {
     const limit = allowedEdits(word.length);
     let best: { word: string; distance: number; score: number } | undefined;
     for (let length = word.length - limit; length <= word.length + limit; length++) {
-      const fuse = this.fuseByLength.get(length);
+      const fuse = this.fuseFor(length);
       if (!fuse) continue;
       for (const hit of fuse.search(word, { limit: 3 })) {
         const distance = editDistance(word, hit.item, limit);

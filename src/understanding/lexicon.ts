@@ -32,7 +32,8 @@ export interface Lexicon {
   longestAlias: number;
   /** A single word that names one entity (or a few: then it is ambiguous). */
   partialWords: Map<string, string[]>;
-  cuePhrases: CuePhrase[];
+  /** Cue phrases by their first word, longest first, so a message is scanned once. */
+  cuePhrases: Map<string, CuePhrase[]>;
   cuePrefixes: Map<string, { asks: Ask[]; lang: 'de' | 'en' }[]>;
   stopWords: Set<string>;
   germanWords: Set<string>;
@@ -140,6 +141,12 @@ export function buildLexicon(knowledge: Knowledge): Lexicon {
   }
   // Longest phrases first, so "wie oft" wins over "oft".
   cuePhrases.sort((a, b) => b.keys.length - a.keys.length);
+  const phrasesByFirstWord = new Map<string, CuePhrase[]>();
+  for (const phrase of cuePhrases) {
+    const list = phrasesByFirstWord.get(phrase.keys[0]!) ?? [];
+    list.push(phrase);
+    phrasesByFirstWord.set(phrase.keys[0]!, list);
+  }
 
   const domainWords = new Set<string>();
   const targetsOf = new Map<string, Set<string>>();
@@ -187,7 +194,7 @@ export function buildLexicon(knowledge: Knowledge): Lexicon {
     aliasCompact,
     longestAlias,
     partialWords,
-    cuePhrases,
+    cuePhrases: phrasesByFirstWord,
     cuePrefixes,
     stopWords,
     germanWords,

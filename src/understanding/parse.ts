@@ -186,17 +186,26 @@ function findAsks(tokens: ResolvedToken[], lexicon: Lexicon): Set<Ask> {
   const keys = tokens.map((t) => (t.role === 'entity' ? '\u0000' : t.resolved));
   // A word used by a longer phrase ("was kannst du") is not read again by a shorter one ("was").
   const used = new Array<boolean>(tokens.length).fill(false);
-  for (const phrase of lexicon.cuePhrases) {
-    const n = phrase.keys.length;
-    for (let i = 0; i + n <= keys.length; i++) {
+  // Longer phrases claim their words first ("wie oft" before "oft"), wherever they start.
+  const matches: { at: number; length: number; asks: Ask[] }[] = [];
+  for (let i = 0; i < keys.length; i++) {
+    for (const phrase of lexicon.cuePhrases.get(keys[i]!) ?? []) {
+      const n = phrase.keys.length;
+      if (i + n > keys.length) continue;
       let same = true;
-      for (let k = 0; k < n && same; k++) same = keys[i + k] === phrase.keys[k] && !used[i + k];
-      if (!same) continue;
-      for (const ask of phrase.asks) asks.add(ask);
-      for (let k = i; k < i + n; k++) {
-        if (tokens[k]!.role === 'unknown') tokens[k]!.role = 'cue';
-        if (n > 1) used[k] = true;
-      }
+      for (let k = 1; k < n && same; k++) same = keys[i + k] === phrase.keys[k];
+      if (same) matches.push({ at: i, length: n, asks: phrase.asks });
+    }
+  }
+  matches.sort((a, b) => b.length - a.length);
+  for (const { at, length, asks: found } of matches) {
+    let free = true;
+    for (let k = at; k < at + length && free; k++) free = !used[k];
+    if (!free) continue;
+    for (const ask of found) asks.add(ask);
+    for (let k = at; k < at + length; k++) {
+      if (tokens[k]!.role === 'unknown') tokens[k]!.role = 'cue';
+      if (length > 1) used[k] = true;
     }
   }
   for (const { verbs, particle, ask } of SEPARABLE) {

@@ -1,0 +1,108 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { createAssistant } from '../src/assistant.js';
+import { loadKnowledge } from '../src/knowledge/load.js';
+
+/**
+ * The core's own figures: cold start of the production build (process start to first
+ * answer), warm per-message latency over the evaluation questions, messages per second
+ * on one core, and peak memory of the batch interface. Printed, never asserted in tests.
+ */
+
+type Row = { check: string; measured: string | number; target: string; ok: string };
+
+const EVAL_FILES = ['eval/questions.jsonl', 'eval/holdout.jsonl'];
+
+function questions(): { conversation: string; text: string }[] {
+  return EVAL_FILES.flatMap((file) =>
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line) as { id: string; q: string; conv?: string })
+      .map((item) => ({ conversation: item.conv ?? item.id, text: item.q })),
+  );
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const round = (value: number, digits = 3) => Number(value.toFixed(digits));
+
+function latencies(passes: number): { ms: number[]; seconds: number; messages: number } {
+  const items = questions();
+  const assistant = createAssistant(loadKnowledge('knowledge'));
+  const ms: number[] = [];
+  const started = process.hrtime.bigint();
+  for (let pass = 0; pass < passes; pass++) {
+    for (const item of items) {
+      const before = process.hrtime.bigint();
+      assistant.respond({ channel: 'batch', conversationId: `${pass}:${item.conversation}`, text: item.text });
+      ms.push(Number(process.hrtime.bigint() - before) / 1e6);
+    }
+  }
+  return { ms: ms.sort((a, b) => a - b), seconds: Number(process.hrtime.bigint() - started) / 1e9, messages: ms.length };
+}
+
+/** Process start to first answer on standard output, for the compiled production build. */
+async function coldStart(runs: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = process.hrtime.bigint();
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn(process.execPath, ['--optimize-for-size', 'dist/src/cli/ask.js', 'Wer ist Ansprechpartner?'], { stdio: ['ignore', 'pipe', 'ignore'] });
+      child.stdout.once('data', () => {
+        times.push(Number(process.hrtime.bigint() - started) / 1e6);
+      });
+      child.once('error', reject);
+      child.once('exit', () => resolve());
+    });
+  }
+  return times.sort((a, b) => a - b);
+}
+
+/** Peak resident memory (VmHWM) of the batch interface answering every question ten times. */
+async function peakMemoryMb(): Promise<number> {
+  const input = `${Array.from({ length: 10 }, (_, pass) => questions().map((q) => JSON.stringify({ conversation: `${pass}:${q.conversation}`, text: q.text })).join('\n')).join('\n')}\n`;
+  const child = spawn(process.execPath, ['--optimize-for-size', 'dist/src/cli/ask.js', '--jsonl'], { stdio: ['pipe', 'ignore', 'ignore'] });
+  let peakKb = 0;
+  const poll = setInterval(() => {
+    try {
+      const match = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+      if (match) peakKb = Math.max(peakKb, Number(match[1]));
+    } catch {
+      // The process has already gone; the last reading stands.
+    }
+  }, 5);
+  // Hold the last line back a moment so the reading after the work is taken while it still runs.
+  child.stdin.write(input);
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  child.stdin.end();
+  await new Promise((resolve) => child.once('exit', resolve));
+  clearInterval(poll);
+  return peakKb / 1024;
+}
+
+export async function benchCore(): Promise<Row[]> {
+  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+  const firstPass = latencies(1);
+  latencies(3); // warm-up: JIT and the typo cache, as in a bot that has been running a while
+  const warm = latencies(20);
+  const cold = await coldStart(7);
+  const rss = await peakMemoryMb();
+  const p99 = percentile(warm.ms, 99);
+  const coldMedian = percentile(cold, 50);
+  return [
+    { check: 'questions per pass (own set + holdout)', measured: firstPass.messages, target: '', ok: 'info' },
+    { check: 'first pass p50 / p99 (ms), fresh caches', measured: `${round(percentile(firstPass.ms, 50))} / ${round(percentile(firstPass.ms, 99))}`, target: '', ok: 'info' },
+    { check: 'warm p50 (ms)', measured: round(percentile(warm.ms, 50)), target: '', ok: 'info' },
+    { check: 'warm p99 (ms)', measured: round(p99), target: '≤ 1', ok: p99 <= 1 ? 'yes' : 'NO' },
+    { check: 'messages per second, one core', measured: Math.round(warm.messages / warm.seconds), target: '', ok: 'info' },
+    { check: 'cold start to first answer, median of 7 (ms)', measured: Math.round(coldMedian), target: '≤ 300', ok: coldMedian <= 300 ? 'yes' : 'NO' },
+    { check: 'peak RSS, batch interface (MB)', measured: round(rss, 1), target: '≤ 80', ok: rss <= 80 ? 'yes' : 'NO' },
+  ];
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const rows = await benchCore();
+  console.table(rows);
+  if (rows.some((row) => row.ok === 'NO')) process.exitCode = 1;
+}
