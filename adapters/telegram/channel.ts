@@ -13,6 +13,7 @@ import { COMMANDS } from './commands.js';
 import { createNodeHttpFetch } from './node-http-fetch.js';
 import { apology } from './texts.js';
 import { toMessage } from './to-message.js';
+import { UpdateTracker } from './update-tracker.js';
 import { createWebhookHandler } from './webhook.js';
 
 /** Only what the bot answers; edits and the rest are not even fetched. */
@@ -55,24 +56,13 @@ export function createTelegramChannel(
   });
   bot.api.config.use(logFailedCalls(log), retryPolicy({ ...DEFAULT_RETRY, ...options.retry }));
 
-  const inFlight = new Set<Promise<void>>();
-  let highestUpdateId: number | undefined;
-  bot.use(async (ctx, next) => {
-    highestUpdateId = Math.max(highestUpdateId ?? 0, ctx.update.update_id);
-    const work = next();
-    const settled = work.then(
-      () => undefined,
-      () => undefined,
-    );
-    inFlight.add(settled);
-    try {
-      await work;
-    } finally {
-      inFlight.delete(settled);
-    }
-  });
+  const tracker = new UpdateTracker();
+  const pseudonymise = options.pseudonymise ?? createPseudonymiser(undefined);
+  bot.use(tracker.middleware);
   bot.use(sequentialize((ctx: Context) => (ctx.chat ? String(ctx.chat.id) : undefined)));
-  bot.use(answerUpdates({ assistant, logger: log, pseudonymise: options.pseudonymise ?? createPseudonymiser(undefined) }));
+  // Inside the chat's turn and inside the tracker: the apology keeps the chat's order
+  // and stopping waits for it. `bot.catch` covers whatever fails outside.
+  bot.errorBoundary((error) => apologise(error, log), answerUpdates({ assistant, logger: log, pseudonymise }));
   bot.catch((error) => apologise(error, log));
 
   let runner: RunnerHandle | undefined;
@@ -90,10 +80,6 @@ export function createTelegramChannel(
         logger: log,
       }),
     );
-  }
-
-  async function drain(): Promise<void> {
-    while (inFlight.size > 0) await Promise.all(inFlight);
   }
 
   return {
@@ -132,8 +118,9 @@ export function createTelegramChannel(
         runner = undefined;
         await stopping.stop();
       }
-      await drain();
-      if (!webhook && highestUpdateId !== undefined) await confirmOffset(bot, highestUpdateId, log);
+      await tracker.drain();
+      const lastUpdateId = tracker.highestUpdateId;
+      if (!webhook && lastUpdateId !== undefined) await confirmOffset(bot, lastUpdateId, log);
       log.info('Telegram channel stopped');
     },
   };
@@ -162,7 +149,7 @@ async function confirmOffset(bot: Bot, updateId: number, log: Logger): Promise<v
 }
 
 /**
- * `bot.catch`: stop a button spinner, tell the user something went wrong, log the fault.
+ * The fault handler: stop a button spinner, tell the user something went wrong, log the fault.
  * The user comes first, so that nothing that goes wrong while logging can cost the apology.
  */
 async function apologise(error: BotError<Context>, log: Logger): Promise<void> {

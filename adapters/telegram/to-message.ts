@@ -1,4 +1,4 @@
-import type { Message, MessageEntity, Update } from 'grammy/types';
+import type { CallbackQuery, Message, MessageEntity, Update } from 'grammy/types';
 import { type IncomingMessage, type Locale, localeFromCode } from '../../src/message.js';
 
 /** Who the bot is, as far as translating updates needs it (from `getMe`). */
@@ -43,15 +43,14 @@ export type Translation =
  * ```
  */
 export function toMessage(update: Update, me: BotIdentity): Translation {
-  if (update.callback_query) return fromCallbackQuery(update);
+  if (update.callback_query) return fromCallbackQuery(update, update.callback_query);
   if (update.edited_message || update.edited_channel_post) return ignore('edited-message');
   if (update.channel_post) return ignore('channel-post');
   if (update.message) return fromMessage(update, update.message, me);
   return ignore('unsupported-update');
 }
 
-function fromCallbackQuery(update: Update): Translation {
-  const query = update.callback_query!;
+function fromCallbackQuery(update: Update, query: CallbackQuery): Translation {
   const chat = query.message?.chat;
   // Buttons on inline-mode messages carry no chat; there is nowhere to answer.
   if (!chat || query.data === undefined) return ignore('callback-without-chat');
@@ -87,16 +86,16 @@ function fromMessage(update: Update, message: Message, me: BotIdentity): Transla
     };
   }
 
+  const original = message.text;
   const entities = message.entities ?? [];
-  const command = leadingCommand(message.text, entities);
-  if (command && command.addressee && command.addressee.toLowerCase() !== me.username.toLowerCase()) {
+  const command = leadingCommand(original, entities);
+  if (command?.addressee && command.addressee.toLowerCase() !== me.username.toLowerCase()) {
     return ignore('command-for-other-bot');
   }
-  const mentions = entities.filter((entity) => mentionsBot(message.text!, entity, me));
+  const mentions = entities.filter((entity) => mentionsBot(original, entity, me));
   if (isGroup && !command && mentions.length === 0 && !isReplyToBot) return ignore('group-not-addressed');
 
-  let text = command ? command.name + message.text.slice(command.end) : message.text;
-  if (!command) text = removeRanges(text, mentions);
+  const text = command ? command.name + original.slice(command.end) : removeRanges(original, mentions);
 
   return {
     kind: 'message',

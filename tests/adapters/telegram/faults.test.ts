@@ -84,6 +84,24 @@ describe('Telegram channel when Telegram or the core fails', () => {
     expect(apology.payload.parse_mode).toBeUndefined();
   });
 
+  it('finishes answers and apologies in flight before stop resolves', async () => {
+    bot = await startPollingBot(
+      scriptedAssistant((m) => {
+        if (m.text === 'kaputt') throw new Error('core fault');
+        return { text: `Antwort auf ${m.text}` };
+      }),
+    );
+    const { fake } = bot;
+    // Both replies are held up by a rate limit, so they are still in flight when stop is called.
+    fake.failNext('sendMessage', { status: 429, retryAfter: 1 }, 2);
+    fake.deliver(fake.updates.text(413, 'Hallo'));
+    fake.deliver(fake.updates.text(414, 'kaputt'));
+    await fake.waitFor(() => fake.callsOf('sendMessage').length >= 2, 'two rate-limited attempts');
+    await bot.channel.stop();
+    expect(fake.sentMessages(413).map((call) => call.visibleText)).toEqual(['Antwort auf Hallo']);
+    expect(fake.sentMessages(414)[0]?.visibleText).toContain('Entschuldigung');
+  });
+
   it('keeps polling after a failed update', async () => {
     let calls = 0;
     bot = await startPollingBot(
