@@ -1,7 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { parseDocument } from 'yaml';
+import { withCheckedCache } from './checked-cache.js';
 import { type Knowledge, type KnowledgeFile, knowledgeFileSchema } from './schema.js';
+
+// Loaded on first use: a start with unchanged knowledge never parses YAML (see checked-cache.ts).
+const requireYaml = () => createRequire(import.meta.url)('yaml') as typeof import('yaml');
 
 /** One thing wrong in the knowledge, located so that an editor can find it. */
 export interface KnowledgeProblem {
@@ -36,7 +40,8 @@ export function loadKnowledge(dir: string): Knowledge {
   const files = readdirSync(dir)
     .filter((name) => name.endsWith('.yaml') || name.endsWith('.yml'))
     .sort();
-  return parseKnowledgeFiles(files.map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') })));
+  const contents = files.map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
+  return withCheckedCache(contents, () => parseKnowledgeFiles(contents));
 }
 
 /** The pure part of {@link loadKnowledge}: file contents in, checked knowledge out. */
@@ -44,6 +49,7 @@ export function parseKnowledgeFiles(files: { name: string; text: string }[]): Kn
   const problems: KnowledgeProblem[] = [];
   const parsed: { name: string; data: KnowledgeFile }[] = [];
 
+  const { parseDocument } = requireYaml();
   for (const file of files) {
     const document = parseDocument(file.text, { prettyErrors: true, uniqueKeys: true });
     if (document.errors.length > 0) {
