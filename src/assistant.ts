@@ -85,7 +85,7 @@ export function createAssistant(knowledge: Knowledge, options: AssistantOptions 
       }
 
       return {
-        text: composed.text,
+        text: tidy(composed.text),
         locale,
         intent: intentName(topic),
         confidence: Math.round(Math.max(0, Math.min(1, decision.confidence)) * 100) / 100,
@@ -96,6 +96,11 @@ export function createAssistant(knowledge: Knowledge, options: AssistantOptions 
       };
     },
   };
+}
+
+/** Names that end in a full stop ("ePunkt e.V.") at the end of a sentence would end in two. */
+function tidy(text: string): string {
+  return text.replace(/(?<!\.)\.\.(?!\.)/g, '.');
 }
 
 function prepare(knowledge: Knowledge): { view: KnowledgeView; lexicon: Lexicon } {

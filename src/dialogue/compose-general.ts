@@ -5,7 +5,7 @@ import { bullets, capitalise, joinList, type KnowledgeView, pick } from './knowl
 import type { ContactFacet, ListName, ProgrammeFacet } from './topic.js';
 
 /** Answers about the programme as a whole. */
-export function composeProgramme(facet: ProgrammeFacet, locale: Locale, view: KnowledgeView): Composed {
+export function composeProgramme(facet: ProgrammeFacet, locale: Locale, view: KnowledgeView, confirm = false): Composed {
   const p = view.knowledge.programme;
   const joined = pick(p.joined.text, locale);
   const cities = `${pick(p.cities.qualifier, locale)} ${p.cities.count}`;
@@ -27,8 +27,8 @@ export function composeProgramme(facet: ProgrammeFacet, locale: Locale, view: Kn
       return answer(
         say(
           locale,
-          `Ja, Lübeck ist seit ${joined} Teil des bundesweiten Netzwerks ${p.name}. Beworben hatte sich die ${applicant} – mit Erfolg.`,
-          `Yes, Lübeck has been part of the nationwide ${p.name} network since ${joined}, after a successful application by the ${applicant}.`,
+          `${confirm ? 'Ja – ' : ''}Lübeck ist seit ${joined} Teil des bundesweiten Netzwerks ${p.name}. Beworben hatte sich die ${applicant} – mit Erfolg.`,
+          `${confirm ? 'Yes – ' : ''}Lübeck has been part of the nationwide ${p.name} network since ${joined}, after a successful application by the ${applicant}.`,
         ),
       );
     case 'applied':

@@ -125,7 +125,7 @@ export function decide(parse: Parse, state: ConversationState, lexicon: Lexicon,
   if (membershipCheck && !specific) {
     const stranger = unknownName(parse);
     if (stranger && (parse.yesNo || parse.tokens.length <= 7)) return result({ kind: 'not-listed', name: stranger }, 0.9);
-    if (parse.yesNo && !stranger) return result({ kind: 'programme', facet: 'joined' }, 0.8);
+    if (parse.yesNo && !stranger) return result({ kind: 'programme', facet: 'joined', confirm: true }, 0.8);
   }
   // "Ist Kiel auch eine Engagierte Stadt?": other cities are not in the knowledge.
   const properNoun = parse.tokens.slice(1).some((t) => t.role === 'unknown' && /^\p{Lu}/u.test(t.surface));
@@ -155,6 +155,12 @@ export function decide(parse: Parse, state: ConversationState, lexicon: Lexicon,
     const offTopic = (strong.some((ask) => !ENTITY_ASKS.has(ask)) || content.length === 0) && parse.unknownWeight >= 1;
     if (topic.kind === 'entity' && topic.facet === 'describe' && offTopic) return result({ kind: 'fallback' }, 0.4);
     return result(topic, confidence);
+  }
+
+  // "und wer gehört dazu?" after talking about the Tandem: about the Tandem, not the whole programme.
+  const lastSpecific = state.lastEntityId ? lexicon.entities.get(state.lastEntityId) : undefined;
+  if (!entity && parse.followUp && lastSpecific && lastSpecific.kind !== 'programme' && FOLLOW_UP_ASKS.some((ask) => asks.has(ask))) {
+    return result(entityTopic(lastSpecific, asks, parse, lexicon, knowledge), confidence * 0.9);
   }
 
   const general = generalTopic(asks, mentionsProgramme, has(QUESTION_WORDS) || parse.yesNo || parse.tokens.length <= 3);

@@ -47,7 +47,12 @@ export type Topic =
       /** The denied claim was about being the contact: name the real one. */
       pointToContact?: boolean;
     }
-  | { kind: 'programme'; facet: ProgrammeFacet }
+  | {
+      kind: 'programme';
+      facet: ProgrammeFacet;
+      /** Answers a yes/no question ("Ist Lübeck dabei?"): open with yes. */
+      confirm?: boolean;
+    }
   | { kind: 'list'; list: ListName }
   | {
       kind: 'contact';
