@@ -61,9 +61,11 @@ const round = (value: number) => Math.round(value * 10) / 10;
  * console.table(await benchTelegram());
  * ```
  */
-export async function benchTelegram({ updates = 2000, chats = 200, pacedRate = 1000 }: TelegramBenchOptions = {}): Promise<
-  Record<string, string | number>[]
-> {
+export async function benchTelegram({
+  updates = 2000,
+  chats = 200,
+  pacedRate = 1000,
+}: TelegramBenchOptions = {}): Promise<Record<string, string | number>[]> {
   const menuChoice = firstMenuChoice();
   const expected = expectedAnswers(menuChoice);
   const fake = await FakeTelegram.start();
@@ -106,12 +108,27 @@ function rows(label: string, run: RunResult, judge: { latency?: boolean; through
   const p99 = percentile(run.latencyMs, 99);
   const verdict = (pass: boolean, judged = true) => (!judged ? 'info' : pass ? 'yes' : 'NO');
   return [
-    { check: `${label}: updates per second`, measured: round(run.updatesPerSecond), target: judge.throughput ? '≥ 1000' : '', ok: verdict(run.updatesPerSecond >= 1000, Boolean(judge.throughput)) },
+    {
+      check: `${label}: updates per second`,
+      measured: round(run.updatesPerSecond),
+      target: judge.throughput ? '≥ 1000' : '',
+      ok: verdict(run.updatesPerSecond >= 1000, Boolean(judge.throughput)),
+    },
     { check: `${label}: served → sendMessage p50 (ms)`, measured: round(percentile(run.latencyMs, 50)), target: '', ok: 'info' },
-    { check: `${label}: served → sendMessage p99 (ms)`, measured: round(p99), target: judge.latency ? '≤ 20' : '', ok: verdict(p99 <= 20, Boolean(judge.latency)) },
+    {
+      check: `${label}: served → sendMessage p99 (ms)`,
+      measured: round(p99),
+      target: judge.latency ? '≤ 20' : '',
+      ok: verdict(p99 <= 20, Boolean(judge.latency)),
+    },
     { check: `${label}: lost answers`, measured: run.lost, target: '0', ok: verdict(run.lost === 0) },
     { check: `${label}: duplicated answers`, measured: run.duplicated, target: '0', ok: verdict(run.duplicated === 0) },
-    { check: `${label}: unexpected or refused messages`, measured: run.unexpected + run.rejected, target: '0', ok: verdict(run.unexpected + run.rejected === 0) },
+    {
+      check: `${label}: unexpected or refused messages`,
+      measured: run.unexpected + run.rejected,
+      target: '0',
+      ok: verdict(run.unexpected + run.rejected === 0),
+    },
     { check: `${label}: updates served more than once`, measured: run.servedTwice, target: '0', ok: verdict(run.servedTwice === 0) },
     // The typing action and callback acknowledgements are real calls; they are counted, not hidden.
     { check: `${label}: Bot API calls per update`, measured: round(run.apiCallsPerUpdate), target: 'typing + answer (+ ack, card)', ok: 'info' },
@@ -193,7 +210,11 @@ async function drive(fake: FakeTelegram, plan: RunPlan): Promise<Run> {
   };
   fake.onCall(countAnswers);
   const callsFrom = fake.calls.length;
-  await deliverAt(fake, schedule.map((s) => s.update), plan.rate);
+  await deliverAt(
+    fake,
+    schedule.map((s) => s.update),
+    plan.rate,
+  );
   // Missing answers are counted as lost later; the deadline only ends the wait for them.
   await fake.waitFor(() => answered >= answersDue, 'all answers', ANSWER_DEADLINE_MS).catch(() => undefined);
   fake.offCall(countAnswers);

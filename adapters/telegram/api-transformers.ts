@@ -20,8 +20,7 @@ export const DEFAULT_RETRY: Partial<AutoRetryOptions> = { maxDelaySeconds: 300, 
  */
 export function retryPolicy(options: Partial<AutoRetryOptions>): Transformer {
   const retry = autoRetry(options);
-  return (prev, method, payload, signal) =>
-    method === 'sendChatAction' ? prev(method, payload, signal) : retry(prev, method, payload, signal);
+  return (prev, method, payload, signal) => (method === 'sendChatAction' ? prev(method, payload, signal) : retry(prev, method, payload, signal));
 }
 
 /**

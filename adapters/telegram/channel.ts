@@ -42,12 +42,7 @@ export interface TelegramChannelOptions {
  * process.once('SIGTERM', () => void telegram.stop());
  * ```
  */
-export function createTelegramChannel(
-  config: TelegramConfig,
-  assistant: Assistant,
-  logger: Logger,
-  options: TelegramChannelOptions = {},
-): Channel {
+export function createTelegramChannel(config: TelegramConfig, assistant: Assistant, logger: Logger, options: TelegramChannelOptions = {}): Channel {
   const log = logger.child({ channel: 'telegram' });
   const bot = new Bot(config.token, {
     botInfo: options.botInfo,

@@ -72,8 +72,7 @@ export function secretMatches(header: string | string[] | undefined, secret: str
 function parseUpdate(body: string): Update | undefined {
   try {
     const value: unknown = JSON.parse(body);
-    const isUpdate =
-      typeof value === 'object' && value !== null && Number.isInteger((value as { update_id?: unknown }).update_id);
+    const isUpdate = typeof value === 'object' && value !== null && Number.isInteger((value as { update_id?: unknown }).update_id);
     return isUpdate ? (value as Update) : undefined;
   } catch {
     return undefined;

@@ -254,7 +254,10 @@ export class FakeTelegram {
     // As on Telegram, asking with an offset confirms every update before it.
     if (offset > 0) this.queue = this.queue.filter((update) => update.update_id >= offset);
     this.record(call);
-    if (this.queue.length > 0 || timeout <= 0) return this.serveUpdates(res, limit);
+    if (this.queue.length > 0 || timeout <= 0) {
+      this.serveUpdates(res, limit);
+      return;
+    }
     const waiter = { res, limit, timer: setTimeout(() => this.release(waiter, 200), timeout * 1000) };
     this.waiting.push(waiter);
     // The client gave up (runner stopped): never hand updates to a closed connection.
@@ -414,7 +417,12 @@ function checkKeyboard(markup: unknown): string | undefined {
 
 function faultBody(fault: Exclude<Fault, { status: 'drop' }>): unknown {
   if (fault.status === 429) {
-    return { ok: false, error_code: 429, description: `Too Many Requests: retry after ${fault.retryAfter}`, parameters: { retry_after: fault.retryAfter } };
+    return {
+      ok: false,
+      error_code: 429,
+      description: `Too Many Requests: retry after ${fault.retryAfter}`,
+      parameters: { retry_after: fault.retryAfter },
+    };
   }
   if (fault.status === 500) return { ok: false, error_code: 500, description: 'Internal Server Error' };
   return { ok: false, error_code: 400, description: `Bad Request: ${fault.description}` };

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { FAKE_TOKEN, type RecordedCall } from '../../support/fake-telegram.js';
 import { realAssistant } from '../../support/assistant.js';
+import { FAKE_TOKEN, type RecordedCall } from '../../support/fake-telegram.js';
 import { type RunningBot, recording, scriptedAssistant, startPollingBot } from './harness.js';
 
 let bot: RunningBot | undefined;
@@ -62,10 +62,7 @@ describe('Telegram channel, long polling against the fake Bot API', () => {
     const assistant = recording(realAssistant());
     bot = await startPollingBot(assistant);
     bot.fake.deliver(bot.fake.updates.text(103, '/start kontakt'));
-    await bot.fake.waitFor(
-      () => bot!.fake.sentMessages(103).find((call) => call.visibleText?.includes('0451 122 2029')),
-      'the contact topic',
-    );
+    await bot.fake.waitFor(() => bot!.fake.sentMessages(103).find((call) => call.visibleText?.includes('0451 122 2029')), 'the contact topic');
     expect(assistant.received.map((m) => m.text)).toEqual(['/start kontakt']);
   });
 
@@ -186,7 +183,10 @@ describe('Telegram channel, long polling against the fake Bot API', () => {
     await fake.waitFor(() => fake.sentMessages(111)[0], 'the first answer');
     await bot.channel.stop();
 
-    bot = await startPollingBot(scriptedAssistant((m) => ({ text: `Antwort ${m.text}` })), { fake });
+    bot = await startPollingBot(
+      scriptedAssistant((m) => ({ text: `Antwort ${m.text}` })),
+      { fake },
+    );
     fake.deliver(fake.updates.text(111, 'zwei'));
     await fake.waitFor(() => fake.sentMessages(111)[1], 'the second answer');
     expect(fake.sentMessages(111).map((call) => call.visibleText)).toEqual(['Antwort eins', 'Antwort zwei']);

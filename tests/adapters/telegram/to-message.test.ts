@@ -4,7 +4,13 @@ import { toMessage } from '../../../adapters/telegram/to-message.js';
 import { FAKE_BOT, UpdateBuilder } from '../../support/fake-telegram.js';
 
 const me = { id: FAKE_BOT.id, username: FAKE_BOT.username };
-const updates = new UpdateBuilder(FAKE_BOT, (() => { let id = 1; return () => id++; })());
+const updates = new UpdateBuilder(
+  FAKE_BOT,
+  (() => {
+    let id = 1;
+    return () => id++;
+  })(),
+);
 
 function messageOf(update: Update) {
   const translation = toMessage(update, me);
@@ -90,9 +96,7 @@ describe('toMessage in groups', () => {
   it('answers mentions, without the mention in the text', () => {
     const text = `@${FAKE_BOT.username} Wie ist die Telefonnummer?`;
     expect(messageOf(updates.text(-100, text)).message.text).toBe('Wie ist die Telefonnummer?');
-    expect(messageOf(updates.text(-100, `Was macht @${FAKE_BOT.username.toLowerCase()} eigentlich?`)).message.text).toBe(
-      'Was macht  eigentlich?',
-    );
+    expect(messageOf(updates.text(-100, `Was macht @${FAKE_BOT.username.toLowerCase()} eigentlich?`)).message.text).toBe('Was macht  eigentlich?');
   });
 
   it('does not take a mention of someone else as addressed to it', () => {
