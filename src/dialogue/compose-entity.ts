@@ -91,8 +91,13 @@ function composeOrganisation(org: Organisation, topic: EntityTopic, locale: Loca
   const describe = () => describeOrganisation(org, locale, view);
   const choices = entityChoices(org, locale, view);
   switch (facet) {
-    case 'membership':
-      return answer(membership(org, topic.askedRole, locale, view));
+    case 'membership': {
+      // "Sind A und B dabei?": one sentence for each.
+      const others = (topic.also ?? []).map((id) => view.organisations.get(id)).filter((o): o is Organisation => !!o);
+      return answer([org, ...others].map((o) => membership(o, topic.askedRole, locale, view)).join(' '));
+    }
+    case 'involve':
+      return joinIn(name, org.audience ? pick(org.audience, locale) : undefined, locale, view);
     case 'role': {
       const roles = roleText(org, locale, view);
       if (roles.length > 0) return answer(`${name}: ${joinList(roles, locale)}.`);
@@ -179,7 +184,10 @@ function composeOrganisation(org: Organisation, topic: EntityTopic, locale: Loca
         { choices: [{ topic: { kind: 'list', list: 'sponsors' }, label: say(locale, 'Programmträger', 'Sponsors') }] },
       );
     case 'describe':
-      return answer(describe(), { choices, ...(org.website ? { links: [{ label: name, url: org.website }] } : {}) });
+      return answer(`${topic.confirmed ? say(locale, 'Ja – ', 'Yes – ') : ''}${describe()}`, {
+        choices,
+        ...(org.website ? { links: [{ label: name, url: org.website }] } : {}),
+      });
   }
 }
 
@@ -252,6 +260,19 @@ function otherContact(name: string, website: string | undefined, facet: EntityFa
   );
 }
 
+/** How to take part in one organisation or event: who it is for, if known, and whom to ask. */
+function joinIn(name: string, audience: string | undefined, locale: Locale, view: KnowledgeView): Composed {
+  const contact = view.contact();
+  return answer(
+    `${audience ? `${name}: ${audience} ` : ''}${say(
+      locale,
+      `Wer bei ${name} mitmachen möchte, wendet sich am besten an ${contact.name}, ${contact.office}: Tel. ${contact.phone}, ${contact.email}.`,
+      `To take part in ${name}, best contact ${contact.name}, ${contact.office}: phone ${contact.phone}, ${contact.email}.`,
+    )}`,
+    { contact },
+  );
+}
+
 function composeEvent(event: KnowledgeEvent, facet: EntityFacet, locale: Locale, view: KnowledgeView): Composed {
   const organiser = view.organisations.get(event.organiser)!;
   const members = (organiser.members ?? []).map((id) => view.nameOf(id));
@@ -283,6 +304,8 @@ function composeEvent(event: KnowledgeEvent, facet: EntityFacet, locale: Locale,
     case 'where':
     case 'address':
       return otherContact(event.name, undefined, facet, locale, view);
+    case 'involve':
+      return joinIn(event.name, event.audience ? pick(event.audience, locale) : undefined, locale, view);
     default:
       return answer(`${event.name} ${say(locale, 'ist', 'is')} ${pick(event.description, locale)} ${organisedBy}`, {
         choices: [{ topic: { kind: 'entity', id: organiser.id, facet: 'describe' }, label: organiser.name }],

@@ -5,7 +5,8 @@ import { bullets, capitalise, joinList, type KnowledgeView, pick } from './knowl
 import type { ContactFacet, ListName, ProgrammeFacet } from './topic.js';
 
 /** Answers about the programme as a whole. */
-export function composeProgramme(facet: ProgrammeFacet, locale: Locale, view: KnowledgeView, confirm = false): Composed {
+export function composeProgramme(facet: ProgrammeFacet, locale: Locale, view: KnowledgeView, confirm = false, denied = false): Composed {
+  const opening = denied ? say(locale, 'Nein – ', 'No – ') : confirm ? say(locale, 'Ja – ', 'Yes – ') : '';
   const p = view.knowledge.programme;
   const joined = pick(p.joined.text, locale);
   const cities = `${pick(p.cities.qualifier, locale)} ${p.cities.count}`;
@@ -16,8 +17,8 @@ export function composeProgramme(facet: ProgrammeFacet, locale: Locale, view: Kn
       return answer(
         say(
           locale,
-          `${p.name} ist ${pick(p.description, locale)} Dazu gehören ${cities} Städte; Lübeck ist seit ${joined} dabei. Mehr: ${p.website}`,
-          `${p.name} (Engaged City) is ${pick(p.description, locale)} It has ${cities} member cities; Lübeck joined in ${joined}. More: ${p.website}`,
+          `${opening}${p.name} ist ${pick(p.description, locale)} Dazu gehören ${cities} Städte; Lübeck ist seit ${joined} dabei. Mehr: ${p.website}`,
+          `${opening}${p.name} (Engaged City) is ${pick(p.description, locale)} It has ${cities} member cities; Lübeck joined in ${joined}. More: ${p.website}`,
         ),
         { ...link, choices: [{ topic: { kind: 'programme', facet: 'luebeck' }, label: say(locale, 'Lübeck im Programm', 'Lübeck in the programme') }, { topic: { kind: 'list', list: 'sponsors' }, label: say(locale, 'Programmträger', 'Sponsors') }] },
       );
@@ -27,8 +28,8 @@ export function composeProgramme(facet: ProgrammeFacet, locale: Locale, view: Kn
       return answer(
         say(
           locale,
-          `${confirm ? 'Ja – ' : ''}Lübeck ist seit ${joined} Teil des bundesweiten Netzwerks ${p.name}. Beworben hatte sich die ${applicant} – mit Erfolg.`,
-          `${confirm ? 'Yes – ' : ''}Lübeck has been part of the nationwide ${p.name} network since ${joined}, after a successful application by the ${applicant}.`,
+          `${opening}Lübeck ist seit ${joined} Teil des bundesweiten Netzwerks ${p.name}. Beworben hatte sich die ${applicant} – mit Erfolg.`,
+          `${opening}Lübeck has been part of the nationwide ${p.name} network since ${joined}, after a successful application by the ${applicant}.`,
         ),
       );
     case 'applied':
@@ -44,14 +45,14 @@ export function composeProgramme(facet: ProgrammeFacet, locale: Locale, view: Kn
       return answer(
         say(
           locale,
-          `Themen, zu denen sich die Städte im Netzwerk austauschen und Best-Practice-Lösungen teilen:\n${bullets(p.topics.map((t) => t.de))}`,
-          `Topics on which the network's cities exchange experience and share best-practice solutions:\n${bullets(p.topics.map((t) => t.en))}`,
+          `${opening}Themen, zu denen sich die Städte im Netzwerk austauschen und Best-Practice-Lösungen teilen:\n${bullets(p.topics.map((t) => t.de))}`,
+          `${opening}Topics on which the network's cities exchange experience and share best-practice solutions:\n${bullets(p.topics.map((t) => t.en))}`,
         ),
       );
     case 'goal':
       return answer(`${say(locale, 'Ziel des Programms', 'The aim of the programme')}: ${capitalise(pick(p.description, locale))} ${pick(p.luebeck, locale)}`, link);
     case 'luebeck':
-      return answer(pick(p.luebeck, locale));
+      return answer(`${opening}${pick(p.luebeck, locale)}`);
     case 'website':
       return answer(say(locale, `Mehr zum Netzwerkprogramm ${p.name}: ${p.website}`, `More about the ${p.name} network programme: ${p.website}`), link);
     case 'people': {

@@ -11,7 +11,7 @@ export function compose(topic: Topic, locale: Locale, view: KnowledgeView, previ
     case 'entity':
       return composeEntity(topic, locale, view);
     case 'programme':
-      return composeProgramme(topic.facet, locale, view, topic.confirm);
+      return composeProgramme(topic.facet, locale, view, topic.confirm, topic.denied);
     case 'list':
       return composeList(topic.list, locale, view);
     case 'contact':

@@ -2,7 +2,7 @@ import type { Knowledge, Role } from '../knowledge/schema.js';
 import type { Locale } from '../message.js';
 import type { Ask } from '../understanding/cues.js';
 import type { EntityRef, Lexicon } from '../understanding/lexicon.js';
-import { phraseKeys, toKey } from '../understanding/normalise.js';
+import { inflectionVariants, phraseKeys, toKey } from '../understanding/normalise.js';
 import type { EntityMention, Parse } from '../understanding/parse.js';
 import type { ConversationState } from './conversation.js';
 import type { EntityFacet, ListName, ProgrammeFacet, Topic } from './topic.js';
@@ -36,7 +36,10 @@ const ALSO_WORDS = new Set(['auch', 'ebenfalls', 'too', 'also', 'either']);
 const LIST_ASKS: Ask[] = ['actors', 'partners', 'funders', 'further', 'events'];
 const PROGRAMME_ONLY = new Set<ProgrammeFacet>(['count', 'applied', 'topics', 'luebeck']);
 /** Asks that an answer about one organisation, event or person can serve. */
-const ENTITY_ASKS = new Set<Ask>(['luebeck', 'what', 'who', 'when', 'rhythm', 'founded', 'joined', 'website', 'contact', 'phone', 'email', 'where', 'address', 'membership', 'partners', 'funders', 'actors', 'support', 'organiser', 'lead', 'audience', 'members', 'events', 'people', 'role', 'goal', 'reach', 'more', 'programme']);
+const ENTITY_ASKS = new Set<Ask>(['luebeck', 'involve', 'what', 'who', 'when', 'rhythm', 'founded', 'joined', 'website', 'contact', 'phone', 'email', 'where', 'address', 'membership', 'partners', 'funders', 'actors', 'support', 'organiser', 'lead', 'audience', 'members', 'events', 'people', 'role', 'goal', 'reach', 'more', 'programme']);
+const FIRST_PERSON = new Set(['ich', 'wir', 'i', 'we', 'mich', 'me', 'uns', 'us']);
+const CONTACT_ASKS: Ask[] = ['contact', 'phone', 'email'];
+const CITY_WORDS = new Set(['verwaltung', 'stadtverwaltung', 'stadt', 'administration', 'city']);
 const NEXT_WORDS = new Set(['nachste', 'nachsten', 'next', 'upcoming', 'demnachst', 'termin', 'datum', 'date']);
 
 const ambiguous = (mention: EntityMention | undefined) => !!mention && mention.ids.length > 1 && !mention.full;
@@ -78,6 +81,9 @@ export function decide(parse: Parse, state: ConversationState, lexicon: Lexicon,
   }
 
   const asks = new Set(parse.asks);
+  const asked = asks.size;
+  // "Wie viel Geld …?": an amount, which the knowledge never has.
+  if (asks.has('count') && asks.has('funders')) asks.add('amount');
   // Both phone and e-mail asked for: the whole contact.
   if (asks.has('phone') && asks.has('email')) {
     asks.delete('phone');
@@ -87,7 +93,9 @@ export function decide(parse: Parse, state: ConversationState, lexicon: Lexicon,
   if (asks.has('reach')) asks.add(parse.tokens.some((t) => HOW_WORDS.has(t.key)) ? 'contact' : 'goal');
   const has = (word: Set<string>) => parse.tokens.some((t) => word.has(t.key));
   const content = [...asks].filter((ask) => !CHATTER.has(ask));
+  // Merged asks ("phone and e-mail" → contact) still count as what they were.
   const strong = content.filter((ask) => !WEAK.has(ask));
+  const strongCount = strong.length + Math.max(0, asked - asks.size);
 
   if ((asks.has('switch-en') || asks.has('switch-de')) && parse.mentions.length === 0 && strong.length <= 2) {
     return { topic: { kind: 'language', locale: asks.has('switch-en') ? 'en' : 'de' }, confidence: 1, locale: undefined };
@@ -115,17 +123,19 @@ export function decide(parse: Parse, state: ConversationState, lexicon: Lexicon,
   const mentionsProgramme = entity?.kind === 'programme' || asks.has('programme');
   const byContent = mention ? undefined : contentTopic(parse, lexicon);
   const evidence =
-    (mention ? (mention.full ? 2.5 : 1.5) : 0) + Math.min(strong.length, 3) + (content.length > strong.length ? 0.5 : 0) + (byContent ? 1 : 0);
+    (mention ? (mention.full ? 2.5 : 1.5) : 0) + Math.min(strongCount, 3) + (content.length > strong.length ? 0.5 : 0) + (byContent ? 1 : 0);
   const confidence = evidence === 0 ? 0 : evidence / (evidence + parse.unknownWeight);
 
   // Yes/no questions about membership: yes with the role, or no for what is not listed.
   const aboutMembership = MEMBERSHIP_ASKS.some((ask) => asks.has(ask));
-  const blockers = parse.yesNo ? NOT_A_YES_NO_MEMBERSHIP_CHECK : NOT_A_MEMBERSHIP_CHECK;
+  // "Kann ich da mitmachen?" is about the asker joining in, not about who is a member.
+  const aboutAsker = asks.has('involve') && has(FIRST_PERSON);
+  const blockers = parse.yesNo && !aboutAsker ? NOT_A_YES_NO_MEMBERSHIP_CHECK : NOT_A_MEMBERSHIP_CHECK;
   const membershipCheck = aboutMembership && !blockers.some((ask) => asks.has(ask)) && !has(LIST_WORDS);
   if (membershipCheck && !specific) {
     const stranger = unknownName(parse);
     if (stranger && (parse.yesNo || parse.tokens.length <= 7)) return result({ kind: 'not-listed', name: stranger }, 0.9);
-    if (parse.yesNo && !stranger) return result({ kind: 'programme', facet: 'joined', confirm: true }, 0.8);
+    if (parse.yesNo && !stranger) return result({ ...programmeTopic('joined', parse, lexicon, knowledge), confirm: true }, 0.8);
   }
   // "Ist Kiel auch eine Engagierte Stadt?": other cities are not in the knowledge.
   const properNoun = parse.tokens.slice(1).some((t) => t.role === 'unknown' && /^\p{Lu}/u.test(t.surface));
@@ -140,6 +150,10 @@ export function decide(parse: Parse, state: ConversationState, lexicon: Lexicon,
   // A tie between what we know and what we do not is not good enough to answer.
   if (confidence <= CONFIDENCE_THRESHOLD) return result({ kind: 'fallback' }, confidence);
 
+  // "… bei der Stadt / in der Verwaltung" with a contact question: the city's contact, whoever asks.
+  if (specific && CONTACT_ASKS.some((ask) => asks.has(ask)) && has(CITY_WORDS)) {
+    return result({ kind: 'contact', facet: asks.has('phone') ? 'phone' : asks.has('email') ? 'email' : 'all' }, confidence);
+  }
   if (specific) {
     // "Und die Handwerkskammer?" after "Wann wurde X gegründet?": same question, new subject.
     if (strong.length === 0 && parse.followUp && state.lastTopic?.kind === 'entity') {
@@ -149,7 +163,7 @@ export function decide(parse: Parse, state: ConversationState, lexicon: Lexicon,
     if (strong.length === 0 && parse.followUp && (state.lastTopic?.kind === 'not-listed' || has(ALSO_WORDS))) {
       return result({ kind: 'entity', id: specific.id, facet: 'membership' }, confidence);
     }
-    const topic = entityTopic(specific, asks, parse, lexicon, knowledge);
+    const topic = entityTopic(specific, asks, parse, lexicon, knowledge, otherMentions(parse, specific.id, lexicon));
     // "Wie beantrage ich die Ehrenamtskarte in Schleswig-Holstein?": the name is there, but the
     // question is about something we do not know.
     const offTopic = (strong.some((ask) => !ENTITY_ASKS.has(ask)) || content.length === 0) && parse.unknownWeight >= 1;
@@ -176,21 +190,21 @@ export function decide(parse: Parse, state: ConversationState, lexicon: Lexicon,
   const aboutLuebeck = parse.tokens.some((t) => t.key === 'lubeck');
   const defaultsToProgramme = facet === 'joined' || facet === 'goal';
   if (facet && (PROGRAMME_ONLY.has(facet) || (defaultsToProgramme && (aboutLuebeck || !state.lastEntityId)))) {
-    return result({ kind: 'programme', facet }, confidence);
+    return result(programmeTopic(facet, parse, lexicon, knowledge), confidence);
   }
 
   if (!entity && state.lastEntityId && lexicon.entities.has(state.lastEntityId) && FOLLOW_UP_ASKS.some((ask) => asks.has(ask))) {
     const last = lexicon.entities.get(state.lastEntityId)!;
     if (last.kind !== 'programme') return result(entityTopic(last, asks, parse, lexicon, knowledge), confidence * 0.9);
     const facet = programmeFacet(asks);
-    if (facet) return result({ kind: 'programme', facet }, confidence * 0.9);
+    if (facet) return result(programmeTopic(facet, parse, lexicon, knowledge), confidence * 0.9);
   }
 
-  if (mentionsProgramme) return result({ kind: 'programme', facet: facet ?? 'describe' }, confidence);
+  if (mentionsProgramme) return result(programmeTopic(facet ?? 'describe', parse, lexicon, knowledge), confidence);
   if (byContent) return result(byContent, Math.min(confidence, 0.8));
   // A bare programme ask ("wann …?") with words we do not know is about something else.
   if (facet && facet !== 'describe' && facet !== 'website' && parse.unknownWeight === 0) {
-    return result({ kind: 'programme', facet }, confidence * 0.9);
+    return result(programmeTopic(facet, parse, lexicon, knowledge), confidence * 0.9);
   }
   return result({ kind: 'fallback' }, 0);
 }
@@ -227,7 +241,15 @@ function chooseMention(mentions: EntityMention[], state: ConversationState, lexi
   return pick ? { ...pick, ids: [...pick.ids] } : undefined;
 }
 
-function entityTopic(entity: EntityRef, asks: Set<Ask>, parse: Parse, lexicon: Lexicon, knowledge: Knowledge): Topic {
+/** Further unambiguous organisations named in the same question ("Sind A und B dabei?"). */
+function otherMentions(parse: Parse, first: string, lexicon: Lexicon): string[] {
+  return parse.mentions
+    .filter((m) => m.ids.length === 1 && m.ids[0] !== first && lexicon.entities.get(m.ids[0]!)?.kind === 'organisation')
+    .map((m) => m.ids[0]!)
+    .slice(0, 3);
+}
+
+function entityTopic(entity: EntityRef, asks: Set<Ask>, parse: Parse, lexicon: Lexicon, knowledge: Knowledge, others: string[] = []): Topic {
   if (entity.kind === 'programme') return { kind: 'programme', facet: programmeFacet(asks) ?? 'describe' };
   const whereAsked = parse.tokens.slice(0, 3).some((t) => t.key === 'wo' || t.key === 'where') || parse.followUp;
   let facet = entityFacet(entity, asks, parse.yesNo, whereAsked);
@@ -238,6 +260,10 @@ function entityTopic(entity: EntityRef, asks: Set<Ask>, parse: Parse, lexicon: L
   // "Körber-Stiftung Träger?": asking whether a sponsor funds the programme is asking about its role.
   const roles = knowledge.organisations.find((o) => o.id === entity.id)?.roles ?? [];
   if (facet === 'funders' && roles.some((r) => r === 'programme-sponsor' || r === 'programme-partner')) facet = 'membership';
+  // "Wer steckt hinter dem Tandem?": who forms it.
+  if (facet === 'funders' && knowledge.organisations.find((o) => o.id === entity.id)?.members) facet = 'members';
+  // "Ist die Steuerungsgruppe ein Gremium?": a yes/no question the description answers.
+  if (facet === 'describe' && parse.yesNo && claimsFit(parse, entity.id, knowledge)) return { kind: 'entity', id: entity.id, facet, confirmed: true };
   if (facet !== 'membership') return { kind: 'entity', id: entity.id, facet };
   if (entity.kind === 'person') {
     const denied = !claimHolds(parse, entity.id, knowledge);
@@ -246,7 +272,7 @@ function entityTopic(entity: EntityRef, asks: Set<Ask>, parse: Parse, lexicon: L
     return { kind: 'entity', id: entity.id, facet, denied, ...(pointToContact ? { pointToContact } : {}) };
   }
   const askedRole = askedRoleOf(asks, parse);
-  return askedRole ? { kind: 'entity', id: entity.id, facet, askedRole } : { kind: 'entity', id: entity.id, facet };
+  return { kind: 'entity', id: entity.id, facet, ...(askedRole ? { askedRole } : {}), ...(others.length > 0 ? { also: others } : {}) };
   void lexicon;
 }
 
@@ -272,13 +298,14 @@ function entityFacet(entity: EntityRef, asks: Set<Ask>, yesNo: boolean, whereAsk
   if (asks.has('events')) return 'events';
   if (asks.has('funders')) return 'funders';
   if (asks.has('membership') && !asks.has('what')) return 'membership';
+  if (asks.has('involve')) return 'involve';
   return 'describe';
 }
 
 /** Which role a yes/no question asks about, if it names one ("… im Konsortium?", "… lokaler Partner?"). */
 function askedRoleOf(asks: Set<Ask>, parse: Parse): Role | undefined {
-  if (asks.has('funders')) return 'programme-sponsor';
   if (parse.tokens.some((t) => t.key.startsWith('lokal') || t.key === 'local')) return 'local-partner';
+  if (asks.has('funders')) return 'programme-sponsor';
   if (asks.has('actors')) return 'actor';
   return undefined;
 }
@@ -298,6 +325,16 @@ const TITLE_WORDS: Record<string, string[]> = {
   'dr.': ['Doktor', 'Doktortitel', 'promoviert', 'Dr', 'doctorate', 'PhD', 'doctor', 'Titel', 'title'],
   'prof.': ['Professor', 'Professorin', 'Prof', 'professor', 'Titel', 'title'],
 };
+/** Every content word of a yes/no question about an organisation or event occurs in its texts. */
+function claimsFit(parse: Parse, id: string, knowledge: Knowledge): boolean {
+  const subject = knowledge.organisations.find((o) => o.id === id) ?? knowledge.events.find((e) => e.id === id);
+  if (!subject) return false;
+  const texts = [subject.description.de, subject.description.en, 'rhythm' in subject ? subject.rhythm?.de ?? '' : ''].join(' ');
+  const known = new Set(phraseKeys(texts).flatMap((key) => [key, ...inflectionVariants(key)]));
+  const claims = parse.tokens.filter((t) => (t.role === 'unknown' || t.role === 'domain') && t.key.length >= 4);
+  return claims.length > 0 && claims.every((claim) => known.has(claim.resolved) || inflectionVariants(claim.resolved).some((v) => known.has(v)));
+}
+
 const IGNORED_IN_CLAIMS = new Set(['dabei', 'partner', 'partnerin', 'teil', 'mitglied', 'beteiligt', 'involved', 'member', 'part', 'wirklich', 'really']);
 
 function programmeFacet(asks: Set<Ask>): ProgrammeFacet | undefined {
@@ -324,9 +361,9 @@ function generalTopic(asks: Set<Ask>, mentionsProgramme: boolean, asksWho: boole
   if (asks.has('phone')) return { kind: 'contact', facet: 'phone' };
   if (asks.has('email')) return { kind: 'contact', facet: 'email' };
   if (asks.has('contact')) return { kind: 'contact', facet: 'all' };
+  if (asks.has('address') && !asks.has('website') && !mentionsProgramme) return { kind: 'contact', facet: 'where' };
   if (asks.has('involve') && !asks.has('membership')) return { kind: 'involve' };
   if (asks.has('website') && mentionsProgramme) return { kind: 'programme', facet: 'website' };
-  if (asks.has('address') && !asks.has('website') && !mentionsProgramme) return { kind: 'contact', facet: 'where' };
   if (asks.has('partners')) return list('local-partners');
   if (asks.has('actors')) return list('actors');
   if (asks.has('events')) return list('events');
@@ -374,6 +411,31 @@ function contentScores(parse: Parse, lexicon: Lexicon): Map<string, number> {
     }
   }
   return scores;
+}
+
+/**
+ * A question about the programme as a whole. Its own words can pick the text ("Spielt
+ * Demokratie eine Rolle?" → the description, not the topic list), and a yes/no question
+ * gets yes or no: a year that is not the year Lübeck joined is corrected.
+ */
+function programmeTopic(facet: ProgrammeFacet, parse: Parse, lexicon: Lexicon, knowledge: Knowledge): Extract<Topic, { kind: 'programme' }> {
+  const year = parse.tokens.find((t) => /^(19|20)\d\d$/.test(t.key))?.key;
+  if (year && (facet === 'joined' || facet === 'describe')) {
+    const right = Number(year) === knowledge.programme.joined.year;
+    return { kind: 'programme', facet: 'joined', ...(right ? { confirm: parse.yesNo } : { denied: true }) };
+  }
+  let chosen = facet;
+  if (facet === 'describe' || facet === 'topics' || facet === 'goal') {
+    const scores = contentScores(parse, lexicon);
+    const programme = knowledge.programme.id;
+    const best = (['describe', 'topics', 'luebeck'] as const)
+      .map((f) => ({ f, score: scores.get(`${programme}|${f}`) ?? 0 }))
+      .sort((a, b) => b.score - a.score)[0]!;
+    if (best.score >= 0.5) chosen = best.f;
+  }
+  // Yes only when every word of the claim is known: "ein reines Lübecker Projekt?" is not a yes.
+  const confirm = parse.yesNo && parse.unknownWeight === 0;
+  return { kind: 'programme', facet: chosen, ...(confirm ? { confirm } : {}) };
 }
 
 /** A question with no name and no known ask, matched to the knowledge text it is about. */

@@ -48,7 +48,10 @@ export class KnowledgeView {
   /** Ids whose questions the contact answers directly (office, department, contact person). */
   isContactEntity(id: string): boolean {
     const c = this.knowledge.contact;
-    return id === c.office || id === c.department || id === c.person;
+    if (id === c.person) return true;
+    // The office and everything it belongs to (department, city) are reached through the contact.
+    for (let at: string | undefined = c.office; at; at = this.organisations.get(at)?.partOf) if (at === id) return true;
+    return false;
   }
 
   /** Organisations that belong to `id` (e.g. the offices of the city). */

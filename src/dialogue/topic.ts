@@ -21,7 +21,8 @@ export type EntityFacet =
   | 'audience'
   | 'members'
   | 'events'
-  | 'funders';
+  | 'funders'
+  | 'involve';
 
 export type ProgrammeFacet = 'describe' | 'count' | 'joined' | 'applied' | 'topics' | 'goal' | 'website' | 'luebeck' | 'people';
 
@@ -46,12 +47,18 @@ export type Topic =
       denied?: boolean;
       /** The denied claim was about being the contact: name the real one. */
       pointToContact?: boolean;
+      /** A yes/no question whose words the description bears out: open with yes. */
+      confirmed?: boolean;
+      /** Further organisations asked about in the same yes/no question. */
+      also?: string[];
     }
   | {
       kind: 'programme';
       facet: ProgrammeFacet;
       /** Answers a yes/no question ("Ist Lübeck dabei?"): open with yes. */
       confirm?: boolean;
+      /** The question got a fact wrong ("seit 2020?"): open with no. */
+      denied?: boolean;
     }
   | { kind: 'list'; list: ListName }
   | {
@@ -122,7 +129,7 @@ export function choiceIdFor(topic: Topic): string | undefined {
   }
 }
 
-const ENTITY_FACETS = new Set<string>(['describe', 'membership', 'role', 'rhythm', 'when', 'founded', 'website', 'contact', 'phone', 'email', 'where', 'address', 'date', 'lead', 'organiser', 'audience', 'members', 'events', 'funders']);
+const ENTITY_FACETS = new Set<string>(['describe', 'membership', 'role', 'rhythm', 'when', 'founded', 'website', 'contact', 'phone', 'email', 'where', 'address', 'date', 'lead', 'organiser', 'audience', 'members', 'events', 'funders', 'involve']);
 const PROGRAMME_FACETS = new Set<string>(['describe', 'count', 'joined', 'applied', 'topics', 'goal', 'website', 'luebeck', 'people']);
 const LISTS = new Set<string>(['local-partners', 'actors', 'sponsors', 'further-partners', 'events']);
 const CONTACT_FACETS = new Set<string>(['all', 'phone', 'email', 'person', 'where']);

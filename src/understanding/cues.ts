@@ -89,7 +89,7 @@ export const ASK_CUES: Record<Ask, { de: string[]; en: string[] }> = {
     en: ['website', 'web site', 'webpage', 'site', 'link', 'url', 'homepage', 'online', 'web', 'more info', 'more information', 'read more', 'learn more'],
   },
   contact: {
-    de: ['kontakt*', 'ansprechpartner*', 'ansprechperson*', 'ansprechstelle', 'zuständig*', 'zustandig*', 'dienststelle', 'behörde', 'behorde', 'erreiche', 'erreicht', 'erreichbar*', 'wenden', 'melden', 'kontaktier*', 'kontaktdaten', 'ansprech*', 'abteilung', 'reden', 'sprechen', 'an wen', 'wen kann ich', 'wende ich mich', 'an wen wende'],
+    de: ['kontakt*', 'ansprechpartner*', 'ansprechperson*', 'ansprechstelle', 'zuständig*', 'zustandig*', 'dienststelle', 'behörde', 'behorde', 'erreiche', 'erreicht', 'erreichbar*', 'wenden', 'melden', 'kontaktier*', 'kontaktdaten', 'ansprech*', 'abteilung', 'reden', 'sprechen', 'an wen', 'wen kann ich', 'wende ich mich', 'an wen wende', 'wer kümmert sich', 'wer kummert sich', 'richtige stelle', 'zuständige stelle', 'zustandige stelle', 'anlaufstelle*', 'kontaktperson'],
     en: ['contact*', 'reach', 'get in touch', 'in charge', 'responsible', 'talk to', 'speak to', 'who do i', 'department'],
   },
   phone: {
@@ -109,12 +109,12 @@ export const ASK_CUES: Record<Ask, { de: string[]; en: string[] }> = {
     en: ['address', 'located', 'location', 'office hours', 'opening hours', 'visit'],
   },
   amount: {
-    de: ['wie viel geld', 'wieviel geld', 'wie hoch', 'summe', 'betrag', 'euro', 'fördersumme', 'fordersumme', 'höhe der', 'hohe der'],
+    de: ['wie viel geld', 'wieviel geld', 'wie hoch', 'summe', 'betrag', 'euro', 'fördersumme', 'fordersumme', 'fördergeld*', 'fordergeld*', 'höhe der', 'hohe der'],
     en: ['how much money', 'how much funding', 'amount', 'euros', 'sum'],
   },
   membership: {
-    de: ['partner*', 'dabei', 'beteiligt', 'mitglied*', 'teil', 'gehört', 'gehort', 'dazu', 'mit dabei', 'mitmach*', 'teilnehm*', 'teilnahme', 'vertreten', 'mitwirk*', 'involviert', 'zählt', 'zahlt zu', 'gehören', 'gehoren'],
-    en: ['partner*', 'part of', 'member*', 'involved', 'included', 'participat*', 'take part', 'takes part', 'belong*', 'among', 'on board'],
+    de: ['partner*', 'dabei', 'beteiligt', 'mitglied*', 'teil', 'gehört', 'gehort', 'dazu', 'mit dabei', 'mitmach*', 'teilnehm*', 'teilnahme', 'vertreten', 'mitwirk*', 'involviert', 'zählt', 'zahlt zu', 'gehören', 'gehoren', 'im boot', 'mit im boot', 'an bord'],
+    en: ['partner*', 'part of', 'member*', 'involved', 'included', 'participat*', 'take part', 'takes part', 'belong*', 'among', 'on board', 'on the list'],
   },
   partners: {
     de: ['partner*', 'lokale partner', 'partnerorganisation*', 'kooperationspartner*', 'kooperation*', 'bündnis', 'bundnis', 'netzwerkpartner*'],
@@ -125,7 +125,7 @@ export const ASK_CUES: Record<Ask, { de: string[]; en: string[] }> = {
     en: ['actor*', 'who is involved', 'who takes part', 'organisations', 'organizations', 'stakeholder*', 'players', 'bodies'],
   },
   funders: {
-    de: ['finanzier*', 'finanz*', 'bezahlt', 'bezahl*', 'zahlt', 'geld', 'gelder', 'tragen', 'fördert', 'fordert', 'förder*', 'forder*', 'geldgeber*', 'träger*', 'trager*', 'programmträger*', 'programmtrager*', 'trägt', 'tragt', 'konsortium', 'sponsor*', 'stiftungen', 'mittel', 'budget', 'kosten', 'getragen', 'stiftung', 'steckt hinter', 'steht hinter', 'hinter', 'dahinter'],
+    de: ['finanzier*', 'finanz*', 'bezahlt', 'bezahl*', 'wer zahlt', 'geld', 'gelder', 'tragen', 'fördert', 'fordert', 'förder*', 'forder*', 'geldgeber*', 'träger*', 'trager*', 'programmträger*', 'programmtrager*', 'trägt', 'tragt', 'konsortium', 'sponsor*', 'stiftungen', 'mittel', 'budget', 'kosten', 'getragen', 'stiftung', 'steckt hinter', 'steht hinter', 'hinter', 'dahinter'],
     en: ['fund*', 'pay*', 'pays', 'paid', 'money', 'financ*', 'sponsor*', 'backer*', 'consortium', 'foundations', 'budget', 'behind'],
   },
   further: {
@@ -133,7 +133,7 @@ export const ASK_CUES: Record<Ask, { de: string[]; en: string[] }> = {
     en: ['further partners', 'other partners', 'states', 'federal states', 'additional partners'],
   },
   involve: {
-    de: ['mitmachen', 'mithelfen', 'engagieren', 'einbringen', 'ehrenamtlich', 'freiwillig*', 'helfen', 'hilft', 'mitarbeiten', 'aktiv werden', 'ehrenamt finden', 'ehrenamt suchen', 'engagement finden', 'mitmach*', 'anmelden', 'beitragen', 'ich möchte helfen', 'kennenlernen', 'austauschen', 'vernetzen', 'informieren', 'nützlich', 'nutzlich', 'tätigkeit*', 'tatigkeit*', 'suchen ehrenamtliche', 'brauchen ehrenamtliche', 'ehrenamtliche gesucht', 'engagiert sein', 'ehrenamt machen', 'suche', 'ich suche', 'beteiligen', 'vermitt*', 'gutes tun', 'zeit übrig', 'zeit spenden', 'freie zeit', 'sich engagieren'],
+    de: ['mitmachen', 'mithelfen', 'engagieren', 'einbringen', 'ehrenamtlich', 'freiwillig*', 'helfen', 'hilft', 'mitarbeiten', 'aktiv werden', 'ehrenamt finden', 'ehrenamt suchen', 'engagement finden', 'mitmach*', 'anmelden', 'beitragen', 'ich möchte helfen', 'kennenlernen', 'austauschen', 'vernetzen', 'informieren', 'nützlich', 'nutzlich', 'tätigkeit*', 'tatigkeit*', 'suchen ehrenamtliche', 'brauchen ehrenamtliche', 'ehrenamtliche gesucht', 'engagiert sein', 'ehrenamt machen', 'suche', 'ich suche', 'beteiligen', 'vermitt*', 'andocken', 'einsteigen', 'anschließen', 'anschliessen', 'was tun', 'etwas tun', 'gutes tun', 'zeit übrig', 'zeit spenden', 'freie zeit', 'sich engagieren'],
     en: ['volunteer*', 'get involved', 'help out', 'involved', 'contribute', 'sign up', 'join in', 'meet other', 'find volunteers', 'need volunteers', 'looking for volunteers'],
   },
   organiser: {
@@ -186,8 +186,8 @@ export const ASK_CUES: Record<Ask, { de: string[]; en: string[] }> = {
     en: ['bye', 'goodbye', 'see you', 'have a nice day', 'farewell', 'later'],
   },
   help: {
-    de: ['hilfe', 'was kannst du', 'was weißt du', 'was weisst du', 'wie funktioniert', 'befehle', 'menü', 'menu', 'übersicht', 'ubersicht', 'start', 'wer bist du', 'was bist du', 'bist du ein bot'],
-    en: ['help', 'what can you do', 'what do you know', 'how does this work', 'commands', 'menu', 'overview', 'who are you', 'what are you', 'are you a bot'],
+    de: ['hilfe', 'was kannst du', 'was weißt du', 'was weisst du', 'wie funktioniert', 'befehle', 'menü', 'menu', 'übersicht', 'ubersicht', 'start', 'wer bist du', 'was bist du', 'bist du', 'bot', 'chatbot', 'mensch oder'],
+    en: ['help', 'what can you do', 'what do you know', 'how does this work', 'commands', 'menu', 'overview', 'who are you', 'what are you', 'are you a bot', 'are you human', 'bot'],
   },
   ack: {
     de: ['ok', 'okay', 'alles klar', 'gut', 'super', 'prima', 'klasse', 'toll', 'verstanden', 'aha', 'ach so', 'ja', 'jo', 'passt', 'perfekt', 'cool', 'top'],

@@ -26,6 +26,7 @@ fragen frage kümmert kummert kümmern wende wenden möglichkeit möglichkeiten 
 aufgezählt aufgezahlt aufgeführt aufgefuhrt genannt erwähnt erwahnt außer ausser noch sonst gemacht wird werden
 bürger bürgerin burger burgerin normale normaler normal ganz einfach einfache
 besten beste bester fange anfangen beginnen starten
+lieber gern gerne selbst richtige deutschland germany
 rückfrage rückfragen ruckfrage ruckfragen rahmen kinder jugendliche jugendlichen
 rentner rentnerin senior seniorin schüler schülerin student studentin azubi mutter vater eltern neu zugezogen
 als wegen trotzdem deshalb darum dazu damit worüber womit wozu sorry entschuldigung hallöchen ähm äh hmm naja tja
