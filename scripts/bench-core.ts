@@ -48,7 +48,9 @@ async function coldStart(runs: number): Promise<number[]> {
   for (let i = 0; i < runs; i++) {
     const started = process.hrtime.bigint();
     await new Promise<void>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--optimize-for-size', 'dist/src/cli/ask.js', 'Wer ist Ansprechpartner?'], { stdio: ['ignore', 'pipe', 'ignore'] });
+      const child = spawn(process.execPath, ['--optimize-for-size', 'dist/src/cli/ask.js', 'Wer ist Ansprechpartner?'], {
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
       child.stdout.once('data', () => {
         times.push(Number(process.hrtime.bigint() - started) / 1e6);
       });
@@ -61,7 +63,11 @@ async function coldStart(runs: number): Promise<number[]> {
 
 /** Peak resident memory (VmHWM) of the batch interface answering every question ten times. */
 async function peakMemoryMb(): Promise<number> {
-  const input = `${Array.from({ length: 10 }, (_, pass) => questions().map((q) => JSON.stringify({ conversation: `${pass}:${q.conversation}`, text: q.text })).join('\n')).join('\n')}\n`;
+  const input = `${Array.from({ length: 10 }, (_, pass) =>
+    questions()
+      .map((q) => JSON.stringify({ conversation: `${pass}:${q.conversation}`, text: q.text }))
+      .join('\n'),
+  ).join('\n')}\n`;
   const child = spawn(process.execPath, ['--optimize-for-size', 'dist/src/cli/ask.js', '--jsonl'], { stdio: ['pipe', 'ignore', 'ignore'] });
   let peakKb = 0;
   const poll = setInterval(() => {
@@ -92,11 +98,21 @@ export async function benchCore(): Promise<Row[]> {
   const coldMedian = percentile(cold, 50);
   return [
     { check: 'questions per pass (own set + holdout)', measured: firstPass.messages, target: '', ok: 'info' },
-    { check: 'first pass p50 / p99 (ms), fresh caches', measured: `${round(percentile(firstPass.ms, 50))} / ${round(percentile(firstPass.ms, 99))}`, target: '', ok: 'info' },
+    {
+      check: 'first pass p50 / p99 (ms), fresh caches',
+      measured: `${round(percentile(firstPass.ms, 50))} / ${round(percentile(firstPass.ms, 99))}`,
+      target: '',
+      ok: 'info',
+    },
     { check: 'warm p50 (ms)', measured: round(percentile(warm.ms, 50)), target: '', ok: 'info' },
     { check: 'warm p99 (ms)', measured: round(p99), target: '≤ 1', ok: p99 <= 1 ? 'yes' : 'NO' },
     { check: 'messages per second, one core', measured: Math.round(warm.messages / warm.seconds), target: '', ok: 'info' },
-    { check: 'cold start to first answer, median of 7 (ms)', measured: Math.round(coldMedian), target: '≤ 300', ok: coldMedian <= 300 ? 'yes' : 'NO' },
+    {
+      check: 'cold start to first answer, median of 7 (ms)',
+      measured: Math.round(coldMedian),
+      target: '≤ 300',
+      ok: coldMedian <= 300 ? 'yes' : 'NO',
+    },
     { check: 'peak RSS, batch interface (MB)', measured: round(rss, 1), target: '≤ 80', ok: rss <= 80 ? 'yes' : 'NO' },
   ];
 }

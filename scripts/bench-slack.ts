@@ -87,9 +87,11 @@ const round = (value: number) => Math.round(value * 10) / 10;
  * console.table(await benchSlack());
  * ```
  */
-export async function benchSlack({ events = 1000, conversations = 100, concurrency = 50 }: SlackBenchOptions = {}): Promise<
-  Record<string, string | number>[]
-> {
+export async function benchSlack({
+  events = 1000,
+  conversations = 100,
+  concurrency = 50,
+}: SlackBenchOptions = {}): Promise<Record<string, string | number>[]> {
   const fake = await startFakeSlack();
   const { bot, port } = await startBotProcess(fake.apiUrl);
   const url = new URL(`http://127.0.0.1:${port}/slack/events`);
@@ -115,7 +117,13 @@ export async function benchSlack({ events = 1000, conversations = 100, concurren
 
   // Warm-up: the first requests pay for lazy module loading and JIT; keep them out of the figures.
   const warmUp = Array.from({ length: WARM_UP_EVENTS }, (_, i) =>
-    eventEnvelope({ type: 'app_mention', channel: 'CWARMUP', user: 'UWARMUP', text: `<@${FAKE_BOT_USER_ID}> Hallo`, ts: `1600000000.${String(i).padStart(6, '0')}` }),
+    eventEnvelope({
+      type: 'app_mention',
+      channel: 'CWARMUP',
+      user: 'UWARMUP',
+      text: `<@${FAKE_BOT_USER_ID}> Hallo`,
+      ts: `1600000000.${String(i).padStart(6, '0')}`,
+    }),
   );
   // Batches as wide as the load itself, so every kept-alive socket exists before measuring.
   for (let start = 0; start < warmUp.length; start += concurrency) {

@@ -50,7 +50,7 @@ function inStage(stage: Stage, target: string): string {
 
 function copy(stage: Stage, args: string, stages: Map<string, Stage>): void {
   const { from, sources, destination } = parseCopy(args);
-  const source = from ? stages.get(from) ?? fail(`COPY --from=${from}: no such stage`) : undefined;
+  const source = from ? (stages.get(from) ?? fail(`COPY --from=${from}: no such stage`)) : undefined;
   const target = inStage(stage, destination);
   const intoDirectory = destination.endsWith('/') || sources.length > 1;
   for (const src of sources) {
@@ -64,7 +64,10 @@ function copy(stage: Stage, args: string, stages: Map<string, Stage>): void {
 }
 
 function install(stage: Stage, command: string): void {
-  if (online) return run(stage, command);
+  if (online) {
+    run(stage, command);
+    return;
+  }
   // Offline stand-in: the installed tree of this checkout (made by `npm ci` from the same
   // lock file), pruned to production dependencies exactly as `--omit=dev` would leave it.
   const lock = readFileSync(path.join(stage.workdir, 'package-lock.json'), 'utf8');

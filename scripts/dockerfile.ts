@@ -65,9 +65,7 @@ export function parseExecForm(args: string): string[] {
 export function parseHealthcheck(args: string): { options: Record<string, string>; command: string[] } {
   const at = args.indexOf('CMD ');
   if (at === -1) throw new Error(`HEALTHCHECK without CMD: ${args}`);
-  const options = Object.fromEntries(
-    [...args.slice(0, at).matchAll(/--([a-z-]+)=(\S+)/g)].map((m) => [m[1] as string, m[2] as string]),
-  );
+  const options = Object.fromEntries([...args.slice(0, at).matchAll(/--([a-z-]+)=(\S+)/g)].map((m) => [m[1] as string, m[2] as string]));
   return { options, command: parseExecForm(args.slice(at + 4).trim()) };
 }
 
@@ -90,5 +88,8 @@ export function classifyCommand(command: string): { action: 'run' | 'install' | 
 
 /** A RUN's shell command split at `&&` (enough for the commands this Dockerfile uses). */
 export function splitCommands(args: string): string[] {
-  return args.split('&&').map((c) => c.trim()).filter((c) => c !== '');
+  return args
+    .split('&&')
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
 }

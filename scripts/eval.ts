@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { createAssistant } from '../src/assistant.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { renderPlainText } from '../src/reply.js';
-import { CATEGORIES, type EvalItem, EvalFormatError, parseEvalLine, scoreAnswer, type Verdict } from './eval-scoring.js';
+import { CATEGORIES, EvalFormatError, type EvalItem, parseEvalLine, scoreAnswer, type Verdict } from './eval-scoring.js';
 
 const THRESHOLD = 0.97;
 const ANSWER_PREVIEW_CHARS = 240;
@@ -142,8 +142,7 @@ function report(set: EvalSet, outcomes: Outcome[]): number {
 
   const header = ['category', 'passed', 'total', 'accuracy'];
   const widths = header.map((h, col) => Math.max(h.length, ...rows.map((r) => (r[col] ?? '').length)));
-  const fmt = (cells: string[]) =>
-    cells.map((cell, col) => (col === 0 ? cell.padEnd(widths[col] ?? 0) : cell.padStart(widths[col] ?? 0))).join('  ');
+  const fmt = (cells: string[]) => cells.map((cell, col) => (col === 0 ? cell.padEnd(widths[col] ?? 0) : cell.padStart(widths[col] ?? 0))).join('  ');
 
   console.log(`\n== ${set.name}: ${path.relative(process.cwd(), set.file) || set.file}`);
   console.log(fmt(header));
@@ -187,9 +186,7 @@ function main(): void {
   }
 
   const ok = gatingAccuracy >= THRESHOLD;
-  console.log(
-    `\n${ok ? 'PASS' : 'FAIL'}: ${percent(gatingAccuracy, 1)} on the gating set (threshold ${percent(THRESHOLD, 1)})`,
-  );
+  console.log(`\n${ok ? 'PASS' : 'FAIL'}: ${percent(gatingAccuracy, 1)} on the gating set (threshold ${percent(THRESHOLD, 1)})`);
   process.exit(ok ? 0 : 1);
 }
 

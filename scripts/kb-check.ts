@@ -29,9 +29,7 @@ function checkKnowledge(): boolean {
   }
   try {
     const knowledge = loadKnowledge(dir);
-    console.log(
-      `  ok: ${knowledge.organisations.length} organisations, ${knowledge.people.length} people, ${knowledge.events.length} events`,
-    );
+    console.log(`  ok: ${knowledge.organisations.length} organisations, ${knowledge.people.length} people, ${knowledge.events.length} events`);
     return true;
   } catch (error) {
     if (!(error instanceof KnowledgeError)) throw error;

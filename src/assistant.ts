@@ -55,13 +55,10 @@ export function createAssistant(knowledge: Knowledge, options: AssistantOptions 
       const state = conversations.get(message.conversationId);
       const chosen = message.choiceId ? topicFromChoiceId(message.choiceId) : undefined;
       const parse = chosen ? undefined : parseMessage(message.text ?? '', lexicon);
-      const decision = chosen
-        ? { topic: chosen, confidence: 1, locale: undefined }
-        : decide(parse!, state, lexicon, view.knowledge);
+      const decision = chosen ? { topic: chosen, confidence: 1, locale: undefined } : decide(parse!, state, lexicon, view.knowledge);
       const topic = knownTopic(decision.topic, lexicon);
 
-      const locale: Locale =
-        topic.kind === 'language' ? topic.locale : (decision.locale ?? state.locale ?? message.localeHint ?? 'de');
+      const locale: Locale = topic.kind === 'language' ? topic.locale : (decision.locale ?? state.locale ?? message.localeHint ?? 'de');
       const composed = compose(topic, locale, view, state.lastTopic);
       const choices = composed.choices.flatMap(({ topic: choiceTopic, label }) => {
         const id = choiceIdFor(choiceTopic);
@@ -72,7 +69,8 @@ export function createAssistant(knowledge: Knowledge, options: AssistantOptions 
       conversations.set(message.conversationId, {
         locale,
         lastTopic: remembers ? topic : state.lastTopic,
-        lastEntityId: topic.kind === 'entity' ? topic.id : topic.kind === 'programme' ? view.knowledge.programme.id : remembers ? undefined : state.lastEntityId,
+        lastEntityId:
+          topic.kind === 'entity' ? topic.id : topic.kind === 'programme' ? view.knowledge.programme.id : remembers ? undefined : state.lastEntityId,
         lastChoices: choices.map((choice) => choice.topic),
       });
 

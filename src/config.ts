@@ -62,7 +62,10 @@ const envSchema = z
     SHUTDOWN_TIMEOUT_MS: integer(10_000, 100, 120_000),
 
     TELEGRAM_BOT_TOKEN: optionalText.pipe(
-      z.string().regex(/^\d+:[\w-]+$/, 'expected the form 123456:ABC… that BotFather gives').optional(),
+      z
+        .string()
+        .regex(/^\d+:[\w-]+$/, 'expected the form 123456:ABC… that BotFather gives')
+        .optional(),
     ),
     TELEGRAM_API_ROOT: httpUrl.refine((value) => !value?.endsWith('/'), 'must not end in "/"'),
     TELEGRAM_WEBHOOK_URL: httpUrl,

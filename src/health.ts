@@ -24,10 +24,12 @@ export function createHealth(parts: readonly string[]): Health {
   let stopping = false;
   const isReady = () => !stopping && waiting.size === 0;
 
-  const json = (status: number, body: unknown): HttpHandler => (_req, res) => {
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-    res.end(`${JSON.stringify(body)}\n`);
-  };
+  const json =
+    (status: number, body: unknown): HttpHandler =>
+    (_req, res) => {
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(`${JSON.stringify(body)}\n`);
+    };
   const healthz: HttpHandler = (req, res) => json(200, { status: 'ok' })(req, res);
   const readyz: HttpHandler = (req, res) => {
     if (isReady()) return json(200, { status: 'ready' })(req, res);

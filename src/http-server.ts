@@ -13,10 +13,7 @@ export interface RunningHttpServer {
  * One HTTP server for everything that arrives over HTTP (health, Telegram webhook,
  * Slack events), routed by exact path. Unknown paths get 404.
  */
-export async function startHttpServer(
-  routes: ReadonlyMap<string, HttpHandler>,
-  options: { host: string; port: number },
-): Promise<RunningHttpServer> {
+export async function startHttpServer(routes: ReadonlyMap<string, HttpHandler>, options: { host: string; port: number }): Promise<RunningHttpServer> {
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const handler = routes.get(path);

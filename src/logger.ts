@@ -154,6 +154,5 @@ function scrubbingStream(target: pino.DestinationStream, secrets: readonly (stri
  */
 export function createPseudonymiser(key: string | undefined): (userId: string | undefined) => string | undefined {
   const secret = key ?? randomBytes(32).toString('hex');
-  return (userId) =>
-    userId === undefined ? undefined : `u_${createHmac('sha256', secret).update(userId).digest('hex').slice(0, 16)}`;
+  return (userId) => (userId === undefined ? undefined : `u_${createHmac('sha256', secret).update(userId).digest('hex').slice(0, 16)}`);
 }

@@ -54,7 +54,11 @@ export async function runService(options: ServiceOptions): Promise<RunningServic
         run: async () => {
           const results = await Promise.allSettled(channels.map((channel) => channel.stop()));
           const failed = results.filter((result) => result.status === 'rejected');
-          if (failed.length > 0) throw new AggregateError(failed.map((f) => (f as PromiseRejectedResult).reason), 'a channel did not stop cleanly');
+          if (failed.length > 0)
+            throw new AggregateError(
+              failed.map((f) => (f as PromiseRejectedResult).reason),
+              'a channel did not stop cleanly',
+            );
         },
       },
       ...(options.alsoStop ?? []),

@@ -1,14 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  classifyCommand,
-  parseCopy,
-  parseDockerfile,
-  parseExecForm,
-  parseHealthcheck,
-  splitCommands,
-} from '../scripts/dockerfile.js';
+import { classifyCommand, parseCopy, parseDockerfile, parseExecForm, parseHealthcheck, splitCommands } from '../scripts/dockerfile.js';
 
 const instructions = parseDockerfile(readFileSync('Dockerfile', 'utf8'));
 const stages = [...new Set(instructions.map((i) => i.stage))];
@@ -52,9 +45,7 @@ describe('Dockerfile', () => {
       .split('\n')
       .map((l) => l.trim())
       .filter((l) => l !== '' && !l.startsWith('#') && !l.startsWith('!'));
-    const copied = instructions
-      .filter((i) => i.keyword === 'COPY' && parseCopy(i.args).from === undefined)
-      .flatMap((i) => parseCopy(i.args).sources);
+    const copied = instructions.filter((i) => i.keyword === 'COPY' && parseCopy(i.args).from === undefined).flatMap((i) => parseCopy(i.args).sources);
     expect(copied).toContain('knowledge');
     for (const source of copied) {
       expect(existsSync(source), source).toBe(true);

@@ -3,9 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../src/config.js';
 
 const example = readFileSync('.env.example', 'utf8');
-const assignments = Object.fromEntries(
-  [...example.matchAll(/^([A-Z][A-Z0-9_]*)=(.*)$/gm)].map((m) => [m[1] as string, m[2] as string]),
-);
+const assignments = Object.fromEntries([...example.matchAll(/^([A-Z][A-Z0-9_]*)=(.*)$/gm)].map((m) => [m[1] as string, m[2] as string]));
 
 describe('.env.example', () => {
   it('lists every variable the config reads', () => {

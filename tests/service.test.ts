@@ -60,7 +60,7 @@ describe('health endpoints', () => {
     expect((await get('/nope')).status).toBe(404);
   });
 
-  it('mounts the channels\' routes on the same server', async () => {
+  it("mounts the channels' routes on the same server", async () => {
     const events: HttpHandler = (_req, res) => void res.writeHead(200).end('slack here');
     const slack = controllableChannel('slack', new Map([['/slack/events', events]]));
     slack.releaseStart();

@@ -9,8 +9,7 @@ const COPY: Record<Locale, { title: string; topics: string; contact: string; how
     title: 'Engagierte Stadt Lübeck',
     topics: 'Dazu weiß ich etwas',
     contact: 'Ansprechpartner',
-    howTo:
-      'Schreib mir im Tab *Nachrichten*, erwähne mich in einem Kanal oder nutze `/engagiert <Frage>`: die Antwort siehst nur du.',
+    howTo: 'Schreib mir im Tab *Nachrichten*, erwähne mich in einem Kanal oder nutze `/engagiert <Frage>`: die Antwort siehst nur du.',
   },
   en: {
     title: 'Engagierte Stadt Lübeck',
@@ -40,10 +39,7 @@ export function buildHomeView(assistant: Assistant, locale: Locale = 'de'): type
   const copy = COPY[locale];
   const help = ask(assistant, '/help', locale);
   const contact = help.contact ?? ask(assistant, '/kontakt', locale).contact;
-  const blocks: types.KnownBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: copy.title, emoji: true } },
-    ...textSections(help.text),
-  ];
+  const blocks: types.KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: copy.title, emoji: true } }, ...textSections(help.text)];
   if (help.choices.length > 0) {
     const topics = help.choices.map((choice) => `• ${choice.label}`).join('\n');
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*${copy.topics}*`, verbatim: true } });

@@ -45,12 +45,7 @@ export class SlackStartError extends Error {
  * process.once('SIGTERM', () => slack.stop());
  * ```
  */
-export function createSlackChannel(
-  config: SlackConfig,
-  assistant: Assistant,
-  logger: Logger,
-  options: SlackChannelOptions = {},
-): Channel {
+export function createSlackChannel(config: SlackConfig, assistant: Assistant, logger: Logger, options: SlackChannelOptions = {}): Channel {
   const log = logger.child({ channel: 'slack' });
   const boltLogger = createBoltLogger(log.child({ component: 'bolt' }));
   const socketMode = config.appToken !== undefined;

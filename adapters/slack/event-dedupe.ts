@@ -19,11 +19,7 @@ export interface EventDedupeOptions {
   now?: () => number;
 }
 
-export function createEventDedupe({
-  ttlMs = 60 * 60 * 1000,
-  maxEntries = 10_000,
-  now = Date.now,
-}: EventDedupeOptions = {}): EventDedupe {
+export function createEventDedupe({ ttlMs = 60 * 60 * 1000, maxEntries = 10_000, now = Date.now }: EventDedupeOptions = {}): EventDedupe {
   // A Map iterates in insertion order, so the oldest entries come first.
   const seenUntil = new Map<string, number>();
   const forgetExpired = (at: number) => {

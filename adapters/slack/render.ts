@@ -1,8 +1,8 @@
 import type { types } from '@slack/bolt';
 import type { Locale } from '../../src/message.js';
 import { type Contact, type Reply, renderPlainText } from '../../src/reply.js';
-import { CHOICE_ACTION_PREFIX } from './to-message.js';
 import { escapeMrkdwn } from './slack-text.js';
+import { CHOICE_ACTION_PREFIX } from './to-message.js';
 
 /** Block Kit limits (docs.slack.dev/reference/block-kit). */
 export const LIMITS = {
@@ -32,7 +32,7 @@ function renderWord(word: string): string {
   let out = '';
   let last = 0;
   for (const match of word.matchAll(URL_PATTERN)) {
-    out += escapeMrkdwn(word.slice(last, match.index)) + `<${escapeMrkdwn(match[0])}>`;
+    out += `${escapeMrkdwn(word.slice(last, match.index))}<${escapeMrkdwn(match[0])}>`;
     last = match.index + match[0].length;
   }
   return out + escapeMrkdwn(word.slice(last));
@@ -117,10 +117,7 @@ export function contactSection(contact: Contact, locale: Locale): types.SectionB
   return {
     type: 'section',
     text: mrkdwn(`*${escapeMrkdwn(contact.name)}*${where ? `\n${where}` : ''}`),
-    fields: [
-      mrkdwn(`*${labels.phone}*\n${escapeMrkdwn(contact.phone)}`),
-      mrkdwn(`*${labels.email}*\n<mailto:${email}|${email}>`),
-    ],
+    fields: [mrkdwn(`*${labels.phone}*\n${escapeMrkdwn(contact.phone)}`), mrkdwn(`*${labels.email}*\n<mailto:${email}|${email}>`)],
   };
 }
 
@@ -195,7 +192,7 @@ export function renderReply(reply: Reply): SlackMessage {
 function fallbackText(reply: Reply): string {
   const plain = shorten(renderPlainText(reply), LIMITS.fallbackText);
   const escaped = escapeMrkdwn(plain);
-  return escaped.length <= LIMITS.fallbackText ? escaped : mrkdwnChunks(plain, LIMITS.fallbackText)[0] ?? '';
+  return escaped.length <= LIMITS.fallbackText ? escaped : (mrkdwnChunks(plain, LIMITS.fallbackText)[0] ?? '');
 }
 
 /** A short plain-text message without blocks, e.g. the apology after a fault. */

@@ -8,14 +8,10 @@ import { plainTextFromSlack } from './slack-text.js';
  */
 
 /** Where a reply goes: a channel or DM (optionally a thread), or back through a command's response_url. */
-export type ReplyTarget =
-  | { kind: 'post'; channel: string; threadTs?: string }
-  | { kind: 'ephemeral'; responseUrl: string };
+export type ReplyTarget = { kind: 'post'; channel: string; threadTs?: string } | { kind: 'ephemeral'; responseUrl: string };
 
 /** A payload worth answering, or the reason it is left alone (for debug logs and tests). */
-export type Translation =
-  | { answer: true; message: IncomingMessage; target: ReplyTarget }
-  | { answer: false; reason: string };
+export type Translation = { answer: true; message: IncomingMessage; target: ReplyTarget } | { answer: false; reason: string };
 
 /** The parts of an `app_mention` or `message` event the adapter reads. */
 export interface SlackEventFields {

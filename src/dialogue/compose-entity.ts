@@ -1,10 +1,9 @@
-import type { KnowledgeEvent, Organisation, Person } from '../knowledge/schema.js';
+import type { KnowledgeEvent, Organisation, Person, Role } from '../knowledge/schema.js';
 import type { Locale } from '../message.js';
-import { answer, type Composed, say } from './composed.js';
 import { composeContact } from './compose-general.js';
+import { answer, type Composed, say } from './composed.js';
 import { joinList, type KnowledgeView, pick } from './knowledge-view.js';
 import type { EntityFacet, Topic } from './topic.js';
-import type { Role } from '../knowledge/schema.js';
 
 type EntityTopic = Extract<Topic, { kind: 'entity' }>;
 
@@ -22,18 +21,17 @@ export function composeEntity(topic: EntityTopic, locale: Locale, view: Knowledg
 
 export function roleText(org: Organisation, locale: Locale, view: KnowledgeView): string[] {
   const level = pick(view.knowledge.programme.sponsorsLevel, locale);
-  return org.roles.map((role) => {
-    switch (role) {
-      case 'actor':
-        return say(locale, 'einer der Akteure der Engagierten Stadt Lübeck', 'one of the actors of Engagierte Stadt Lübeck');
-      case 'local-partner':
-        return say(locale, 'lokaler Partner, der Lübecks Bewerbung unterstützt hat', "a local partner that supported Lübeck's application");
-      case 'programme-sponsor':
-        return say(locale, `Programmträger im Konsortium, das das Programm ${level} trägt`, `a programme sponsor in the consortium that carries the programme ${level}`);
-      case 'programme-partner':
-        return say(locale, 'weiterer Partner des bundesweiten Programms', 'a further partner of the nationwide programme');
-    }
-  });
+  const texts: Record<Role, string> = {
+    actor: say(locale, 'einer der Akteure der Engagierten Stadt Lübeck', 'one of the actors of Engagierte Stadt Lübeck'),
+    'local-partner': say(locale, 'lokaler Partner, der Lübecks Bewerbung unterstützt hat', "a local partner that supported Lübeck's application"),
+    'programme-sponsor': say(
+      locale,
+      `Programmträger im Konsortium, das das Programm ${level} trägt`,
+      `a programme sponsor in the consortium that carries the programme ${level}`,
+    ),
+    'programme-partner': say(locale, 'weiterer Partner des bundesweiten Programms', 'a further partner of the nationwide programme'),
+  };
+  return org.roles.map((role) => texts[role]);
 }
 
 function describeOrganisation(org: Organisation, locale: Locale, view: KnowledgeView): string {
@@ -43,7 +41,9 @@ function describeOrganisation(org: Organisation, locale: Locale, view: Knowledge
   if (org.founded) parts.push(say(locale, `Gegründet ${org.founded}.`, `Founded in ${org.founded}.`));
   if (org.rhythm) {
     const rhythm = pick(org.rhythm, locale);
-    parts.push(org.audience ? say(locale, `Findet ${rhythm} statt.`, `Takes place ${rhythm}.`) : say(locale, `Treffen: ${rhythm}.`, `Meets ${rhythm}.`));
+    parts.push(
+      org.audience ? say(locale, `Findet ${rhythm} statt.`, `Takes place ${rhythm}.`) : say(locale, `Treffen: ${rhythm}.`, `Meets ${rhythm}.`),
+    );
   }
   if (org.activities) parts.push(pick(org.activities, locale));
   if (org.lead) parts.push(personLine(view.people.get(org.lead)!, locale, view));
@@ -105,34 +105,62 @@ function composeOrganisation(org: Organisation, topic: EntityTopic, locale: Loca
     }
     case 'founded':
       if (org.founded) return answer(foundedSentence(org, locale, view));
-      return notListed(say(locale, `Ein Gründungsjahr von ${name} nennt die Seite der Stadt nicht.`, `The city's page gives no founding year for ${name}.`), locale, view);
+      return notListed(
+        say(locale, `Ein Gründungsjahr von ${name} nennt die Seite der Stadt nicht.`, `The city's page gives no founding year for ${name}.`),
+        locale,
+        view,
+      );
     case 'date': {
       const rhythm = org.rhythm ? ` ${rhythmSentence(org, locale)}` : '';
-      return notListed(say(locale, `Einen konkreten Termin für ${name} nennt die Seite nicht.${rhythm}`, `The page gives no date for ${name}.${rhythm}`), locale, view);
+      return notListed(
+        say(locale, `Einen konkreten Termin für ${name} nennt die Seite nicht.${rhythm}`, `The page gives no date for ${name}.${rhythm}`),
+        locale,
+        view,
+      );
     }
     case 'rhythm':
     case 'when':
       if (org.rhythm) return answer(rhythmSentence(org, locale));
       if (facet === 'when' && org.founded) return answer(foundedSentence(org, locale, view));
-      return notListed(say(locale, `Wie oft und wann ${name} zusammenkommt, ist hier nicht hinterlegt.`, `How often and when ${name} meets is not recorded here.`), locale, view);
+      return notListed(
+        say(locale, `Wie oft und wann ${name} zusammenkommt, ist hier nicht hinterlegt.`, `How often and when ${name} meets is not recorded here.`),
+        locale,
+        view,
+      );
     case 'website': {
-      if (org.website) return answer(say(locale, `Webseite von ${name}: ${org.website}`, `Website of ${name}: ${org.website}`), { links: [{ label: name, url: org.website }] });
+      if (org.website)
+        return answer(say(locale, `Webseite von ${name}: ${org.website}`, `Website of ${name}: ${org.website}`), {
+          links: [{ label: name, url: org.website }],
+        });
       const parent = org.partOf ? view.organisations.get(org.partOf) : undefined;
       if (parent?.website) {
-        return answer(say(locale, `${name} gehört zu ${parent.name}: ${parent.website}`, `${name} is part of ${parent.name}: ${parent.website}`), { links: [{ label: parent.name, url: parent.website }] });
+        return answer(say(locale, `${name} gehört zu ${parent.name}: ${parent.website}`, `${name} is part of ${parent.name}: ${parent.website}`), {
+          links: [{ label: parent.name, url: parent.website }],
+        });
       }
       const site = view.knowledge.programme.website;
       return answer(
-        say(locale, `Eine eigene Webseite von ${name} ist hier nicht hinterlegt. Infos zum Programm: ${site}`, `No website of ${name} is recorded here. About the programme: ${site}`),
+        say(
+          locale,
+          `Eine eigene Webseite von ${name} ist hier nicht hinterlegt. Infos zum Programm: ${site}`,
+          `No website of ${name} is recorded here. About the programme: ${site}`,
+        ),
         { links: [{ label: view.knowledge.programme.name, url: site }] },
       );
     }
     case 'where': {
       const parent = org.partOf ? view.organisations.get(org.partOf) : undefined;
       if (parent) {
-        return answer(say(locale, `${name} ist Teil von ${parent.name}. Eine eigene Adresse nennt die Seite nicht.`, `${name} is part of ${parent.name}. The page gives no address of its own.`), {
-          choices: [{ topic: { kind: 'entity', id: parent.id, facet: 'describe' }, label: parent.name }],
-        });
+        return answer(
+          say(
+            locale,
+            `${name} ist Teil von ${parent.name}. Eine eigene Adresse nennt die Seite nicht.`,
+            `${name} is part of ${parent.name}. The page gives no address of its own.`,
+          ),
+          {
+            choices: [{ topic: { kind: 'entity', id: parent.id, facet: 'describe' }, label: parent.name }],
+          },
+        );
       }
       if (view.isContactEntity(org.id)) return composeContact('where', locale, view);
       return otherContact(name, org.website, facet, locale, view);
@@ -152,7 +180,13 @@ function composeOrganisation(org: Organisation, topic: EntityTopic, locale: Loca
       return notListed(say(locale, `Wer ${name} leitet, nennt die Seite nicht.`, `The page does not say who leads ${name}.`), locale, view, known);
     }
     case 'members': {
-      if (org.members) return answer(`${name}: ${joinList(org.members.map((id) => view.nameOf(id)), locale)}. ${capitaliseFirst(pick(org.description, locale))}`);
+      if (org.members)
+        return answer(
+          `${name}: ${joinList(
+            org.members.map((id) => view.nameOf(id)),
+            locale,
+          )}. ${capitaliseFirst(pick(org.description, locale))}`,
+        );
       const parts = allPartsOf(org.id, view);
       const taking = parts.filter((part) => part.roles.length > 0);
       if (taking.length > 0) {
@@ -164,12 +198,22 @@ function composeOrganisation(org: Organisation, topic: EntityTopic, locale: Loca
     case 'events': {
       const events = view.eventsBy(org.id);
       if (org.activities) return answer(pick(org.activities, locale));
-      if (events.length > 0) return answer(`${name}: ${joinList(events.map((e) => e.name), locale)}.`);
+      if (events.length > 0)
+        return answer(
+          `${name}: ${joinList(
+            events.map((e) => e.name),
+            locale,
+          )}.`,
+        );
       return answer(describe(), { choices });
     }
     case 'audience':
       if (org.audience) return answer(`${name}: ${pick(org.audience, locale)}`);
-      return notListed(say(locale, `Für wen ${name} gedacht ist, steht nicht auf der Seite.`, `The page does not say whom ${name} is for.`), locale, view);
+      return notListed(
+        say(locale, `Für wen ${name} gedacht ist, steht nicht auf der Seite.`, `The page does not say whom ${name} is for.`),
+        locale,
+        view,
+      );
     case 'organiser':
       // "Was organisiert das Tandem?" names the organiser; "Wer ist im Verein … organisiert?" asks for members.
       if (view.eventsBy(org.id).length > 0) return composeOrganisation(org, { ...topic, facet: 'events' }, locale, view);
@@ -202,7 +246,11 @@ function capitaliseFirst(text: string): string {
 }
 
 function sponsorSample(view: KnowledgeView): string {
-  return view.withRole('programme-sponsor').slice(0, 3).map((o) => o.name).join(', ');
+  return view
+    .withRole('programme-sponsor')
+    .slice(0, 3)
+    .map((o) => o.name)
+    .join(', ');
 }
 
 const ROLE_GROUP: Record<Role, { de: string; en: string }> = {
@@ -294,10 +342,20 @@ function composeEvent(event: KnowledgeEvent, facet: EntityFacet, locale: Locale,
       if (event.rhythm && facet !== 'date') return answer(`${event.name}: ${pick(event.rhythm, locale)}.`);
       return notListed(noDate, locale, view);
     case 'membership':
-      return answer(say(locale, `Ja – ${event.name} gehört zu den Veranstaltungen des ${by}.`, `Yes – the ${event.name} is one of the events of the ${by}.`));
+      return answer(
+        say(locale, `Ja – ${event.name} gehört zu den Veranstaltungen des ${by}.`, `Yes – the ${event.name} is one of the events of the ${by}.`),
+      );
     case 'audience':
       if (event.audience) return answer(`${event.name}: ${pick(event.audience, locale)}`);
-      return notListed(say(locale, `Für wen ${event.name} gedacht ist, steht nicht auf der Seite. ${organisedBy}`, `The page does not say whom the ${event.name} is for. ${organisedBy}`), locale, view);
+      return notListed(
+        say(
+          locale,
+          `Für wen ${event.name} gedacht ist, steht nicht auf der Seite. ${organisedBy}`,
+          `The page does not say whom the ${event.name} is for. ${organisedBy}`,
+        ),
+        locale,
+        view,
+      );
     case 'contact':
     case 'phone':
     case 'email':
@@ -321,7 +379,11 @@ function composePerson(person: Person, topic: EntityTopic, locale: Locale, view:
     if (!topic.denied) return answer(`${say(locale, 'Ja', 'Yes')} – ${line}`);
     const contact = view.contact();
     const pointer = topic.pointToContact
-      ? say(locale, ` Ansprechpartner für die Engagierte Stadt Lübeck ist ${contact.name}: Tel. ${contact.phone}, ${contact.email}.`, ` The contact for Engagierte Stadt Lübeck is ${contact.name}: phone ${contact.phone}, ${contact.email}.`)
+      ? say(
+          locale,
+          ` Ansprechpartner für die Engagierte Stadt Lübeck ist ${contact.name}: Tel. ${contact.phone}, ${contact.email}.`,
+          ` The contact for Engagierte Stadt Lübeck is ${contact.name}: phone ${contact.phone}, ${contact.email}.`,
+        )
       : '';
     return answer(`${say(locale, 'Nein', 'No')} – ${line}${pointer}`, topic.pointToContact ? { contact } : {});
   }
@@ -337,11 +399,18 @@ function composePerson(person: Person, topic: EntityTopic, locale: Locale, view:
     default: {
       const photo = view.photo();
       const onPhoto = photo?.people.includes(person.id)
-        ? say(locale, ` Auf dem Foto der Seite ist ${person.name} zu sehen (Foto: ${photo.credit}).`, ` ${person.name} appears in the photo on the page (photo: ${photo.credit}).`)
+        ? say(
+            locale,
+            ` Auf dem Foto der Seite ist ${person.name} zu sehen (Foto: ${photo.credit}).`,
+            ` ${person.name} appears in the photo on the page (photo: ${photo.credit}).`,
+          )
         : '';
       if (isContact) {
         const contact = view.contact();
-        return answer(`${line} ${say(locale, `Tel. ${contact.phone}, E-Mail ${contact.email}.`, `Phone ${contact.phone}, e-mail ${contact.email}.`)}`, { contact });
+        return answer(
+          `${line} ${say(locale, `Tel. ${contact.phone}, E-Mail ${contact.email}.`, `Phone ${contact.phone}, e-mail ${contact.email}.`)}`,
+          { contact },
+        );
       }
       return answer(`${line}${onPhoto}`);
     }
@@ -351,7 +420,9 @@ function composePerson(person: Person, topic: EntityTopic, locale: Locale, view:
 /** After describing an organisation: the organisations it is tied to, and the contact. */
 function entityChoices(org: Organisation, locale: Locale, view: KnowledgeView): Composed['choices'] {
   const related = [org.partOf, ...(org.members ?? []), ...view.partsOf(org.id).map((o) => o.id)].filter((id): id is string => !!id);
-  const choices: Composed['choices'] = related.slice(0, 2).map((id) => ({ topic: { kind: 'entity', id, facet: 'describe' }, label: view.nameOf(id) }));
+  const choices: Composed['choices'] = related
+    .slice(0, 2)
+    .map((id) => ({ topic: { kind: 'entity', id, facet: 'describe' }, label: view.nameOf(id) }));
   choices.push({ topic: { kind: 'contact', facet: 'all' }, label: say(locale, 'Kontakt', 'Contact') });
   return choices;
 }

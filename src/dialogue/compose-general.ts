@@ -20,10 +20,22 @@ export function composeProgramme(facet: ProgrammeFacet, locale: Locale, view: Kn
           `${opening}${p.name} ist ${pick(p.description, locale)} Dazu gehören ${cities} Städte; Lübeck ist seit ${joined} dabei. Mehr: ${p.website}`,
           `${opening}${p.name} (Engaged City) is ${pick(p.description, locale)} It has ${cities} member cities; Lübeck joined in ${joined}. More: ${p.website}`,
         ),
-        { ...link, choices: [{ topic: { kind: 'programme', facet: 'luebeck' }, label: say(locale, 'Lübeck im Programm', 'Lübeck in the programme') }, { topic: { kind: 'list', list: 'sponsors' }, label: say(locale, 'Programmträger', 'Sponsors') }] },
+        {
+          ...link,
+          choices: [
+            { topic: { kind: 'programme', facet: 'luebeck' }, label: say(locale, 'Lübeck im Programm', 'Lübeck in the programme') },
+            { topic: { kind: 'list', list: 'sponsors' }, label: say(locale, 'Programmträger', 'Sponsors') },
+          ],
+        },
       );
     case 'count':
-      return answer(say(locale, `Zum Netzwerk ${p.name} gehören ${cities} Städte in Deutschland – Lübeck seit ${joined}.`, `${capitalise(cities)} cities in Germany belong to the ${p.name} network – Lübeck since ${joined}.`));
+      return answer(
+        say(
+          locale,
+          `Zum Netzwerk ${p.name} gehören ${cities} Städte in Deutschland – Lübeck seit ${joined}.`,
+          `${capitalise(cities)} cities in Germany belong to the ${p.name} network – Lübeck since ${joined}.`,
+        ),
+      );
     case 'joined':
       return answer(
         say(
@@ -50,11 +62,17 @@ export function composeProgramme(facet: ProgrammeFacet, locale: Locale, view: Kn
         ),
       );
     case 'goal':
-      return answer(`${say(locale, 'Ziel des Programms', 'The aim of the programme')}: ${capitalise(pick(p.description, locale))} ${pick(p.luebeck, locale)}`, link);
+      return answer(
+        `${say(locale, 'Ziel des Programms', 'The aim of the programme')}: ${capitalise(pick(p.description, locale))} ${pick(p.luebeck, locale)}`,
+        link,
+      );
     case 'luebeck':
       return answer(`${opening}${pick(p.luebeck, locale)}`);
     case 'website':
-      return answer(say(locale, `Mehr zum Netzwerkprogramm ${p.name}: ${p.website}`, `More about the ${p.name} network programme: ${p.website}`), link);
+      return answer(
+        say(locale, `Mehr zum Netzwerkprogramm ${p.name}: ${p.website}`, `More about the ${p.name} network programme: ${p.website}`),
+        link,
+      );
     case 'people': {
       const photo = view.photo();
       const lines = (photo?.people ?? []).map((id) => view.people.get(id)!).map((person) => `${person.name} – ${pick(person.role, locale)}`);
@@ -76,23 +94,50 @@ export function composeList(list: ListName, locale: Locale, view: KnowledgeView)
   switch (list) {
     case 'local-partners':
       return answer(
-        say(
+        `${say(
           locale,
           `Lübecks Bewerbung unterstützten ${pick(p.applicationSupport, locale)} – die ${view.withRole('local-partner').length} lokalen Partner:`,
           `Lübeck's application was backed by ${pick(p.applicationSupport, locale)} – the ${view.withRole('local-partner').length} local partners:`,
-        ) + `\n${bullets(view.withRole('local-partner').map((o) => o.name))}`,
-        { choices: [{ topic: { kind: 'list', list: 'sponsors' }, label: say(locale, 'Programmträger', 'Sponsors') }, { topic: { kind: 'list', list: 'actors' }, label: say(locale, 'Akteure', 'Actors') }] },
+        )}\n${bullets(view.withRole('local-partner').map((o) => o.name))}`,
+        {
+          choices: [
+            { topic: { kind: 'list', list: 'sponsors' }, label: say(locale, 'Programmträger', 'Sponsors') },
+            { topic: { kind: 'list', list: 'actors' }, label: say(locale, 'Akteure', 'Actors') },
+          ],
+        },
       );
     case 'actors': {
       const lines = view.withRole('actor').map((org) => {
-        const note = org.rhythm ? pick(org.rhythm, locale) : org.partOf ? say(locale, `in ${view.nameOf(org.partOf)}`, `within ${view.nameOf(org.partOf)}`) : undefined;
-        const members = org.members ? joinList(org.members.map((id) => view.nameOf(id)), locale) : undefined;
+        const note = org.rhythm
+          ? pick(org.rhythm, locale)
+          : org.partOf
+            ? say(locale, `in ${view.nameOf(org.partOf)}`, `within ${view.nameOf(org.partOf)}`)
+            : undefined;
+        const members = org.members
+          ? joinList(
+              org.members.map((id) => view.nameOf(id)),
+              locale,
+            )
+          : undefined;
         const detail = note ?? members;
         return detail ? `${org.name} (${detail})` : org.name;
       });
-      return answer(say(locale, `Zu den Akteuren der Engagierten Stadt Lübeck gehören unter anderem:\n${bullets(lines)}`, `The actors of Engagierte Stadt Lübeck include:\n${bullets(lines)}`), {
-        choices: view.withRole('actor').slice(0, 4).map((org) => ({ topic: { kind: 'entity', id: org.id, facet: 'describe' }, label: org.aliases[0] && org.aliases[0].length < org.name.length ? org.aliases[0] : org.name })),
-      });
+      return answer(
+        say(
+          locale,
+          `Zu den Akteuren der Engagierten Stadt Lübeck gehören unter anderem:\n${bullets(lines)}`,
+          `The actors of Engagierte Stadt Lübeck include:\n${bullets(lines)}`,
+        ),
+        {
+          choices: view
+            .withRole('actor')
+            .slice(0, 4)
+            .map((org) => ({
+              topic: { kind: 'entity', id: org.id, facet: 'describe' },
+              label: org.aliases[0] && org.aliases[0].length < org.name.length ? org.aliases[0] : org.name,
+            })),
+        },
+      );
     }
     case 'sponsors': {
       const sponsors = view.withRole('programme-sponsor').map((o) => o.name);
@@ -107,7 +152,8 @@ export function composeList(list: ListName, locale: Locale, view: KnowledgeView)
     }
     case 'further-partners':
       return answer(
-        say(locale, `Weitere Partner des Programms ${p.name}:`, `Further partners of the ${p.name} programme:`) + `\n${bullets(view.withRole('programme-partner').map((o) => o.name))}`,
+        say(locale, `Weitere Partner des Programms ${p.name}:`, `Further partners of the ${p.name} programme:`) +
+          `\n${bullets(view.withRole('programme-partner').map((o) => o.name))}`,
         { choices: [{ topic: { kind: 'list', list: 'sponsors' }, label: say(locale, 'Programmträger', 'Sponsors') }] },
       );
     case 'events': {
@@ -115,7 +161,11 @@ export function composeList(list: ListName, locale: Locale, view: KnowledgeView)
       const byOrganiser = new Map<string, string[]>();
       for (const event of view.knowledge.events) byOrganiser.set(event.organiser, [...(byOrganiser.get(event.organiser) ?? []), event.name]);
       const organised = [...byOrganiser].map(([id, names]) =>
-        say(locale, `Außerdem organisiert das ${view.nameOf(id)} jedes Jahr u. a.: ${joinList(names, locale)}.`, `The ${view.nameOf(id)} also runs, every year: ${joinList(names, locale)}.`),
+        say(
+          locale,
+          `Außerdem organisiert das ${view.nameOf(id)} jedes Jahr u. a.: ${joinList(names, locale)}.`,
+          `The ${view.nameOf(id)} also runs, every year: ${joinList(names, locale)}.`,
+        ),
       );
       return answer(`${say(locale, 'Regelmäßige Formate in Lübeck:', 'Regular formats in Lübeck:')}\n${bullets(formats)}\n${organised.join('\n')}`);
     }
@@ -168,14 +218,31 @@ export function composeContact(facet: ContactFacet, locale: Locale, view: Knowle
 export function composeInvolve(locale: Locale, view: KnowledgeView, via?: string): Composed {
   const c = view.contact();
   const ways: string[] = [];
-  const fitting = via ? view.organisations.get(via) ?? view.events.get(via) : undefined;
+  const fitting = via ? (view.organisations.get(via) ?? view.events.get(via)) : undefined;
   if (fitting && fitting.id !== 'epunkt') ways.push(`${fitting.name} – ${firstSentence(pick(fitting.description, locale))}`);
   const agency = view.organisations.get('epunkt');
-  if (agency) ways.push(say(locale, `${agency.name} – bringt engagierte Menschen zusammen`, `${agency.name} – the volunteer agency that brings engaged people together`));
+  if (agency)
+    ways.push(
+      say(
+        locale,
+        `${agency.name} – bringt engagierte Menschen zusammen`,
+        `${agency.name} – the volunteer agency that brings engaged people together`,
+      ),
+    );
   const forum = view.organisations.get('forum-ehrenamt');
-  if (forum?.rhythm) ways.push(say(locale, `${forum.name} – ${pick(forum.rhythm, locale)}, offen für alle Interessierten`, `${forum.name} – ${pick(forum.rhythm, locale)}, open to everyone interested`));
+  if (forum?.rhythm)
+    ways.push(
+      say(
+        locale,
+        `${forum.name} – ${pick(forum.rhythm, locale)}, offen für alle Interessierten`,
+        `${forum.name} – ${pick(forum.rhythm, locale)}, open to everyone interested`,
+      ),
+    );
   const events = view.knowledge.events.map((e) => e.name);
-  if (events.length > 0) ways.push(say(locale, `Veranstaltungen wie ${joinList(events.slice(0, 3), locale)}`, `events such as the ${joinList(events.slice(0, 3), locale)}`));
+  if (events.length > 0)
+    ways.push(
+      say(locale, `Veranstaltungen wie ${joinList(events.slice(0, 3), locale)}`, `events such as the ${joinList(events.slice(0, 3), locale)}`),
+    );
   return answer(
     say(
       locale,
@@ -206,13 +273,25 @@ export function composeFallback(locale: Locale, view: KnowledgeView): Composed {
 
 export function composeNotListed(name: string, locale: Locale, view: KnowledgeView): Composed {
   const shown = name.length > 60 ? `${name.slice(0, 57)}…` : name;
-  const sample = (role: Role, count: number) => joinList(view.withRole(role).slice(0, count).map((o) => o.name), locale);
+  const sample = (role: Role, count: number) =>
+    joinList(
+      view
+        .withRole(role)
+        .slice(0, count)
+        .map((o) => o.name),
+      locale,
+    );
   return answer(
     say(
       locale,
       `Nein – „${shown}“ ist nicht unter den Akteuren und Partnern der Engagierten Stadt Lübeck aufgeführt. Lokale Partner sind z. B. ${sample('local-partner', 3)}; getragen wird das Programm u. a. von ${sample('programme-sponsor', 2)}, weitere Partner sind etwa ${sample('programme-partner', 3)}.`,
       `No – "${shown}" is not listed among the actors and partners of Engagierte Stadt Lübeck. Local partners include ${sample('local-partner', 3)}; the programme's sponsors include ${sample('programme-sponsor', 2)}, further partners ${sample('programme-partner', 3)}.`,
     ),
-    { choices: [{ topic: { kind: 'list', list: 'local-partners' }, label: say(locale, 'Alle Partner', 'All partners') }, { topic: { kind: 'list', list: 'sponsors' }, label: say(locale, 'Programmträger', 'Sponsors') }] },
+    {
+      choices: [
+        { topic: { kind: 'list', list: 'local-partners' }, label: say(locale, 'Alle Partner', 'All partners') },
+        { topic: { kind: 'list', list: 'sponsors' }, label: say(locale, 'Programmträger', 'Sponsors') },
+      ],
+    },
   );
 }

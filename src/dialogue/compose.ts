@@ -38,8 +38,16 @@ export function compose(topic: Topic, locale: Locale, view: KnowledgeView, previ
     case 'unreadable':
       return answer(
         topic.reason === 'empty'
-          ? say(locale, 'Ihre Nachricht war leer. Schreiben Sie mir einfach Ihre Frage zur Engagierten Stadt Lübeck.', 'Your message was empty. Just type your question about Engagierte Stadt Lübeck.')
-          : say(locale, 'Ich verstehe nur Text. Schreiben Sie mir Ihre Frage bitte in Worten.', 'I can only read text. Please type your question in words.'),
+          ? say(
+              locale,
+              'Ihre Nachricht war leer. Schreiben Sie mir einfach Ihre Frage zur Engagierten Stadt Lübeck.',
+              'Your message was empty. Just type your question about Engagierte Stadt Lübeck.',
+            )
+          : say(
+              locale,
+              'Ich verstehe nur Text. Schreiben Sie mir Ihre Frage bitte in Worten.',
+              'I can only read text. Please type your question in words.',
+            ),
         { fallback: true, choices: menu(locale) },
       );
     case 'fallback':
@@ -83,8 +91,21 @@ function composeSmalltalk(what: SmalltalkKind, locale: Locale): Composed {
     case 'thanks':
       return answer(say(locale, 'Gern geschehen! Fragen Sie gern weiter.', "You're welcome! Feel free to ask more."));
     case 'goodbye':
-      return answer(say(locale, 'Auf Wiedersehen – und danke für Ihr Interesse am Engagement in Lübeck!', 'Goodbye – and thank you for your interest in civic engagement in Lübeck!'));
+      return answer(
+        say(
+          locale,
+          'Auf Wiedersehen – und danke für Ihr Interesse am Engagement in Lübeck!',
+          'Goodbye – and thank you for your interest in civic engagement in Lübeck!',
+        ),
+      );
     case 'ack':
-      return answer(say(locale, 'Gut! Haben Sie noch eine Frage zur Engagierten Stadt Lübeck?', 'Good! Anything else you would like to know about Engagierte Stadt Lübeck?'), { choices: menu(locale) });
+      return answer(
+        say(
+          locale,
+          'Gut! Haben Sie noch eine Frage zur Engagierten Stadt Lübeck?',
+          'Good! Anything else you would like to know about Engagierte Stadt Lübeck?',
+        ),
+        { choices: menu(locale) },
+      );
   }
 }

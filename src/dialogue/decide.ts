@@ -28,7 +28,31 @@ const NOT_A_MEMBERSHIP_CHECK: Ask[] = ['count', 'further', 'what', 'topics', 'in
 /** … unless it is a yes/no question ("Is Caritas involved?"), which only these make something else. */
 const NOT_A_YES_NO_MEMBERSHIP_CHECK: Ask[] = ['count', 'further', 'topics'];
 /** Asks that need a subject; without one in the message they refer to the last one talked about. */
-const FOLLOW_UP_ASKS: Ask[] = ['rhythm', 'when', 'founded', 'joined', 'website', 'phone', 'email', 'contact', 'where', 'address', 'lead', 'organiser', 'audience', 'members', 'what', 'more', 'who', 'membership', 'events', 'funders', 'role', 'goal', 'reach'];
+const FOLLOW_UP_ASKS: Ask[] = [
+  'rhythm',
+  'when',
+  'founded',
+  'joined',
+  'website',
+  'phone',
+  'email',
+  'contact',
+  'where',
+  'address',
+  'lead',
+  'organiser',
+  'audience',
+  'members',
+  'what',
+  'more',
+  'who',
+  'membership',
+  'events',
+  'funders',
+  'role',
+  'goal',
+  'reach',
+];
 const QUESTION_WORDS = new Set(['wer', 'was', 'welche', 'welcher', 'welches', 'who', 'what', 'which', 'wem', 'wen']);
 const HOW_WORDS = new Set(['wie', 'how', 'wo', 'where', 'unter']);
 const LIST_WORDS = new Set(['welche', 'alle', 'wer', 'which', 'all', 'who', 'liste', 'list']);
@@ -36,7 +60,38 @@ const ALSO_WORDS = new Set(['auch', 'ebenfalls', 'too', 'also', 'either']);
 const LIST_ASKS: Ask[] = ['actors', 'partners', 'funders', 'further', 'events'];
 const PROGRAMME_ONLY = new Set<ProgrammeFacet>(['count', 'applied', 'topics', 'luebeck']);
 /** Asks that an answer about one organisation, event or person can serve. */
-const ENTITY_ASKS = new Set<Ask>(['luebeck', 'involve', 'what', 'who', 'when', 'rhythm', 'founded', 'joined', 'website', 'contact', 'phone', 'email', 'where', 'address', 'membership', 'partners', 'funders', 'actors', 'support', 'organiser', 'lead', 'audience', 'members', 'events', 'people', 'role', 'goal', 'reach', 'more', 'programme']);
+const ENTITY_ASKS = new Set<Ask>([
+  'luebeck',
+  'involve',
+  'what',
+  'who',
+  'when',
+  'rhythm',
+  'founded',
+  'joined',
+  'website',
+  'contact',
+  'phone',
+  'email',
+  'where',
+  'address',
+  'membership',
+  'partners',
+  'funders',
+  'actors',
+  'support',
+  'organiser',
+  'lead',
+  'audience',
+  'members',
+  'events',
+  'people',
+  'role',
+  'goal',
+  'reach',
+  'more',
+  'programme',
+]);
 const FIRST_PERSON = new Set(['ich', 'wir', 'i', 'we', 'mich', 'me', 'uns', 'us']);
 const CONTACT_ASKS: Ask[] = ['contact', 'phone', 'email'];
 const CITY_WORDS = new Set(['verwaltung', 'stadtverwaltung', 'stadt', 'administration', 'city']);
@@ -163,7 +218,7 @@ export function decide(parse: Parse, state: ConversationState, lexicon: Lexicon,
     if (strong.length === 0 && parse.followUp && (state.lastTopic?.kind === 'not-listed' || has(ALSO_WORDS))) {
       return result({ kind: 'entity', id: specific.id, facet: 'membership' }, confidence);
     }
-    const topic = entityTopic(specific, asks, parse, lexicon, knowledge, otherMentions(parse, specific.id, lexicon));
+    const topic = entityTopic(specific, asks, parse, knowledge, otherMentions(parse, specific.id, lexicon));
     // "Wie beantrage ich die Ehrenamtskarte in Schleswig-Holstein?": the name is there, but the
     // question is about something we do not know.
     const offTopic = (strong.some((ask) => !ENTITY_ASKS.has(ask)) || content.length === 0) && parse.unknownWeight >= 1;
@@ -174,7 +229,7 @@ export function decide(parse: Parse, state: ConversationState, lexicon: Lexicon,
   // "und wer gehört dazu?" after talking about the Tandem: about the Tandem, not the whole programme.
   const lastSpecific = state.lastEntityId ? lexicon.entities.get(state.lastEntityId) : undefined;
   if (!entity && parse.followUp && lastSpecific && lastSpecific.kind !== 'programme' && FOLLOW_UP_ASKS.some((ask) => asks.has(ask))) {
-    return result(entityTopic(lastSpecific, asks, parse, lexicon, knowledge), confidence * 0.9);
+    return result(entityTopic(lastSpecific, asks, parse, knowledge), confidence * 0.9);
   }
 
   const general = generalTopic(asks, mentionsProgramme, has(QUESTION_WORDS) || parse.yesNo || parse.tokens.length <= 3);
@@ -195,7 +250,7 @@ export function decide(parse: Parse, state: ConversationState, lexicon: Lexicon,
 
   if (!entity && state.lastEntityId && lexicon.entities.has(state.lastEntityId) && FOLLOW_UP_ASKS.some((ask) => asks.has(ask))) {
     const last = lexicon.entities.get(state.lastEntityId)!;
-    if (last.kind !== 'programme') return result(entityTopic(last, asks, parse, lexicon, knowledge), confidence * 0.9);
+    if (last.kind !== 'programme') return result(entityTopic(last, asks, parse, knowledge), confidence * 0.9);
     const facet = programmeFacet(asks);
     if (facet) return result(programmeTopic(facet, parse, lexicon, knowledge), confidence * 0.9);
   }
@@ -249,14 +304,15 @@ function otherMentions(parse: Parse, first: string, lexicon: Lexicon): string[] 
     .slice(0, 3);
 }
 
-function entityTopic(entity: EntityRef, asks: Set<Ask>, parse: Parse, lexicon: Lexicon, knowledge: Knowledge, others: string[] = []): Topic {
+function entityTopic(entity: EntityRef, asks: Set<Ask>, parse: Parse, knowledge: Knowledge, others: string[] = []): Topic {
   if (entity.kind === 'programme') return { kind: 'programme', facet: programmeFacet(asks) ?? 'describe' };
   const whereAsked = parse.tokens.slice(0, 3).some((t) => t.key === 'wo' || t.key === 'where') || parse.followUp;
   let facet = entityFacet(entity, asks, parse.yesNo, whereAsked);
   // "Wann ist die nächste …?" asks for a date, which the knowledge never has.
   if ((facet === 'when' || facet === 'rhythm') && parse.tokens.some((t) => NEXT_WORDS.has(t.key))) facet = 'date';
   // "Welche Stellen der Stadtverwaltung sind Partner?": the parts of an organisation that take part.
-  if (entity.kind === 'organisation' && parse.tokens.some((t) => LIST_WORDS.has(t.key)) && (asks.has('partners') || asks.has('membership'))) facet = 'members';
+  if (entity.kind === 'organisation' && parse.tokens.some((t) => LIST_WORDS.has(t.key)) && (asks.has('partners') || asks.has('membership')))
+    facet = 'members';
   // "Körber-Stiftung Träger?": asking whether a sponsor funds the programme is asking about its role.
   const roles = knowledge.organisations.find((o) => o.id === entity.id)?.roles ?? [];
   if (facet === 'funders' && roles.some((r) => r === 'programme-sponsor' || r === 'programme-partner')) facet = 'membership';
@@ -273,7 +329,6 @@ function entityTopic(entity: EntityRef, asks: Set<Ask>, parse: Parse, lexicon: L
   }
   const askedRole = askedRoleOf(asks, parse);
   return { kind: 'entity', id: entity.id, facet, ...(askedRole ? { askedRole } : {}), ...(others.length > 0 ? { also: others } : {}) };
-  void lexicon;
 }
 
 function entityFacet(entity: EntityRef, asks: Set<Ask>, yesNo: boolean, whereAsked: boolean): EntityFacet {
@@ -315,9 +370,11 @@ function claimHolds(parse: Parse, personId: string, knowledge: Knowledge): boole
   const person = knowledge.people.find((p) => p.id === personId);
   if (!person) return false;
   const organisation = knowledge.organisations.find((o) => o.id === person.organisation);
-  const titles = person.title ? TITLE_WORDS[toKey(person.title)] ?? [] : [];
+  const titles = person.title ? (TITLE_WORDS[toKey(person.title)] ?? []) : [];
   const known = new Set(phraseKeys([person.role.de, person.role.en, ...person.aliases, organisation?.name ?? '', ...titles].join(' ')));
-  const claims = parse.tokens.filter((t) => (t.role === 'unknown' || t.role === 'domain' || t.role === 'cue') && t.key.length >= 4 && !IGNORED_IN_CLAIMS.has(t.key));
+  const claims = parse.tokens.filter(
+    (t) => (t.role === 'unknown' || t.role === 'domain' || t.role === 'cue') && t.key.length >= 4 && !IGNORED_IN_CLAIMS.has(t.key),
+  );
   return claims.every((claim) => [...known].some((word) => word.startsWith(claim.key.slice(0, 6)) || claim.key.startsWith(word.slice(0, 6))));
 }
 /** What people call an academic title when they ask about it. */
@@ -329,13 +386,25 @@ const TITLE_WORDS: Record<string, string[]> = {
 function claimsFit(parse: Parse, id: string, knowledge: Knowledge): boolean {
   const subject = knowledge.organisations.find((o) => o.id === id) ?? knowledge.events.find((e) => e.id === id);
   if (!subject) return false;
-  const texts = [subject.description.de, subject.description.en, 'rhythm' in subject ? subject.rhythm?.de ?? '' : ''].join(' ');
+  const texts = [subject.description.de, subject.description.en, 'rhythm' in subject ? (subject.rhythm?.de ?? '') : ''].join(' ');
   const known = new Set(phraseKeys(texts).flatMap((key) => [key, ...inflectionVariants(key)]));
   const claims = parse.tokens.filter((t) => (t.role === 'unknown' || t.role === 'domain') && t.key.length >= 4);
   return claims.length > 0 && claims.every((claim) => known.has(claim.resolved) || inflectionVariants(claim.resolved).some((v) => known.has(v)));
 }
 
-const IGNORED_IN_CLAIMS = new Set(['dabei', 'partner', 'partnerin', 'teil', 'mitglied', 'beteiligt', 'involved', 'member', 'part', 'wirklich', 'really']);
+const IGNORED_IN_CLAIMS = new Set([
+  'dabei',
+  'partner',
+  'partnerin',
+  'teil',
+  'mitglied',
+  'beteiligt',
+  'involved',
+  'member',
+  'part',
+  'wirklich',
+  'really',
+]);
 
 function programmeFacet(asks: Set<Ask>): ProgrammeFacet | undefined {
   if (asks.has('count')) return 'count';
@@ -374,7 +443,9 @@ function generalTopic(asks: Set<Ask>, mentionsProgramme: boolean, asksWho: boole
 
 /** The words of a membership question that name something we do not know ("die IHK"). */
 function unknownName(parse: Parse): string | undefined {
-  const words = parse.tokens.filter((t) => t.role === 'unknown' || (t.head && t.role !== 'entity') || (t.role === 'stop' && t.key.length <= 3 && /^\p{Lu}{2,3}$/u.test(t.surface)));
+  const words = parse.tokens.filter(
+    (t) => t.role === 'unknown' || (t.head && t.role !== 'entity') || (t.role === 'stop' && t.key.length <= 3 && /^\p{Lu}{2,3}$/u.test(t.surface)),
+  );
   if (words.length === 0 || words.length > 4) return undefined;
   return words.map((t) => t.surface).join(' ');
 }

@@ -129,7 +129,28 @@ export function choiceIdFor(topic: Topic): string | undefined {
   }
 }
 
-const ENTITY_FACETS = new Set<string>(['describe', 'membership', 'role', 'rhythm', 'when', 'founded', 'website', 'contact', 'phone', 'email', 'where', 'address', 'date', 'lead', 'organiser', 'audience', 'members', 'events', 'funders', 'involve']);
+const ENTITY_FACETS = new Set<string>([
+  'describe',
+  'membership',
+  'role',
+  'rhythm',
+  'when',
+  'founded',
+  'website',
+  'contact',
+  'phone',
+  'email',
+  'where',
+  'address',
+  'date',
+  'lead',
+  'organiser',
+  'audience',
+  'members',
+  'events',
+  'funders',
+  'involve',
+]);
 const PROGRAMME_FACETS = new Set<string>(['describe', 'count', 'joined', 'applied', 'topics', 'goal', 'website', 'luebeck', 'people']);
 const LISTS = new Set<string>(['local-partners', 'actors', 'sponsors', 'further-partners', 'events']);
 const CONTACT_FACETS = new Set<string>(['all', 'phone', 'email', 'person', 'where']);

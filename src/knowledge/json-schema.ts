@@ -14,8 +14,7 @@ export function renderKnowledgeJsonSchema(): string {
   const document = {
     ...schema,
     title: 'Engagierte Stadt Lübeck – knowledge file',
-    description:
-      'One file of knowledge/*.yaml. Generated from src/knowledge/schema.ts by `npm run kb:schema`; do not edit by hand.',
+    description: 'One file of knowledge/*.yaml. Generated from src/knowledge/schema.ts by `npm run kb:schema`; do not edit by hand.',
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }

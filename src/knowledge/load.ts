@@ -138,7 +138,7 @@ function checkReferences(knowledge: Knowledge, origin: Origin, problems: Knowled
   for (const org of knowledge.organisations) {
     expect(organisations, 'organisation', org.id, 'partOf', org.partOf);
     expect(people, 'person', org.id, 'lead', org.lead);
-    org.members?.forEach((member, i) => expect(organisations, 'organisation', org.id, `members.${i}`, member));
+    for (const [i, member] of (org.members ?? []).entries()) expect(organisations, 'organisation', org.id, `members.${i}`, member);
   }
   for (const event of knowledge.events) expect(organisations, 'organisation', event.id, 'organiser', event.organiser);
   for (const person of knowledge.people) {
@@ -146,7 +146,7 @@ function checkReferences(knowledge: Knowledge, origin: Origin, problems: Knowled
   }
   const programme = knowledge.programme;
   expect(organisations, 'organisation', programme.id, 'appliedBy', programme.appliedBy);
-  programme.photo?.people.forEach((p, i) => expect(people, 'person', programme.id, `photo.people.${i}`, p));
+  for (const [i, p] of (programme.photo?.people ?? []).entries()) expect(people, 'person', programme.id, `photo.people.${i}`, p);
 
   const contactAt = (field: string) => ({ file: origin.get(CONTACT_ORIGIN)?.file ?? '?', field: `contact.${field}` });
   const contact = knowledge.contact;

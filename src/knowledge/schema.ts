@@ -8,9 +8,7 @@ import { z } from 'zod';
  * place changes every answer.
  */
 
-const id = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case letters, digits and single hyphens, e.g. "forum-ehrenamt"');
+const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case letters, digits and single hyphens, e.g. "forum-ehrenamt"');
 
 /** Text in both languages of the bot. */
 export const localizedText = z.strictObject({
@@ -103,9 +101,7 @@ const programmeSchema = z.strictObject({
   topics: z.array(topicSchema).min(1),
   /** Level the consortium works on (e.g. federal). */
   sponsorsLevel: localizedText,
-  photo: z
-    .strictObject({ people: z.array(id), credit: z.string().trim().min(1) })
-    .optional(),
+  photo: z.strictObject({ people: z.array(id), credit: z.string().trim().min(1) }).optional(),
 });
 
 export const knowledgeFileSchema = z.strictObject({

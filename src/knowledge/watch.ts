@@ -45,10 +45,7 @@ export function watchKnowledge(options: KnowledgeWatchOptions): KnowledgeWatcher
       options.onAttempt?.({ ok: true });
     } catch (error) {
       if (error instanceof KnowledgeError) {
-        logger.error(
-          { problems: error.problems },
-          `knowledge change not loaded, the last good knowledge stays in service:\n${error.message}`,
-        );
+        logger.error({ problems: error.problems }, `knowledge change not loaded, the last good knowledge stays in service:\n${error.message}`);
       } else {
         logger.error({ err: error }, 'knowledge change not loaded, the last good knowledge stays in service');
       }

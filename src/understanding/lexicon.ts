@@ -1,5 +1,5 @@
 import type { Knowledge } from '../knowledge/schema.js';
-import { type Ask, ASK_CUES } from './cues.js';
+import { ASK_CUES, type Ask } from './cues.js';
 import { WordCorrector } from './fuzzy.js';
 import { inflectionVariants, phraseKeys } from './normalise.js';
 import { ENGLISH_WORDS, GERMAN_WORDS, NEUTRAL_WORDS, wordList } from './words.js';
@@ -60,7 +60,81 @@ const MAX_PARTIAL_OWNERS = 3;
  * "Städte" must not mean the Deutscher Städte- und Gemeindebund.
  */
 const GENERIC_NAME_WORDS = new Set(
-  ['stadt', 'städte', 'lübeck', 'hansestadt', 'deutsche', 'deutscher', 'deutschen', 'verein', 'stiftung', 'bund', 'netzwerk', 'engagement', 'ehrenamt', 'programm', 'partner', 'bereich', 'organisation', 'strategie', 'kinder', 'jugend', 'frauen', 'familie', 'senioren', 'land', 'lokale', 'internationaler', 'woche', 'office', 'city', 'foundation', 'association', 'state', 'network', 'group', 'national', 'german', 'federal', 'ministry', 'day', 'week', 'fair', 'migration', 'wirtschaft', 'soziales', 'digitalisierung', 'herr', 'frau', 'lübecker', 'ehrenamts', 'ehrenamtes', 'cities', 'towns', 'municipalities', 'states', 'women', 'youth', 'family', 'participation', 'culture', 'cultures', 'house', 'region', 'metropolitan', 'volunteer', 'volunteering', 'engagement', 'civic', 'social', 'staff', 'unit', 'economy', 'affairs', 'department'].map((w) => phraseKeys(w)[0]!),
+  [
+    'stadt',
+    'städte',
+    'lübeck',
+    'hansestadt',
+    'deutsche',
+    'deutscher',
+    'deutschen',
+    'verein',
+    'stiftung',
+    'bund',
+    'netzwerk',
+    'engagement',
+    'ehrenamt',
+    'programm',
+    'partner',
+    'bereich',
+    'organisation',
+    'strategie',
+    'kinder',
+    'jugend',
+    'frauen',
+    'familie',
+    'senioren',
+    'land',
+    'lokale',
+    'internationaler',
+    'woche',
+    'office',
+    'city',
+    'foundation',
+    'association',
+    'state',
+    'network',
+    'group',
+    'national',
+    'german',
+    'federal',
+    'ministry',
+    'day',
+    'week',
+    'fair',
+    'migration',
+    'wirtschaft',
+    'soziales',
+    'digitalisierung',
+    'herr',
+    'frau',
+    'lübecker',
+    'ehrenamts',
+    'ehrenamtes',
+    'cities',
+    'towns',
+    'municipalities',
+    'states',
+    'women',
+    'youth',
+    'family',
+    'participation',
+    'culture',
+    'cultures',
+    'house',
+    'region',
+    'metropolitan',
+    'volunteer',
+    'volunteering',
+    'engagement',
+    'civic',
+    'social',
+    'staff',
+    'unit',
+    'economy',
+    'affairs',
+    'department',
+  ].map((w) => phraseKeys(w)[0]!),
 );
 
 export function buildLexicon(knowledge: Knowledge): Lexicon {
@@ -178,11 +252,19 @@ export function buildLexicon(knowledge: Knowledge): Lexicon {
   for (const person of knowledge.people) addText(`${person.id}|describe`, person.role.de, person.role.en);
   const contentIndex = new Map<string, { target: string; weight: number }[]>();
   for (const [word, targets] of targetsOf) {
-    contentIndex.set(word, [...targets].map((target) => ({ target, weight: 1 / targets.size })));
+    contentIndex.set(
+      word,
+      [...targets].map((target) => ({ target, weight: 1 / targets.size })),
+    );
   }
 
   // German and English markers must be exclusive to decide a language.
-  for (const word of [...germanWords]) if (englishWords.has(word)) germanWords.delete(word), englishWords.delete(word);
+  for (const word of [...germanWords]) {
+    if (englishWords.has(word)) {
+      germanWords.delete(word);
+      englishWords.delete(word);
+    }
+  }
 
   // Short cue words ("weiter", "träger") are too close to everyday words ("Wetter", "Dräger")
   // to correct typos towards; names and longer cue words are distinctive enough.

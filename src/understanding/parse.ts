@@ -47,7 +47,36 @@ export interface Parse {
   command?: { name: string; argument: string };
 }
 
-const YES_NO_STARTS = new Set(['ist', 'sind', 'gehort', 'gehoren', 'zahlt', 'macht', 'hat', 'gibt', 'war', 'wird', 'is', 'are', 'does', 'do', 'has', 'isnt', 'ob', 'arbeitet', 'unterstutzt', 'fordert', 'finanziert', 'tragt', 'bezahlt', 'steht', 'stimmt', 'kann', 'can', 'konnen']);
+const YES_NO_STARTS = new Set([
+  'ist',
+  'sind',
+  'gehort',
+  'gehoren',
+  'zahlt',
+  'macht',
+  'hat',
+  'gibt',
+  'war',
+  'wird',
+  'is',
+  'are',
+  'does',
+  'do',
+  'has',
+  'isnt',
+  'ob',
+  'arbeitet',
+  'unterstutzt',
+  'fordert',
+  'finanziert',
+  'tragt',
+  'bezahlt',
+  'steht',
+  'stimmt',
+  'kann',
+  'can',
+  'konnen',
+]);
 const FOLLOW_UP_STARTS = new Set(['und', 'and', 'what', 'how', 'sowie', 'plus']);
 const FOLLOW_UP_ANYWHERE = new Set(['auch', 'ebenfalls', 'too', 'also', 'either']);
 

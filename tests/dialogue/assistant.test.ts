@@ -47,7 +47,12 @@ describe('answers', () => {
 
   it('keeps answers chat-sized', () => {
     const { say } = chat();
-    for (const question of ['Was ist die AG Social Smart City?', 'Wer trägt das Programm?', 'Welche lokalen Partner gibt es?', 'Was ist das Tandem Ehrenamt?']) {
+    for (const question of [
+      'Was ist die AG Social Smart City?',
+      'Wer trägt das Programm?',
+      'Welche lokalen Partner gibt es?',
+      'Was ist das Tandem Ehrenamt?',
+    ]) {
       expect(renderPlainText(say(question)).length).toBeLessThanOrEqual(900);
     }
   });
@@ -73,7 +78,11 @@ describe('out of scope', () => {
   });
 
   it('still answers when recording the question fails', () => {
-    const reply = chat({ onUnanswered: () => { throw new Error('disk full'); } }).say('Wo kann ich parken?');
+    const reply = chat({
+      onUnanswered: () => {
+        throw new Error('disk full');
+      },
+    }).say('Wo kann ich parken?');
     expect(reply.fallback).toBe(true);
   });
 });

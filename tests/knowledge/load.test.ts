@@ -45,9 +45,7 @@ describe('a broken knowledge file', () => {
   });
 
   it('names a missing translation', () => {
-    const problems = problemsOf(
-      withChange('people.yaml', (t) => t.replace('      en: Social Smart City manager of Lübeck\n', '')),
-    );
+    const problems = problemsOf(withChange('people.yaml', (t) => t.replace('      en: Social Smart City manager of Lübeck\n', '')));
     expect(problems[0]).toMatchObject({ file: 'people.yaml', field: 'people.2.role.en' });
   });
 

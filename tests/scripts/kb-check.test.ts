@@ -17,15 +17,17 @@ function knowledgeCopy(): string {
   return dir;
 }
 
-const kbCheck = (dir: string) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/kb-check.ts', dir], { encoding: 'utf8', timeout: 60_000 });
+const kbCheck = (dir: string) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/kb-check.ts', dir], { encoding: 'utf8', timeout: 60_000 });
 
 describe('npm run kb:check', () => {
   it('names file, line, column and field of each problem, exits 1, and skips the evaluation', () => {
     const dir = knowledgeCopy();
     const people = join(dir, 'people.yaml');
     writeFileSync(people, readFileSync(people, 'utf8').replace(/(\n {6}en: )contact person[^\n]*/, '$1""'));
-    writeFileSync(join(dir, 'events.yaml'), readFileSync(join(dir, 'events.yaml'), 'utf8').replace('organiser: tandem-ehrenamt', 'organizer: tandem-ehrenamt'));
+    writeFileSync(
+      join(dir, 'events.yaml'),
+      readFileSync(join(dir, 'events.yaml'), 'utf8').replace('organiser: tandem-ehrenamt', 'organizer: tandem-ehrenamt'),
+    );
     const result = kbCheck(dir);
     expect(result.status).toBe(1);
     expect(result.stdout).toMatch(/people\.yaml:\d+:\d+: people\.0\.role\.en: English text is empty/);

@@ -62,7 +62,15 @@ const nextTs = () => `${Math.floor(Date.now() / 1000)}.${String(++tsCounter).pad
 const apiResult = (method: string, args: Record<string, unknown>): Record<string, unknown> => {
   switch (method) {
     case 'auth.test':
-      return { ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'engagiert', team_id: FAKE_TEAM_ID, user_id: FAKE_BOT_USER_ID, bot_id: FAKE_BOT_ID };
+      return {
+        ok: true,
+        url: 'https://fake.slack.test/',
+        team: 'Fake',
+        user: 'engagiert',
+        team_id: FAKE_TEAM_ID,
+        user_id: FAKE_BOT_USER_ID,
+        bot_id: FAKE_BOT_ID,
+      };
     case 'chat.postMessage':
       return { ok: true, channel: args.channel, ts: nextTs(), message: { text: args.text } };
     case 'chat.postEphemeral':
@@ -101,8 +109,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       res.writeHead(404).end();
       return;
     }
-    const result =
-      req.headers.authorization === `Bearer ${FAKE_BOT_TOKEN}` ? apiResult(method, args) : { ok: false, error: 'invalid_auth' };
+    const result = req.headers.authorization === `Bearer ${FAKE_BOT_TOKEN}` ? apiResult(method, args) : { ok: false, error: 'invalid_auth' };
     if (result.ok) record({ method, args, at });
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
   });

@@ -71,14 +71,16 @@ describe('unanswered question store', () => {
     const writers = 4;
     const perWriter = 250;
     await Promise.all(
-      Array.from({ length: writers }, (_, writer) =>
-        new Promise<void>((resolve, reject) => {
-          const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/append-unanswered.ts', dir, String(writer), String(perWriter)], {
-            stdio: 'inherit',
-          });
-          child.on('error', reject);
-          child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`writer ${writer} exited ${code}`))));
-        }),
+      Array.from(
+        { length: writers },
+        (_, writer) =>
+          new Promise<void>((resolve, reject) => {
+            const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/append-unanswered.ts', dir, String(writer), String(perWriter)], {
+              stdio: 'inherit',
+            });
+            child.on('error', reject);
+            child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`writer ${writer} exited ${code}`))));
+          }),
       ),
     );
     const lines = readFileSync(join(dir, 'unanswered.jsonl'), 'utf8').trim().split('\n');
@@ -94,7 +96,10 @@ describe('unanswered question store', () => {
 describe('unanswered recorder', () => {
   it('writes nothing when switched off', () => {
     const logs = captureLogs();
-    const recorder = startUnansweredRecorder({ enabled: false, dir, retentionDays: 90 }, createLogger({ level: 'info', pretty: false, destination: logs }));
+    const recorder = startUnansweredRecorder(
+      { enabled: false, dir, retentionDays: 90 },
+      createLogger({ level: 'info', pretty: false, destination: logs }),
+    );
     recorder.record({ text: 'Wetter?', locale: 'de', channel: 'telegram' });
     recorder.stop();
     expect(readUnanswered({ dir, retentionDays: 90 })).toEqual([]);
@@ -111,7 +116,10 @@ describe('unanswered recorder', () => {
 
   it('keeps answering when the store cannot be written, and says so once in the log', () => {
     const logs = captureLogs();
-    const recorder = startUnansweredRecorder({ enabled: true, dir, retentionDays: 90 }, createLogger({ level: 'info', pretty: false, destination: logs }));
+    const recorder = startUnansweredRecorder(
+      { enabled: true, dir, retentionDays: 90 },
+      createLogger({ level: 'info', pretty: false, destination: logs }),
+    );
     // A write that fails whoever runs the test (even root): the file's place is taken by a directory.
     mkdirSync(join(dir, 'unanswered.jsonl'));
     expect(() => recorder.record({ text: 'eins', locale: 'de', channel: 'telegram' })).not.toThrow();

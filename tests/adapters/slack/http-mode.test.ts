@@ -155,7 +155,13 @@ describe('Slack adapter in HTTP mode (real Bolt, fake Slack on 127.0.0.1)', () =
     it('answers a suggestion button in the thread it was shown in', async () => {
       harness = await startSlackHarness(assistant);
       const mentionTs = ts();
-      await sendEvent({ type: 'app_mention', channel: 'CBUTTON', user: 'UANA', text: `<@${FAKE_BOT_USER_ID}> Quantenschaum Xylophon?`, ts: mentionTs });
+      await sendEvent({
+        type: 'app_mention',
+        channel: 'CBUTTON',
+        user: 'UANA',
+        text: `<@${FAKE_BOT_USER_ID}> Quantenschaum Xylophon?`,
+        ts: mentionTs,
+      });
       const first = await harness.fake.waitFor(postsTo('CBUTTON'));
       const [button] = buttonsOf(first);
       expect(button, 'the "did you mean" answer offers suggestion buttons').toBeDefined();

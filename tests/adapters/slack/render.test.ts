@@ -13,7 +13,12 @@ const reply = (overrides: Partial<Reply> = {}): Reply => ({
   ...overrides,
 });
 
-type AnyBlock = { type: string; text?: { text: string }; fields?: Array<{ text: string }>; elements?: Array<Record<string, any>> };
+type AnyBlock = {
+  type: string;
+  text?: { text: string };
+  fields?: Array<{ text: string }>;
+  elements?: Array<{ value?: string; action_id: string; text: { text: string } }>;
+};
 const blocksOf = (r: Reply) => renderReply(r).blocks as AnyBlock[];
 
 describe('renderReply', () => {
@@ -89,9 +94,7 @@ describe('renderReply', () => {
   });
 
   it('labels the contact card in English for English replies', () => {
-    const blocks = blocksOf(
-      reply({ locale: 'en', contact: { name: 'N', office: 'O', department: 'D', phone: '1', email: 'e@x.org' } }),
-    );
+    const blocks = blocksOf(reply({ locale: 'en', contact: { name: 'N', office: 'O', department: 'D', phone: '1', email: 'e@x.org' } }));
     expect(JSON.stringify(blocks)).toContain('*Phone*');
   });
 

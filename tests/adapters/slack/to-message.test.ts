@@ -5,10 +5,7 @@ const BOT = 'UBOT';
 
 describe('translateEvent', () => {
   it('turns a mention into a question in the thread of the mention, without the mention', () => {
-    const result = translateEvent(
-      { type: 'app_mention', channel: 'C1', user: 'U1', text: `<@${BOT}> Wer ist Ansprechpartner?`, ts: '1.1' },
-      BOT,
-    );
+    const result = translateEvent({ type: 'app_mention', channel: 'C1', user: 'U1', text: `<@${BOT}> Wer ist Ansprechpartner?`, ts: '1.1' }, BOT);
     expect(result).toMatchObject({
       answer: true,
       message: { channel: 'slack', conversationId: 'slack:C1:1.1', userId: 'U1', text: 'Wer ist Ansprechpartner?' },
@@ -31,7 +28,10 @@ describe('translateEvent', () => {
       message: { conversationId: 'slack:D1' },
       target: { kind: 'post', channel: 'D1' },
     });
-    const threaded = translateEvent({ type: 'message', channel_type: 'im', channel: 'D1', user: 'U1', text: 'Hallo', ts: '4.4', thread_ts: '3.3' }, BOT);
+    const threaded = translateEvent(
+      { type: 'message', channel_type: 'im', channel: 'D1', user: 'U1', text: 'Hallo', ts: '4.4', thread_ts: '3.3' },
+      BOT,
+    );
     expect(threaded).toMatchObject({ message: { conversationId: 'slack:D1:3.3' }, target: { threadTs: '3.3' } });
   });
 
@@ -43,7 +43,14 @@ describe('translateEvent', () => {
 
   it('hands the core the text the user typed, not Slack’s wire format', () => {
     const result = translateEvent(
-      { type: 'message', channel_type: 'im', channel: 'D1', user: 'U1', ts: '1.1', text: '&lt;b&gt; &amp; <!channel> <@U2|ana> <#C9|allgemein> <https://x.de|x.de>' },
+      {
+        type: 'message',
+        channel_type: 'im',
+        channel: 'D1',
+        user: 'U1',
+        ts: '1.1',
+        text: '&lt;b&gt; &amp; <!channel> <@U2|ana> <#C9|allgemein> <https://x.de|x.de>',
+      },
       BOT,
     );
     expect(result).toMatchObject({ message: { text: '<b> & @channel @ana #allgemein x.de' } });
@@ -69,7 +76,13 @@ describe('translateEvent', () => {
 
 describe('translateCommand', () => {
   it('answers ephemerally through the response_url, context per person and channel', () => {
-    const result = translateCommand({ command: '/engagiert', text: 'Kontakt', channel_id: 'C1', user_id: 'U1', response_url: 'https://hooks.example/r' });
+    const result = translateCommand({
+      command: '/engagiert',
+      text: 'Kontakt',
+      channel_id: 'C1',
+      user_id: 'U1',
+      response_url: 'https://hooks.example/r',
+    });
     expect(result).toMatchObject({
       answer: true,
       message: { conversationId: 'slack:C1:U1', text: 'Kontakt', userId: 'U1' },
