@@ -54,7 +54,7 @@ async function runJsonl(assistant: Assistant): Promise<void> {
   let out = '';
   for await (const line of lines) {
     lineNumber += 1;
-    if (line.trim() === '') continue;
+    // Every line gets its answer, even a blank or broken one: the caller pairs lines by position.
     out += `${answerLine(line, assistant, lineNumber)}\n`;
     // Write in chunks: one write per line would dominate the cost of large batches.
     if (out.length > 64_000) {
