@@ -1,36 +1,43 @@
 import type { Role } from '../knowledge/schema.js';
 import type { Locale } from '../message.js';
 
+// Each kind of answer once, as a list: the types come from the lists, and choice ids are
+// checked against the same lists when a button comes back.
+const ENTITY_FACETS = [
+  'describe',
+  'membership',
+  'role',
+  'rhythm',
+  'when',
+  'founded',
+  'website',
+  'contact',
+  'phone',
+  'email',
+  'where',
+  'address',
+  'date',
+  'lead',
+  'organiser',
+  'audience',
+  'members',
+  'events',
+  'funders',
+  'involve',
+] as const;
+const PROGRAMME_FACETS = ['describe', 'count', 'joined', 'applied', 'topics', 'goal', 'website', 'luebeck', 'people'] as const;
+const LISTS = ['local-partners', 'actors', 'sponsors', 'further-partners', 'events'] as const;
+const CONTACT_FACETS = ['all', 'phone', 'email', 'person', 'where'] as const;
+const SMALLTALK = ['greeting', 'thanks', 'goodbye', 'ack', 'help', 'start'] as const;
+
 /** What a single entity answer is about. */
-export type EntityFacet =
-  | 'describe'
-  | 'membership'
-  | 'role'
-  | 'rhythm'
-  | 'when'
-  | 'founded'
-  | 'website'
-  | 'contact'
-  | 'phone'
-  | 'email'
-  | 'where'
-  | 'address'
-  | 'date'
-  | 'lead'
-  | 'organiser'
-  | 'audience'
-  | 'members'
-  | 'events'
-  | 'funders'
-  | 'involve';
+export type EntityFacet = (typeof ENTITY_FACETS)[number];
+export type ProgrammeFacet = (typeof PROGRAMME_FACETS)[number];
+export type ListName = (typeof LISTS)[number];
+export type ContactFacet = (typeof CONTACT_FACETS)[number];
+export type SmalltalkKind = (typeof SMALLTALK)[number];
 
-export type ProgrammeFacet = 'describe' | 'count' | 'joined' | 'applied' | 'topics' | 'goal' | 'website' | 'luebeck' | 'people';
-
-export type ListName = 'local-partners' | 'actors' | 'sponsors' | 'further-partners' | 'events';
-
-export type ContactFacet = 'all' | 'phone' | 'email' | 'person' | 'where';
-
-export type SmalltalkKind = 'greeting' | 'thanks' | 'goodbye' | 'ack' | 'help' | 'start';
+const oneOf = <T extends string>(list: readonly T[], value: string | undefined): value is T => list.includes(value as T);
 
 /**
  * The dialogue's decision, before any wording: what to answer. Kept in the conversation
@@ -129,42 +136,15 @@ export function choiceIdFor(topic: Topic): string | undefined {
   }
 }
 
-const ENTITY_FACETS = new Set<string>([
-  'describe',
-  'membership',
-  'role',
-  'rhythm',
-  'when',
-  'founded',
-  'website',
-  'contact',
-  'phone',
-  'email',
-  'where',
-  'address',
-  'date',
-  'lead',
-  'organiser',
-  'audience',
-  'members',
-  'events',
-  'funders',
-  'involve',
-]);
-const PROGRAMME_FACETS = new Set<string>(['describe', 'count', 'joined', 'applied', 'topics', 'goal', 'website', 'luebeck', 'people']);
-const LISTS = new Set<string>(['local-partners', 'actors', 'sponsors', 'further-partners', 'events']);
-const CONTACT_FACETS = new Set<string>(['all', 'phone', 'email', 'person', 'where']);
-const SMALLTALK = new Set<string>(['greeting', 'thanks', 'goodbye', 'ack', 'help', 'start']);
-
 /** The topic behind a choice id, or undefined for ids the core never issued. */
 export function topicFromChoiceId(id: string): Topic | undefined {
   const [kind, first, second] = id.split(':');
-  if (kind === 'e' && first && second && ENTITY_FACETS.has(second)) return { kind: 'entity', id: first, facet: second as EntityFacet };
-  if (kind === 'p' && first && PROGRAMME_FACETS.has(first)) return { kind: 'programme', facet: first as ProgrammeFacet };
-  if (kind === 'l' && first && LISTS.has(first)) return { kind: 'list', list: first as ListName };
-  if (kind === 'c' && first && CONTACT_FACETS.has(first)) return { kind: 'contact', facet: first as ContactFacet };
+  if (kind === 'e' && first && oneOf(ENTITY_FACETS, second)) return { kind: 'entity', id: first, facet: second };
+  if (kind === 'p' && oneOf(PROGRAMME_FACETS, first)) return { kind: 'programme', facet: first };
+  if (kind === 'l' && oneOf(LISTS, first)) return { kind: 'list', list: first };
+  if (kind === 'c' && oneOf(CONTACT_FACETS, first)) return { kind: 'contact', facet: first };
   if (kind === 'i') return { kind: 'involve' };
-  if (kind === 's' && first && SMALLTALK.has(first)) return { kind: 'smalltalk', what: first as SmalltalkKind };
+  if (kind === 's' && oneOf(SMALLTALK, first)) return { kind: 'smalltalk', what: first };
   if (kind === 'lang' && (first === 'de' || first === 'en')) return { kind: 'language', locale: first };
   return undefined;
 }
