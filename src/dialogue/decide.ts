@@ -2,8 +2,10 @@ import type { Knowledge, Role } from '../knowledge/schema.js';
 import type { Locale } from '../message.js';
 import type { Ask } from '../understanding/cues.js';
 import type { EntityRef, Lexicon } from '../understanding/lexicon.js';
-import { inflectionVariants, phraseKeys, toKey } from '../understanding/normalise.js';
+import { toKey } from '../understanding/normalise.js';
 import type { EntityMention, Parse } from '../understanding/parse.js';
+import { claimHolds, claimsFit, verifyContact } from './claims.js';
+import { bestByContent, bestSubject, contentScores, contentTopic } from './content-match.js';
 import type { ConversationState } from './conversation.js';
 import type { EntityFacet, ListName, ProgrammeFacet, Topic } from './topic.js';
 
@@ -365,47 +367,6 @@ function askedRoleOf(asks: Set<Ask>, parse: Parse): Role | undefined {
   return undefined;
 }
 
-/** Does what the question claims about a person ("ist Pia Steinrücke Bürgermeisterin?") fit the role we know? */
-function claimHolds(parse: Parse, personId: string, knowledge: Knowledge): boolean {
-  const person = knowledge.people.find((p) => p.id === personId);
-  if (!person) return false;
-  const organisation = knowledge.organisations.find((o) => o.id === person.organisation);
-  const titles = person.title ? (TITLE_WORDS[toKey(person.title)] ?? []) : [];
-  const known = new Set(phraseKeys([person.role.de, person.role.en, ...person.aliases, organisation?.name ?? '', ...titles].join(' ')));
-  const claims = parse.tokens.filter(
-    (t) => (t.role === 'unknown' || t.role === 'domain' || t.role === 'cue') && t.key.length >= 4 && !IGNORED_IN_CLAIMS.has(t.key),
-  );
-  return claims.every((claim) => [...known].some((word) => word.startsWith(claim.key.slice(0, 6)) || claim.key.startsWith(word.slice(0, 6))));
-}
-/** What people call an academic title when they ask about it. */
-const TITLE_WORDS: Record<string, string[]> = {
-  'dr.': ['Doktor', 'Doktortitel', 'promoviert', 'Dr', 'doctorate', 'PhD', 'doctor', 'Titel', 'title'],
-  'prof.': ['Professor', 'Professorin', 'Prof', 'professor', 'Titel', 'title'],
-};
-/** Every content word of a yes/no question about an organisation or event occurs in its texts. */
-function claimsFit(parse: Parse, id: string, knowledge: Knowledge): boolean {
-  const subject = knowledge.organisations.find((o) => o.id === id) ?? knowledge.events.find((e) => e.id === id);
-  if (!subject) return false;
-  const texts = [subject.description.de, subject.description.en, 'rhythm' in subject ? (subject.rhythm?.de ?? '') : ''].join(' ');
-  const known = new Set(phraseKeys(texts).flatMap((key) => [key, ...inflectionVariants(key)]));
-  const claims = parse.tokens.filter((t) => (t.role === 'unknown' || t.role === 'domain') && t.key.length >= 4);
-  return claims.length > 0 && claims.every((claim) => known.has(claim.resolved) || inflectionVariants(claim.resolved).some((v) => known.has(v)));
-}
-
-const IGNORED_IN_CLAIMS = new Set([
-  'dabei',
-  'partner',
-  'partnerin',
-  'teil',
-  'mitglied',
-  'beteiligt',
-  'involved',
-  'member',
-  'part',
-  'wirklich',
-  'really',
-]);
-
 function programmeFacet(asks: Set<Ask>): ProgrammeFacet | undefined {
   if (asks.has('count')) return 'count';
   if (asks.has('applied') && !asks.has('support')) return 'applied';
@@ -451,40 +412,6 @@ function unknownName(parse: Parse): string | undefined {
 }
 
 /**
- * "Ist ehrenamt@luebeck.de die richtige Adresse?" / "Stimmt die Nummer 0451 122 2029?":
- * a contact detail quoted back is confirmed, or corrected when it differs.
- */
-function verifyContact(parse: Parse, knowledge: Knowledge): Topic | undefined {
-  const { email, phone } = knowledge.contact;
-  const quotedEmail = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.exec(parse.text)?.[0];
-  if (quotedEmail) {
-    return { kind: 'contact', facet: 'email', verdict: quotedEmail.toLowerCase() === email.toLowerCase() ? 'yes' : 'no' };
-  }
-  const digits = (text: string) => text.replace(/\D/g, '');
-  const quotedPhone = /(?:\+49|0)[\d\s/-]{6,}\d/.exec(parse.text)?.[0];
-  if (quotedPhone) {
-    const same = digits(quotedPhone).replace(/^49/, '0') === digits(phone);
-    return { kind: 'contact', facet: 'phone', verdict: same ? 'yes' : 'no' };
-  }
-  return undefined;
-}
-
-/** Scores knowledge texts by the message's words (rarer words count more). */
-function contentScores(parse: Parse, lexicon: Lexicon): Map<string, number> {
-  const scores = new Map<string, number>();
-  const seen = new Set<string>();
-  for (const token of parse.tokens) {
-    // Only words known from the texts count; cue and function words say how, not what, is asked.
-    if (token.role !== 'domain' || token.resolved.length < 4 || seen.has(token.resolved)) continue;
-    seen.add(token.resolved);
-    for (const { target, weight } of lexicon.contentIndex.get(token.resolved) ?? []) {
-      scores.set(target, (scores.get(target) ?? 0) + weight);
-    }
-  }
-  return scores;
-}
-
-/**
  * A question about the programme as a whole. Its own words can pick the text ("Spielt
  * Demokratie eine Rolle?" → the description, not the topic list), and a yes/no question
  * gets yes or no: a year that is not the year Lübeck joined is corrected.
@@ -507,54 +434,4 @@ function programmeTopic(facet: ProgrammeFacet, parse: Parse, lexicon: Lexicon, k
   // Yes only when every word of the claim is known: "ein reines Lübecker Projekt?" is not a yes.
   const confirm = parse.yesNo && parse.unknownWeight === 0;
   return { kind: 'programme', facet: chosen, ...(confirm ? { confirm } : {}) };
-}
-
-/** A question with no name and no known ask, matched to the knowledge text it is about. */
-function contentTopic(parse: Parse, lexicon: Lexicon): Topic | undefined {
-  // Sum per subject, then answer with the subject's best-fitting text.
-  const bySubject = new Map<string, { score: number; target: string; top: number }>();
-  for (const [target, score] of contentScores(parse, lexicon)) {
-    const subject = target.split('|')[0]!;
-    const entry = bySubject.get(subject) ?? { score: 0, target, top: 0 };
-    entry.score += score;
-    if (score > entry.top) Object.assign(entry, { target, top: score });
-    bySubject.set(subject, entry);
-  }
-  let best: { target: string; score: number; top: number } | undefined;
-  for (const [subject, entry] of bySubject) {
-    // Ties go to the programme: it is what most people ask about.
-    const programme = lexicon.entities.get(subject)?.kind === 'programme';
-    if (!best || entry.score > best.score || (programme && entry.score === best.score)) best = entry;
-  }
-  // Only a message made entirely of known words is matched by content: "beste Pizza" is not about best practice.
-  if (!best || parse.unknownWeight > 0) return undefined;
-  const [id, facet] = best.target.split('|') as [string, string];
-  // The programme is what this bot is about: a weaker match suffices when it points there.
-  // Anything else needs a word that is distinctive for it, not just common words adding up.
-  const isProgramme = lexicon.entities.get(id)?.kind === 'programme';
-  if (isProgramme ? best.score < 0.15 : best.score < 0.5 || best.top < 0.5) return undefined;
-  if (id === 'list') return { kind: 'list', list: facet as ListName };
-  if (isProgramme) return { kind: 'programme', facet: facet as ProgrammeFacet };
-  return { kind: 'entity', id, facet: facet as EntityFacet };
-}
-
-/** The organisation or event the message's distinctive words fit best, if any. */
-function bestSubject(parse: Parse, lexicon: Lexicon): string | undefined {
-  const bySubject = new Map<string, number>();
-  for (const [target, score] of contentScores(parse, lexicon)) {
-    const subject = target.split('|')[0]!;
-    const kind = lexicon.entities.get(subject)?.kind;
-    if ((kind === 'organisation' || kind === 'event') && score >= 0.5) bySubject.set(subject, Math.max(bySubject.get(subject) ?? 0, score));
-  }
-  return [...bySubject].sort((a, b) => b[1] - a[1])[0]?.[0];
-}
-
-/** Among entities sharing a name word ("Forum"), the one whose texts the other words fit clearly best. */
-function bestByContent(parse: Parse, lexicon: Lexicon, ids: string[]): string | undefined {
-  const scores = contentScores(parse, lexicon);
-  const ranked = ids
-    .map((id) => ({ id, score: [...scores].filter(([target]) => target.startsWith(`${id}|`)).reduce((sum, [, s]) => sum + s, 0) }))
-    .sort((a, b) => b.score - a.score);
-  const [first, second] = ranked;
-  return first && first.score > 0 && first.score >= 2 * (second?.score ?? 0) ? first.id : undefined;
 }
