@@ -282,8 +282,9 @@ function commandTopic(command: { name: string; argument: string }, state: Conver
 
 function pickByNumber(parse: Parse, state: ConversationState): Topic | undefined {
   const match = /^\s*(\d)\s*[.)]?\s*$/.exec(parse.text);
-  if (!match || state.lastChoices.length === 0) return undefined;
-  return state.lastChoices[Number(match[1]) - 1];
+  if (!match) return undefined;
+  // A number with nothing to pick from: show the numbered menu rather than "I don't know".
+  return state.lastChoices[Number(match[1]) - 1] ?? { kind: 'smalltalk', what: 'help' };
 }
 
 /** The entity the message is about: a named organisation, event or person before the programme. */
