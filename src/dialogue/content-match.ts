@@ -24,10 +24,10 @@ export function contentScores(parse: Parse, lexicon: Lexicon): Map<string, numbe
 }
 
 /** A question with no name and no known ask, matched to the knowledge text it is about. */
-export function contentTopic(parse: Parse, lexicon: Lexicon): Topic | undefined {
+export function contentTopic(scores: Map<string, number>, parse: Parse, lexicon: Lexicon): Topic | undefined {
   // Sum per subject, then answer with the subject's best-fitting text.
   const bySubject = new Map<string, { score: number; target: string; top: number }>();
-  for (const [target, score] of contentScores(parse, lexicon)) {
+  for (const [target, score] of scores) {
     const subject = target.split('|')[0]!;
     const entry = bySubject.get(subject) ?? { score: 0, target, top: 0 };
     entry.score += score;
@@ -53,9 +53,9 @@ export function contentTopic(parse: Parse, lexicon: Lexicon): Topic | undefined 
 }
 
 /** The organisation or event the message's distinctive words fit best, if any. */
-export function bestSubject(parse: Parse, lexicon: Lexicon): string | undefined {
+export function bestSubject(scores: Map<string, number>, lexicon: Lexicon): string | undefined {
   const bySubject = new Map<string, number>();
-  for (const [target, score] of contentScores(parse, lexicon)) {
+  for (const [target, score] of scores) {
     const subject = target.split('|')[0]!;
     const kind = lexicon.entities.get(subject)?.kind;
     if ((kind === 'organisation' || kind === 'event') && score >= 0.5) bySubject.set(subject, Math.max(bySubject.get(subject) ?? 0, score));
@@ -64,8 +64,7 @@ export function bestSubject(parse: Parse, lexicon: Lexicon): string | undefined 
 }
 
 /** Among entities sharing a name word ("Forum"), the one whose texts the other words fit clearly best. */
-export function bestByContent(parse: Parse, lexicon: Lexicon, ids: string[]): string | undefined {
-  const scores = contentScores(parse, lexicon);
+export function bestByContent(scores: Map<string, number>, ids: string[]): string | undefined {
   const ranked = ids
     .map((id) => ({ id, score: [...scores].filter(([target]) => target.startsWith(`${id}|`)).reduce((sum, [, s]) => sum + s, 0) }))
     .sort((a, b) => b.score - a.score);

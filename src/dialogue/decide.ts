@@ -153,6 +153,8 @@ export function decide(parse: Parse, state: ConversationState, lexicon: Lexicon,
   // Merged asks ("phone and e-mail" → contact) still count as what they were.
   const strong = content.filter((ask) => !WEAK.has(ask));
   const strongCount = strong.length + Math.max(0, asked - asks.size);
+  // Which knowledge texts the words fit: computed once, used for ties, topics and pointers.
+  const scores = contentScores(parse, lexicon);
 
   if ((asks.has('switch-en') || asks.has('switch-de')) && parse.mentions.length === 0 && strong.length <= 2) {
     return { topic: { kind: 'language', locale: asks.has('switch-en') ? 'en' : 'de' }, confidence: 1, locale: undefined };
@@ -171,14 +173,14 @@ export function decide(parse: Parse, state: ConversationState, lexicon: Lexicon,
   const mention = ambiguous(found) && asksForList ? undefined : found;
   // Several entities fit the words equally well: let the other words or the context decide, else ask.
   if (mention && mention.ids.length > 1) {
-    const chosen = mention.ids.find((id) => id === state.lastEntityId) ?? bestByContent(parse, lexicon, mention.ids);
+    const chosen = mention.ids.find((id) => id === state.lastEntityId) ?? bestByContent(scores, mention.ids);
     if (!chosen) return result({ kind: 'clarify', ids: mention.ids.filter((id) => lexicon.entities.has(id)).slice(0, 4) }, 0.6);
     mention.ids = [chosen];
   }
   const entity = mention ? lexicon.entities.get(mention.ids[0]!) : undefined;
   const specific = entity && entity.kind !== 'programme' ? entity : undefined;
   const mentionsProgramme = entity?.kind === 'programme' || asks.has('programme');
-  const byContent = mention ? undefined : contentTopic(parse, lexicon);
+  const byContent = mention ? undefined : contentTopic(scores, parse, lexicon);
   const evidence =
     (mention ? (mention.full ? 2.5 : 1.5) : 0) + Math.min(strongCount, 3) + (content.length > strong.length ? 0.5 : 0) + (byContent ? 1 : 0);
   const confidence = evidence === 0 ? 0 : evidence / (evidence + parse.unknownWeight);
@@ -192,7 +194,7 @@ export function decide(parse: Parse, state: ConversationState, lexicon: Lexicon,
   if (membershipCheck && !specific) {
     const stranger = unknownName(parse);
     if (stranger && (parse.yesNo || parse.tokens.length <= 7)) return result({ kind: 'not-listed', name: stranger }, 0.9);
-    if (parse.yesNo && !stranger) return result({ ...programmeTopic('joined', parse, lexicon, knowledge), confirm: true }, 0.8);
+    if (parse.yesNo && !stranger) return result({ ...programmeTopic('joined', parse, scores, knowledge), confirm: true }, 0.8);
   }
   // "Ist Kiel auch eine Engagierte Stadt?": other cities are not in the knowledge.
   const properNoun = parse.tokens.slice(1).some((t) => t.role === 'unknown' && /^\p{Lu}/u.test(t.surface));
@@ -237,7 +239,7 @@ export function decide(parse: Parse, state: ConversationState, lexicon: Lexicon,
   const general = generalTopic(asks, mentionsProgramme, has(QUESTION_WORDS) || parse.yesNo || parse.tokens.length <= 3);
   if (general?.kind === 'involve') {
     // "Mein Unternehmen möchte sich engagieren": point to whoever the other words fit.
-    const fitting = bestSubject(parse, lexicon);
+    const fitting = bestSubject(scores, lexicon);
     return result(fitting ? { kind: 'involve', via: fitting } : general, confidence);
   }
   if (general) return result(general, confidence);
@@ -247,21 +249,21 @@ export function decide(parse: Parse, state: ConversationState, lexicon: Lexicon,
   const aboutLuebeck = parse.tokens.some((t) => t.key === 'lubeck');
   const defaultsToProgramme = facet === 'joined' || facet === 'goal';
   if (facet && (PROGRAMME_ONLY.has(facet) || (defaultsToProgramme && (aboutLuebeck || !state.lastEntityId)))) {
-    return result(programmeTopic(facet, parse, lexicon, knowledge), confidence);
+    return result(programmeTopic(facet, parse, scores, knowledge), confidence);
   }
 
   if (!entity && state.lastEntityId && lexicon.entities.has(state.lastEntityId) && FOLLOW_UP_ASKS.some((ask) => asks.has(ask))) {
     const last = lexicon.entities.get(state.lastEntityId)!;
     if (last.kind !== 'programme') return result(entityTopic(last, asks, parse, knowledge), confidence * 0.9);
     const facet = programmeFacet(asks);
-    if (facet) return result(programmeTopic(facet, parse, lexicon, knowledge), confidence * 0.9);
+    if (facet) return result(programmeTopic(facet, parse, scores, knowledge), confidence * 0.9);
   }
 
-  if (mentionsProgramme) return result(programmeTopic(facet ?? 'describe', parse, lexicon, knowledge), confidence);
+  if (mentionsProgramme) return result(programmeTopic(facet ?? 'describe', parse, scores, knowledge), confidence);
   if (byContent) return result(byContent, Math.min(confidence, 0.8));
   // A bare programme ask ("wann …?") with words we do not know is about something else.
   if (facet && facet !== 'describe' && facet !== 'website' && parse.unknownWeight === 0) {
-    return result(programmeTopic(facet, parse, lexicon, knowledge), confidence * 0.9);
+    return result(programmeTopic(facet, parse, scores, knowledge), confidence * 0.9);
   }
   return result({ kind: 'fallback' }, 0);
 }
@@ -417,7 +419,12 @@ function unknownName(parse: Parse): string | undefined {
  * Demokratie eine Rolle?" → the description, not the topic list), and a yes/no question
  * gets yes or no: a year that is not the year Lübeck joined is corrected.
  */
-function programmeTopic(facet: ProgrammeFacet, parse: Parse, lexicon: Lexicon, knowledge: Knowledge): Extract<Topic, { kind: 'programme' }> {
+function programmeTopic(
+  facet: ProgrammeFacet,
+  parse: Parse,
+  scores: Map<string, number>,
+  knowledge: Knowledge,
+): Extract<Topic, { kind: 'programme' }> {
   const year = parse.tokens.find((t) => /^(19|20)\d\d$/.test(t.key))?.key;
   if (year && (facet === 'joined' || facet === 'describe')) {
     const right = Number(year) === knowledge.programme.joined.year;
@@ -425,7 +432,6 @@ function programmeTopic(facet: ProgrammeFacet, parse: Parse, lexicon: Lexicon, k
   }
   let chosen = facet;
   if (facet === 'describe' || facet === 'topics' || facet === 'goal') {
-    const scores = contentScores(parse, lexicon);
     const programme = knowledge.programme.id;
     const best = (['describe', 'topics', 'luebeck'] as const)
       .map((f) => ({ f, score: scores.get(`${programme}|${f}`) ?? 0 }))
