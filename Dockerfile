@@ -27,6 +27,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY knowledge ./knowledge
+COPY messages ./messages
 COPY schema ./schema
 # The store of unanswered questions (UNANSWERED_DIR=data); mount a volume here to keep it.
 RUN mkdir -p data && chown node:node data

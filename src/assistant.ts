@@ -3,6 +3,8 @@ import { ConversationStore } from './dialogue/conversation.js';
 import { decide } from './dialogue/decide.js';
 import { KnowledgeView } from './dialogue/knowledge-view.js';
 import { choiceIdFor, intentName, type Topic, topicFromChoiceId } from './dialogue/topic.js';
+import { Catalogue } from './i18n/catalogue.js';
+import { PRODUCT_MESSAGES_DIR, readMessageSources } from './i18n/messages.js';
 import type { Knowledge } from './knowledge/schema.js';
 import type { ChannelName, IncomingMessage, Locale } from './message.js';
 import type { Reply } from './reply.js';
@@ -22,6 +24,16 @@ import { parseMessage } from './understanding/parse.js';
  */
 export interface Assistant {
   respond(message: IncomingMessage): Reply;
+  /**
+   * A sentence from the message catalogue (`messages/*.ftl`, plus the knowledge's own),
+   * with the knowledge's names filled in: what adapters say themselves (apologies,
+   * command menus, descriptions), so that no channel writes user-facing text in code.
+   *
+   * ```ts
+   * await ctx.reply(assistant.say('de', 'telegram-apology'));
+   * ```
+   */
+  say(locale: Locale, id: string, args?: Record<string, string | number>): string;
 }
 
 /** A question the bot could not answer, for editors to see what is missing. No user id. */
@@ -48,6 +60,10 @@ export function createAssistant(knowledge: Knowledge, options: AssistantOptions 
   return {
     setKnowledge(next) {
       current = prepare(next);
+    },
+
+    say(locale, id, args) {
+      return current.catalogue.format(locale, id, args);
     },
 
     respond(message) {
@@ -90,7 +106,8 @@ export function createAssistant(knowledge: Knowledge, options: AssistantOptions 
         fallback: composed.fallback,
         choices: choices.map(({ id, label }) => ({ id, label })),
         links: composed.links,
-        ...(composed.contact ? { contact: composed.contact } : {}),
+        contacts: composed.contact ? [composed.contact] : [],
+        handoff: composed.fallback && topic.kind === 'fallback' && parse !== undefined && parse.text !== '',
       };
     },
   };
@@ -101,8 +118,11 @@ function tidy(text: string): string {
   return text.replace(/(?<!\.)\.\.(?!\.)/g, '.');
 }
 
-function prepare(knowledge: Knowledge): { view: KnowledgeView; lexicon: Lexicon } {
-  return { view: new KnowledgeView(knowledge), lexicon: buildLexicon(knowledge) };
+function prepare(knowledge: Knowledge): { view: KnowledgeView; lexicon: Lexicon; catalogue: Catalogue } {
+  const catalogue = Catalogue.fromSources(readMessageSources(PRODUCT_MESSAGES_DIR), {
+    globals: { bot: knowledge.programme.botName ?? knowledge.programme.name, programme: knowledge.programme.name },
+  });
+  return { view: new KnowledgeView(knowledge), lexicon: buildLexicon(knowledge), catalogue };
 }
 
 /** A topic naming an entity that no longer exists (after a reload, or a forged button) falls back. */

@@ -40,7 +40,17 @@ export interface Reply {
   /** Suggestions or "did you mean" options, at most a handful. */
   choices: Choice[];
   links: Link[];
-  contact?: Contact;
+  /**
+   * Whom to turn to, where it helps: for contact questions and honest declines, not
+   * after every answer. A city may have several contacts.
+   */
+  contacts: Contact[];
+  /**
+   * True when the bot declined a real question that a person could answer: channels
+   * with a hand-off to the network team offer it. Never true for greetings, empty or
+   * unreadable input.
+   */
+  handoff: boolean;
 }
 
 /**

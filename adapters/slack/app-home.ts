@@ -38,7 +38,7 @@ const ask = (assistant: Assistant, text: string, locale: Locale): ReturnType<Ass
 export function buildHomeView(assistant: Assistant, locale: Locale = 'de'): types.HomeView {
   const copy = COPY[locale];
   const help = ask(assistant, '/help', locale);
-  const contact = help.contact ?? ask(assistant, '/kontakt', locale).contact;
+  const contact = help.contacts[0] ?? ask(assistant, '/kontakt', locale).contacts[0];
   const blocks: types.KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: copy.title, emoji: true } }, ...textSections(help.text)];
   if (help.choices.length > 0) {
     const topics = help.choices.map((choice) => `• ${choice.label}`).join('\n');

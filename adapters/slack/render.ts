@@ -176,7 +176,7 @@ function choiceBlocks(reply: Reply): types.KnownBlock[] {
 export function renderReply(reply: Reply): SlackMessage {
   const tail: types.KnownBlock[] = [
     ...linkSections(reply),
-    ...(reply.contact ? [contactSection(reply.contact, reply.locale)] : []),
+    ...reply.contacts.map((contact) => contactSection(contact, reply.locale)),
     ...choiceBlocks(reply),
   ].slice(0, LIMITS.blocksPerMessage - 1);
   let body = textSections(reply.text);

@@ -63,7 +63,7 @@ export function render(reply: Reply): RenderedReply {
     messages,
     // A fallback ("I don't know, ask the office") names the contact in passing; a card
     // bubble under a non-answer is noise, so it gets the tappable lines only.
-    ...(reply.contact && !reply.fallback ? { contactCard: toContactCard(reply.contact) } : {}),
+    ...(reply.contacts[0] && !reply.fallback ? { contactCard: toContactCard(reply.contacts[0]) } : {}),
     skippedChoiceIds,
   };
 }
@@ -85,7 +85,7 @@ function renderFooter(reply: Reply): HtmlPart | undefined {
         : plainLine(`${label}: ${link.url}`),
     );
   }
-  const contact = reply.contact;
+  const contact = reply.contacts[0];
   if (contact && !(reply.text.includes(contact.phone) && reply.text.includes(contact.email))) {
     const de = reply.locale === 'de';
     if (lines.length > 0) lines.push(plainLine(''));

@@ -87,6 +87,8 @@ const topicSchema = z.strictObject({ de: z.string().trim().min(1), en: z.string(
 const programmeSchema = z.strictObject({
   id,
   name: z.string().trim().min(2),
+  /** What the bot calls itself (and the city's programme), e.g. in Telegram's description. */
+  botName: z.string().trim().min(2).optional(),
   aliases,
   description: localizedText,
   /** Why it matters to Lübeck, and how Lübeck takes part. */

@@ -3,11 +3,13 @@ import { describe, expect, it } from 'vitest';
 import type { Assistant } from '../../src/assistant.js';
 import { runChat } from '../../src/cli/chat.js';
 import type { IncomingMessage } from '../../src/message.js';
+import { say } from '../support/say.js';
 
 /** Answers with the text it got and offers two choices; remembers every message. */
 function recordingAssistant() {
   const received: IncomingMessage[] = [];
   const assistant: Assistant = {
+    say,
     respond(message) {
       received.push(message);
       return {
@@ -21,6 +23,8 @@ function recordingAssistant() {
           { id: 'contact', label: 'Kontakt' },
         ],
         links: [],
+        contacts: [],
+        handoff: false,
       };
     },
   };

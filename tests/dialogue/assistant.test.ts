@@ -20,7 +20,7 @@ describe('answers', () => {
     expect(reply.text).toContain('Dr. Jens Ilse');
     expect(reply.text).toContain('0451 122 2029');
     expect(reply.text).toContain('ehrenamt@luebeck.de');
-    expect(reply.contact?.phone).toBe('0451 122 2029');
+    expect(reply.contacts[0]?.phone).toBe('0451 122 2029');
     expect(reply.fallback).toBe(false);
   });
 

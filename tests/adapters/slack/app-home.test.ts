@@ -4,14 +4,27 @@ import type { Assistant } from '../../../src/assistant.js';
 import type { IncomingMessage } from '../../../src/message.js';
 import type { Reply } from '../../../src/reply.js';
 import { realAssistant } from '../../support/assistant.js';
+import { say } from '../../support/say.js';
 
 /** A core that records what it was asked and answers from a table: the contract, not a platform mock. */
 function scriptedCore(answers: Record<string, Partial<Reply>>) {
   const asked: IncomingMessage[] = [];
   const core: Assistant = {
+    say,
     respond(message) {
       asked.push(message);
-      return { text: '', locale: 'de', intent: null, confidence: 1, fallback: false, choices: [], links: [], ...answers[message.text] };
+      return {
+        text: '',
+        locale: 'de',
+        intent: null,
+        confidence: 1,
+        fallback: false,
+        choices: [],
+        links: [],
+        contacts: [],
+        handoff: false,
+        ...answers[message.text],
+      };
     },
   };
   return { core, asked };
@@ -21,7 +34,7 @@ describe('buildHomeView', () => {
   it('shows the core’s help, its topics and the contact from /kontakt', () => {
     const { core, asked } = scriptedCore({
       '/help': { text: 'Ich beantworte Fragen zur <Engagierten Stadt>.', choices: [{ id: 't1', label: 'Förderung' }] },
-      '/kontakt': { contact: { name: 'Ana', office: 'Bürgerbüro', department: 'Engagement', phone: '0451 0', email: 'a@example.org' } },
+      '/kontakt': { contacts: [{ name: 'Ana', office: 'Bürgerbüro', department: 'Engagement', phone: '0451 0', email: 'a@example.org' }] },
     });
     const view = buildHomeView(core);
     const json = JSON.stringify(view);

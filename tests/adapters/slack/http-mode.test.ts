@@ -11,6 +11,7 @@ import {
   postSigned,
   type RecordedCall,
 } from '../../support/fake-slack.js';
+import { say } from '../../support/say.js';
 import { type SlackHarness, startSlackHarness } from './harness.js';
 
 let assistant: Assistant;
@@ -265,6 +266,7 @@ describe('Slack adapter in HTTP mode (real Bolt, fake Slack on 127.0.0.1)', () =
 
     it('logs a fault in the core and still apologises in the same place', async () => {
       const broken: Assistant = {
+        say,
         respond() {
           throw new Error('the core broke');
         },

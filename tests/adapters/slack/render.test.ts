@@ -10,6 +10,8 @@ const reply = (overrides: Partial<Reply> = {}): Reply => ({
   fallback: false,
   choices: [],
   links: [],
+  contacts: [],
+  handoff: false,
   ...overrides,
 });
 
@@ -79,7 +81,7 @@ describe('renderReply', () => {
           { label: 'A', url: 'https://a.example' },
           { label: 'Programm <neu>', url: 'https://b.example/x?y=1&z=2' },
         ],
-        contact: { name: 'Ana Beispiel', office: 'Bürgerbüro', department: 'Engagement', phone: '0451 122 2029', email: 'engagement@example.org' },
+        contacts: [{ name: 'Ana Beispiel', office: 'Bürgerbüro', department: 'Engagement', phone: '0451 122 2029', email: 'engagement@example.org' }],
       }),
     );
     const all = JSON.stringify(blocks);
@@ -94,7 +96,7 @@ describe('renderReply', () => {
   });
 
   it('labels the contact card in English for English replies', () => {
-    const blocks = blocksOf(reply({ locale: 'en', contact: { name: 'N', office: 'O', department: 'D', phone: '1', email: 'e@x.org' } }));
+    const blocks = blocksOf(reply({ locale: 'en', contacts: [{ name: 'N', office: 'O', department: 'D', phone: '1', email: 'e@x.org' }] }));
     expect(JSON.stringify(blocks)).toContain('*Phone*');
   });
 

@@ -7,6 +7,7 @@ import { createLogger } from '../../../src/logger.js';
 import type { IncomingMessage } from '../../../src/message.js';
 import type { Reply } from '../../../src/reply.js';
 import { FAKE_TOKEN, FakeTelegram } from '../../support/fake-telegram.js';
+import { say } from '../../support/say.js';
 
 /** An assistant that remembers every message it was asked, to assert what reached the core. */
 export interface RecordingAssistant extends Assistant {
@@ -21,12 +22,14 @@ export function recording(inner: Assistant): RecordingAssistant {
       received.push(message);
       return inner.respond(message);
     },
+    say: (locale, id, args) => inner.say(locale, id, args),
   };
 }
 
 /** A stand-in core for adapter behaviour the real core cannot be made to show on demand (huge answers, faults). */
 export function scriptedAssistant(answer: (message: IncomingMessage) => Partial<Reply>): Assistant {
   return {
+    say,
     respond: (message) => ({
       text: '',
       locale: 'de',
@@ -35,6 +38,8 @@ export function scriptedAssistant(answer: (message: IncomingMessage) => Partial<
       fallback: false,
       choices: [],
       links: [],
+      contacts: [],
+      handoff: false,
       ...answer(message),
     }),
   };

@@ -156,7 +156,7 @@ describe('Telegram channel, long polling against the fake Bot API', () => {
       phone: '0451 122 2029',
       email: 'engagement@luebeck.de',
     };
-    bot = await startPollingBot(scriptedAssistant(() => ({ text: 'So erreichen Sie uns:', contact })));
+    bot = await startPollingBot(scriptedAssistant(() => ({ text: 'So erreichen Sie uns:', contacts: [contact] })));
     const { fake } = bot;
     fake.deliver(fake.updates.text(110, '/kontakt'));
     const card = await fake.waitFor(() => fake.callsOf('sendContact')[0], 'a contact card');

@@ -7,7 +7,18 @@ import type { Contact, Reply } from '../../../src/reply.js';
 import { checkTelegramHtml } from '../../support/telegram-html.js';
 
 function reply(overrides: Partial<Reply>): Reply {
-  return { text: 'Hallo', locale: 'de', intent: 'x', confidence: 1, fallback: false, choices: [], links: [], ...overrides };
+  return {
+    text: 'Hallo',
+    locale: 'de',
+    intent: 'x',
+    confidence: 1,
+    fallback: false,
+    choices: [],
+    links: [],
+    contacts: [],
+    handoff: false,
+    ...overrides,
+  };
 }
 
 const contact: Contact = {
@@ -99,7 +110,7 @@ describe('render', () => {
   });
 
   it('adds a contact card, and writes out phone and e-mail when the text lacks them', () => {
-    const rendered = render(reply({ text: 'Ihr Ansprechpartner:', contact }));
+    const rendered = render(reply({ text: 'Ihr Ansprechpartner:', contacts: [contact] }));
     expect(rendered.contactCard?.phoneNumber).toBe('+494511222029');
     const text = visible(rendered.messages[0]!.text);
     expect(text).toContain('0451 122 2029');
@@ -107,14 +118,14 @@ describe('render', () => {
   });
 
   it('gives a fallback the contact as tappable text only, without a card', () => {
-    const rendered = render(reply({ text: 'Das weiß ich leider nicht.', fallback: true, intent: null, contact }));
+    const rendered = render(reply({ text: 'Das weiß ich leider nicht.', fallback: true, intent: null, contacts: [contact] }));
     expect(rendered.contactCard).toBeUndefined();
     expect(visible(rendered.messages[0]!.text)).toContain('0451 122 2029');
   });
 
   it('does not repeat phone and e-mail the text already has', () => {
     const text = 'Rufen Sie an: 0451 122 2029 oder schreiben Sie an engagement@luebeck.de.';
-    const rendered = render(reply({ text, contact }));
+    const rendered = render(reply({ text, contacts: [contact] }));
     expect(visible(rendered.messages[0]!.text)).toBe(text);
     expect(rendered.contactCard).toBeDefined();
   });

@@ -1,0 +1,23 @@
+# The bot's sentences that do not come from the knowledge: help, errors, Telegram and Slack.
+# Parameters from the knowledge: { $bot } (the bot's name), { $city } (the city, with grammar),
+# { $programme } (the programme).
+
+## Telegram
+
+telegram-non-text = Sorry, I can only read text messages. Please type your question – or send /help.
+telegram-apology = Sorry, something went wrong on my side. Please try again in a moment.
+telegram-command-start = Start and overview
+telegram-command-help = What I can answer
+telegram-command-contact = Contact people and office
+telegram-command-partners = Partners of { $bot }
+telegram-command-language = Switch language (German/English)
+telegram-description = I answer questions about { $bot }: what it is about, who takes part, who carries the programme and whom you can contact. Tap "Start" and just ask.
+telegram-short-description = Questions and answers about { $bot }.
+
+## Slack
+
+slack-apology = Sorry, something went wrong on my side. Please try again in a moment.
+slack-home-title = { $bot }
+slack-home-topics = What I can tell you about
+slack-home-contact = Contact
+slack-home-how-to = Write to me in the Messages tab, mention me in a channel I have been invited to, or use /engagiert with your question – only you will see the answer.
