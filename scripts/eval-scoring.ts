@@ -22,6 +22,7 @@ export const CATEGORIES = [
   'involve',
   'smalltalk',
   'out-of-scope',
+  'near-miss',
   'english',
   'context',
   'typos',
