@@ -13,6 +13,11 @@ telegram-command-partners = Partner der { $bot }
 telegram-command-language = Sprache wechseln (Deutsch/Englisch)
 telegram-description = Ich beantworte Fragen zur { $bot }: worum es geht, wer mitmacht, wer das Programm trägt und an wen Sie sich wenden können. Tippen Sie auf „Starten“ und fragen Sie einfach.
 telegram-short-description = Fragen und Antworten zur { $bot }.
+telegram-contact-phone = Telefon: { $phone }
+telegram-contact-email = E-Mail: { $email }
+telegram-choose = Bitte wählen Sie:
+telegram-too-many = Sie haben mir viele Nachrichten auf einmal geschickt. Ich beantworte die ersten der Reihe nach – bitte warten Sie die Antworten ab und schicken Sie weitere Fragen danach noch einmal.
+telegram-busy = Gerade kommen sehr viele Fragen auf einmal an. Bitte schicken Sie Ihre Nachricht in einer Minute noch einmal.
 
 ## Slack
 

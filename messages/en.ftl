@@ -13,6 +13,11 @@ telegram-command-partners = Partners of { $bot }
 telegram-command-language = Switch language (German/English)
 telegram-description = I answer questions about { $bot }: what it is about, who takes part, who carries the programme and whom you can contact. Tap "Start" and just ask.
 telegram-short-description = Questions and answers about { $bot }.
+telegram-contact-phone = Phone: { $phone }
+telegram-contact-email = Email: { $email }
+telegram-choose = Please choose:
+telegram-too-many = You have sent me many messages at once. I am answering the first ones in turn – please wait for the answers, then send any further questions again.
+telegram-busy = Very many questions are arriving at once right now. Please send your message again in a minute.
 
 ## Slack
 

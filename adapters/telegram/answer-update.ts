@@ -2,41 +2,45 @@ import type { Api, Context, MiddlewareFn } from 'grammy';
 import type { ReplyParameters } from 'grammy/types';
 import type { Assistant } from '../../src/assistant.js';
 import type { Logger } from '../../src/logger.js';
+import type { Reply } from '../../src/reply.js';
+import { LastCards } from './last-cards.js';
 import { render } from './render.js';
-import { nonTextNote } from './texts.js';
-import { toMessage } from './to-message.js';
+import { type Translation, toMessage } from './to-message.js';
 
 export interface AnswerDependencies {
   assistant: Assistant;
   logger: Logger;
   /** Keyed hash for user ids, so logs never hold a raw Telegram id. */
   pseudonymise: (userId: string | undefined) => string | undefined;
-}
-
-const answeredCallbacks = new WeakSet<Context>();
-
-/** True once the button spinner of this update has been stopped; `bot.catch` then need not try again. */
-export function isCallbackAnswered(ctx: Context): boolean {
-  return answeredCallbacks.has(ctx);
+  /** "typing …" is shown only for an answer that is not sent within this many milliseconds. */
+  typingAfterMs: number;
 }
 
 /**
  * The bot's one piece of middleware: translate the update, ask the core, send the
- * rendered reply. A pressed button is acknowledged first, so its spinner stops even
- * if answering fails; faults propagate to `bot.catch`, which apologises.
+ * rendered reply. A plain answer is one `sendMessage`; a pressed button is acknowledged
+ * alongside, so its spinner stops even if answering fails; a contact card follows where
+ * the core names a contact, unless the chat's previous answer brought the same card.
+ * Faults propagate to the caller, which apologises or tries again later.
  *
  * ```ts
- * bot.use(answerUpdates({ assistant, logger, pseudonymise }));
+ * bot.use(answerUpdates({ assistant, logger, pseudonymise, typingAfterMs: 2000 }));
  * ```
  */
-export function answerUpdates({ assistant, logger, pseudonymise }: AnswerDependencies): MiddlewareFn<Context> {
+export function answerUpdates({ assistant, logger, pseudonymise, typingAfterMs }: AnswerDependencies): MiddlewareFn<Context> {
+  const lastCards = new LastCards();
   return async (ctx) => {
-    if (ctx.callbackQuery) {
-      await ctx.answerCallbackQuery();
-      answeredCallbacks.add(ctx);
-    }
     const translation = toMessage(ctx.update, ctx.me);
     const updateId = ctx.update.update_id;
+    const acknowledged = translation.callbackQueryId ? acknowledge(ctx.api, translation.callbackQueryId, logger) : undefined;
+    try {
+      await answer(ctx.api, translation, updateId);
+    } finally {
+      await acknowledged;
+    }
+  };
+
+  async function answer(api: Api, translation: Translation, updateId: number): Promise<void> {
     if (translation.kind === 'ignore') {
       logger.debug({ updateId, reason: translation.reason }, 'update ignored');
       return;
@@ -44,53 +48,72 @@ export function answerUpdates({ assistant, logger, pseudonymise }: AnswerDepende
     const replyTo = replyParameters(translation.replyToMessageId);
     if (translation.kind === 'non-text') {
       logger.info({ updateId, kind: 'non-text' }, 'answered with the text-only note');
-      await ctx.api.sendMessage(translation.chatId, nonTextNote(translation.locale), replyTo);
+      await api.sendMessage(translation.chatId, assistant.say(translation.locale ?? 'de', 'telegram-non-text'), replyTo);
       return;
     }
 
     const { chatId, message } = translation;
-    await showTyping(ctx.api, chatId, logger);
-    const reply = assistant.respond(message);
-    const rendered = render(reply);
+    let reply = assistant.respond(message);
+    // `t.me/<bot>?start=<anything>`: a link the core does not know still opens the bot, so it gets the welcome.
+    if (translation.deepLink && reply.fallback) reply = assistant.respond({ ...message, text: '/start' });
+    const rendered = render(reply, assistant.say);
     if (rendered.skippedChoiceIds.length > 0) {
       logger.warn({ updateId, choiceIds: rendered.skippedChoiceIds }, 'choice ids do not fit callback_data, buttons left out');
     }
-    for (const [i, outgoing] of rendered.messages.entries()) {
-      // Only the first part quotes the question; the rest follow it directly.
-      await ctx.api.sendMessage(chatId, outgoing.text, { ...outgoing.options, ...(i === 0 ? replyTo : {}) });
-    }
-    if (rendered.contactCard) {
+    const typing = typingAfter(api, chatId, typingAfterMs, logger);
+    let cardSent = false;
+    try {
+      for (const [i, outgoing] of rendered.messages.entries()) {
+        // Only the first part quotes the question; the rest follow it directly.
+        await api.sendMessage(chatId, outgoing.text, { ...outgoing.options, ...(i === 0 ? replyTo : {}) });
+      }
       const card = rendered.contactCard;
-      await ctx.api.sendContact(chatId, card.phoneNumber, card.firstName, { vcard: card.vcard });
+      if (card && lastCards.isNew(chatId, card.vcard)) {
+        await api.sendContact(chatId, card.phoneNumber, card.firstName, { vcard: card.vcard });
+        cardSent = true;
+      } else if (!card) lastCards.forget(chatId);
+    } finally {
+      typing.cancel();
     }
-    logger.info(
-      {
-        updateId,
-        user: pseudonymise(message.userId),
-        button: message.choiceId !== undefined,
-        textLength: message.text.length,
-        intent: reply.intent,
-        confidence: reply.confidence,
-        fallback: reply.fallback,
-        locale: reply.locale,
-        messages: rendered.messages.length,
-        contactCard: rendered.contactCard !== undefined,
-      },
-      'answered',
-    );
+    // The pseudonym is a keyed hash: computed only for a line that is written.
+    if (logger.isLevelEnabled('info'))
+      logger.info(answeredFields(updateId, reply, rendered.messages.length, cardSent, pseudonymise(message.userId)), 'answered');
+  }
+}
+
+function answeredFields(updateId: number, reply: Reply, messages: number, contactCard: boolean, user: string | undefined) {
+  return {
+    updateId,
+    user,
+    intent: reply.intent,
+    confidence: reply.confidence,
+    fallback: reply.fallback,
+    locale: reply.locale,
+    messages,
+    contactCard,
   };
 }
 
-/**
- * "typing …" in the chat header. Cosmetic, so a failure is logged and forgotten
- * rather than delaying or failing the answer (it is also exempt from retries).
- */
-async function showTyping(api: Api, chatId: number, logger: Logger): Promise<void> {
+/** Stops the button's spinner. Cosmetic: a failure is logged, never fatal to the answer. */
+async function acknowledge(api: Api, callbackQueryId: string, logger: Logger): Promise<void> {
   try {
-    await api.sendChatAction(chatId, 'typing');
+    await api.answerCallbackQuery(callbackQueryId);
   } catch (error) {
-    logger.debug({ err: error }, 'typing action failed');
+    logger.debug({ description: error instanceof Error ? error.message : String(error) }, 'button press could not be acknowledged');
   }
+}
+
+/**
+ * "typing …" in the chat header, but only once an answer is late (Telegram slow, a
+ * retry under way): an answer ready at once would pay a Bot API call for nothing.
+ */
+function typingAfter(api: Api, chatId: number, delayMs: number, logger: Logger): { cancel(): void } {
+  const timer = setTimeout(() => {
+    api.sendChatAction(chatId, 'typing').catch((error: unknown) => {
+      logger.debug({ description: error instanceof Error ? error.message : String(error) }, 'typing action failed');
+    });
+  }, delayMs);
+  return { cancel: () => clearTimeout(timer) };
 }
 
 function replyParameters(messageId: number | undefined): { reply_parameters?: ReplyParameters } {

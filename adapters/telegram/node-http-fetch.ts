@@ -9,6 +9,14 @@ import { Readable } from 'node:stream';
  */
 const MAX_SOCKETS = 100;
 
+/**
+ * A connection on which nothing arrives for this long is dead (a half-open socket after
+ * a network change, a proxy that swallowed the request). Each call also has its own,
+ * shorter timeout (see `api-transformers.ts`); this one only has to outlast a long poll
+ * (30 s of silence), and catches a stuck socket whatever signal the caller passed.
+ */
+const IDLE_SOCKET_TIMEOUT_MS = 60_000;
+
 /** The part of `fetch` that grammY's API client uses: POST a body, read JSON back. */
 export type BotApiFetch = (
   url: string | URL,
@@ -18,6 +26,7 @@ export type BotApiFetch = (
 /** grammY hands over its own AbortSignal polyfill, so only the event interface is relied on. */
 interface AbortSignalLike {
   readonly aborted: boolean;
+  readonly reason?: unknown;
   addEventListener(type: 'abort', listener: () => void): void;
   removeEventListener(type: 'abort', listener: () => void): void;
 }
@@ -29,7 +38,7 @@ interface AbortSignalLike {
  * local Bot API server; measured against the fake Bot API this client made 1.5× as
  * many calls per second. Everything grammY sends is supported: JSON strings and
  * multipart streams (file uploads); an aborted signal (runner stop, grammY timeout)
- * destroys the request at once.
+ * destroys the request at once, and a socket silent for a minute is given up.
  *
  * ```ts
  * new Bot(token, { client: { apiRoot, fetch: createNodeHttpFetch() as never } });
@@ -48,8 +57,8 @@ export function createNodeHttpFetch(): BotApiFetch {
       if (typeof body === 'string' || body instanceof Uint8Array) headers['content-length'] = String(Buffer.byteLength(body));
 
       const signal = init.signal;
-      if (signal?.aborted) return reject(abortError());
-      const onAbort = () => req.destroy(abortError());
+      if (signal?.aborted) return reject(abortError(signal.reason));
+      const onAbort = () => req.destroy(abortError(signal?.reason));
       const done = () => signal?.removeEventListener('abort', onAbort);
 
       const send = secure ? httpsRequest : httpRequest;
@@ -66,6 +75,7 @@ export function createNodeHttpFetch(): BotApiFetch {
           },
         );
       });
+      req.setTimeout(IDLE_SOCKET_TIMEOUT_MS, () => req.destroy(new Error(`no data from the Bot API for ${IDLE_SOCKET_TIMEOUT_MS / 1000} s`)));
       req.on('error', (error) => {
         done();
         reject(error);
@@ -91,7 +101,9 @@ function readText(res: IncomingMessage): Promise<string> {
   });
 }
 
-function abortError(): Error {
+/** The reason of the abort (a timeout says so), or a plain AbortError. */
+function abortError(reason: unknown): Error {
+  if (reason instanceof Error) return reason;
   const error = new Error('The request was aborted');
   error.name = 'AbortError';
   return error;

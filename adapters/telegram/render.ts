@@ -1,4 +1,5 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions } from 'grammy/types';
+import type { Assistant } from '../../src/assistant.js';
 import type { Choice, Reply } from '../../src/reply.js';
 import { type ContactCard, toContactCard } from './contact-card.js';
 import { escapeHtml, escapeHtmlAttribute } from './html.js';
@@ -34,18 +35,21 @@ const MAX_LINK_LABEL = 200;
  * choices become inline buttons under the last message (`callback_data` = choice id);
  * links not already in the text are listed as tappable links, with previews off;
  * a contact's phone and e-mail are written out (Telegram makes them tappable) unless
- * the text already has them, and answers (not fallbacks) add a contact card.
+ * the text already has them, and a contact card comes with them (the core names a
+ * contact only where it helps: contact questions and honest declines). The few words
+ * the adapter adds ("Telefon:", "Bitte wählen Sie:") come from the message catalogue.
  *
  * ```ts
- * const { messages, contactCard } = render(reply);
+ * const { messages, contactCard } = render(reply, assistant.say);
  * for (const m of messages) await api.sendMessage(chatId, m.text, m.options);
  * ```
  */
-export function render(reply: Reply): RenderedReply {
+export function render(reply: Reply, say: Assistant['say']): RenderedReply {
   const body = splitText(reply.text).map((chunk) => ({ html: escapeHtml(chunk), visible: chunk.length }));
-  const footer = renderFooter(reply);
+  const footer = renderFooter(reply, say);
   const parts = attachFooter(body, footer);
-  if (parts.length === 0) parts.push({ html: escapeHtml(emptyTextStandIn(reply)), visible: 0 });
+  // Telegram refuses empty messages; buttons still need a line above them.
+  if (parts.length === 0) parts.push(plainLine(reply.choices.length > 0 ? say(reply.locale, 'telegram-choose') : '…'));
 
   const hasLinks = reply.links.length > 0 || /https?:\/\//i.test(reply.text);
   const { keyboard, skippedChoiceIds } = inlineKeyboard(reply.choices);
@@ -61,9 +65,7 @@ export function render(reply: Reply): RenderedReply {
   );
   return {
     messages,
-    // A fallback ("I don't know, ask the office") names the contact in passing; a card
-    // bubble under a non-answer is noise, so it gets the tappable lines only.
-    ...(reply.contacts[0] && !reply.fallback ? { contactCard: toContactCard(reply.contacts[0]) } : {}),
+    ...(reply.contacts[0] ? { contactCard: toContactCard(reply.contacts[0]) } : {}),
     skippedChoiceIds,
   };
 }
@@ -75,7 +77,7 @@ interface HtmlPart {
 }
 
 /** Links and contact details the text does not already contain, as one HTML block. */
-function renderFooter(reply: Reply): HtmlPart | undefined {
+function renderFooter(reply: Reply, say: Assistant['say']): HtmlPart | undefined {
   const lines: HtmlPart[] = [];
   for (const link of reply.links.filter((l) => !reply.text.includes(l.url))) {
     const label = link.label.trim().slice(0, MAX_LINK_LABEL) || link.url;
@@ -87,12 +89,11 @@ function renderFooter(reply: Reply): HtmlPart | undefined {
   }
   const contact = reply.contacts[0];
   if (contact && !(reply.text.includes(contact.phone) && reply.text.includes(contact.email))) {
-    const de = reply.locale === 'de';
     if (lines.length > 0) lines.push(plainLine(''));
     lines.push({ html: `<b>${escapeHtml(contact.name)}</b>`, visible: contact.name.length });
     lines.push(plainLine([contact.office, contact.department].filter(Boolean).join(', ')));
-    lines.push(plainLine(`${de ? 'Telefon' : 'Phone'}: ${contact.phone}`));
-    lines.push(plainLine(`E-Mail: ${contact.email}`));
+    lines.push(plainLine(say(reply.locale, 'telegram-contact-phone', { phone: contact.phone })));
+    lines.push(plainLine(say(reply.locale, 'telegram-contact-email', { email: contact.email })));
   }
   if (lines.length === 0) return undefined;
   return {
@@ -113,12 +114,6 @@ function attachFooter(body: HtmlPart[], footer: HtmlPart | undefined): HtmlPart[
     return [...body.slice(0, -1), { html: `${last.html}\n\n${footer.html}`, visible: last.visible + 2 + footer.visible }];
   }
   return [...body, footer];
-}
-
-/** Telegram refuses empty messages; buttons still need a line above them. */
-function emptyTextStandIn(reply: Reply): string {
-  if (reply.choices.length === 0) return '…';
-  return reply.locale === 'de' ? 'Bitte wählen Sie:' : 'Please choose:';
 }
 
 function inlineKeyboard(choices: Choice[]): { keyboard?: InlineKeyboardMarkup; skippedChoiceIds: string[] } {

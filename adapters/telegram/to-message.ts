@@ -1,4 +1,4 @@
-import type { CallbackQuery, Message, MessageEntity, Update } from 'grammy/types';
+import type { Update } from 'grammy/types';
 import { type IncomingMessage, type Locale, localeFromCode } from '../../src/message.js';
 
 /** Who the bot is, as far as translating updates needs it (from `getMe`). */
@@ -9,8 +9,9 @@ export interface BotIdentity {
 
 /** Why an update gets no answer; logged at debug level so group silence can be explained. */
 export type IgnoreReason =
-  | 'edited-message'
+  | 'malformed-update'
   | 'unsupported-update'
+  | 'edited-non-text'
   | 'from-bot'
   | 'channel-post'
   | 'group-not-addressed'
@@ -19,23 +20,34 @@ export type IgnoreReason =
 
 /**
  * What to do with one update:
- * - `message`: ask the core and send its reply to `chatId`;
+ * - `message`: ask the core and send its reply to `chatId`; `deepLink` marks `/start <payload>`
+ *   from a `t.me/<bot>?start=<payload>` link, `callbackQueryId` a pressed button to acknowledge;
  * - `non-text`: the user sent a sticker, photo, voice note …; send a short note that the bot reads text;
  * - `ignore`: say nothing.
  */
 export type Translation =
-  | { kind: 'message'; chatId: number; message: IncomingMessage; replyToMessageId?: number }
-  | { kind: 'non-text'; chatId: number; locale: Locale | undefined; replyToMessageId?: number }
-  | { kind: 'ignore'; reason: IgnoreReason };
+  | {
+      kind: 'message';
+      chatId: number;
+      message: IncomingMessage;
+      replyToMessageId?: number;
+      deepLink?: boolean;
+      callbackQueryId?: string;
+    }
+  | { kind: 'non-text'; chatId: number; locale: Locale | undefined; replyToMessageId?: number; callbackQueryId?: undefined }
+  | { kind: 'ignore'; reason: IgnoreReason; callbackQueryId?: string };
 
 /**
  * Turns a Telegram update into a core message, or says why the bot stays silent.
- * Pure: no API calls, no clock, so every rule is unit-tested.
+ * Pure and total: no API calls, no clock, and any JSON at all gets a translation
+ * (a malformed update is ignored, never a crash), so every rule is unit-tested.
  *
  * Private chats: everything is answered. Groups: only commands, mentions of the bot
  * and replies to the bot, so the bot does not chatter in other people's conversations.
  * A `@BotName` suffix on a command and the mention itself are stripped from the text,
  * because the core understands `/start kontakt`, not `/start@LuebeckBot kontakt`.
+ * An edited message is read like a new one and its answer quotes it, so that the user
+ * sees which version was answered.
  *
  * ```ts
  * const t = toMessage(update, { id: 42, username: 'LuebeckBot' });
@@ -43,78 +55,183 @@ export type Translation =
  * ```
  */
 export function toMessage(update: Update, me: BotIdentity): Translation {
-  if (update.callback_query) return fromCallbackQuery(update, update.callback_query);
-  if (update.edited_message || update.edited_channel_post) return ignore('edited-message');
-  if (update.channel_post) return ignore('channel-post');
-  if (update.message) return fromMessage(update, update.message, me);
+  const raw = update as unknown as Record<string, unknown>;
+  if (raw.callback_query !== undefined) return fromCallbackQuery(update, raw.callback_query);
+  if (raw.channel_post !== undefined || raw.edited_channel_post !== undefined) return ignore('channel-post');
+  if (raw.edited_message !== undefined) return fromMessage(update, raw.edited_message, me, true);
+  if (raw.message !== undefined) return fromMessage(update, raw.message, me, false);
   return ignore('unsupported-update');
-}
-
-function fromCallbackQuery(update: Update, query: CallbackQuery): Translation {
-  const chat = query.message?.chat;
-  // Buttons on inline-mode messages carry no chat; there is nowhere to answer.
-  if (!chat || query.data === undefined) return ignore('callback-without-chat');
-  return {
-    kind: 'message',
-    chatId: chat.id,
-    message: {
-      channel: 'telegram',
-      conversationId: conversationIdOf(chat.id),
-      userId: String(query.from.id),
-      text: '',
-      choiceId: query.data,
-      localeHint: localeFromCode(query.from.language_code),
-      raw: update,
-    },
-  };
-}
-
-function fromMessage(update: Update, message: Message, me: BotIdentity): Translation {
-  if (message.from?.is_bot) return ignore('from-bot');
-  const isGroup = message.chat.type === 'group' || message.chat.type === 'supergroup';
-  const isReplyToBot = message.reply_to_message?.from?.id === me.id;
-  // In groups the answer quotes the question, so that it is clear whom the bot answers.
-  const replyToMessageId = isGroup ? message.message_id : undefined;
-
-  if (message.text === undefined) {
-    if (isGroup && !isReplyToBot) return ignore('group-not-addressed');
-    return {
-      kind: 'non-text',
-      chatId: message.chat.id,
-      locale: localeFromCode(message.from?.language_code),
-      replyToMessageId,
-    };
-  }
-
-  const original = message.text;
-  const entities = message.entities ?? [];
-  const command = leadingCommand(original, entities);
-  if (command?.addressee && command.addressee.toLowerCase() !== me.username.toLowerCase()) {
-    return ignore('command-for-other-bot');
-  }
-  const mentions = entities.filter((entity) => mentionsBot(original, entity, me));
-  if (isGroup && !command && mentions.length === 0 && !isReplyToBot) return ignore('group-not-addressed');
-
-  const text = command ? command.name + original.slice(command.end) : removeRanges(original, mentions);
-
-  return {
-    kind: 'message',
-    chatId: message.chat.id,
-    replyToMessageId,
-    message: {
-      channel: 'telegram',
-      conversationId: conversationIdOf(message.chat.id),
-      userId: message.from ? String(message.from.id) : undefined,
-      text: command ? text : text.trim(),
-      localeHint: localeFromCode(message.from?.language_code),
-      raw: update,
-    },
-  };
 }
 
 /** The core keys its dialogue context by this; one context per Telegram chat. */
 export function conversationIdOf(chatId: number): string {
   return `tg:${chatId}`;
+}
+
+/** Where an update belongs for queueing: its chat, and the message it carries or edits. */
+export interface UpdateRoute {
+  /** Updates with the same key are answered one after another, in order. */
+  chatKey: string;
+  messageId: number | undefined;
+  edited: boolean;
+}
+
+/** Total, like {@link toMessage}: an update without a readable chat is queued on its own. */
+export function routeOf(update: Update): UpdateRoute {
+  const raw = update as unknown as Record<string, unknown>;
+  const edited = raw.edited_message !== undefined;
+  const message = readMessage(edited ? raw.edited_message : raw.message);
+  if (message) return { chatKey: String(message.chatId), messageId: message.messageId, edited };
+  const query = readCallbackQuery(raw.callback_query);
+  if (query?.chatId !== undefined) return { chatKey: String(query.chatId), messageId: undefined, edited: false };
+  return { chatKey: `update:${String(raw.update_id)}`, messageId: undefined, edited: false };
+}
+
+function fromCallbackQuery(update: Update, value: unknown): Translation {
+  const query = readCallbackQuery(value);
+  if (!query) return ignore('malformed-update');
+  // Buttons on inline-mode messages carry no chat; there is nowhere to answer.
+  if (query.chatId === undefined || query.data === undefined) return { ...ignore('callback-without-chat'), callbackQueryId: query.id };
+  return {
+    kind: 'message',
+    chatId: query.chatId,
+    callbackQueryId: query.id,
+    message: {
+      channel: 'telegram',
+      conversationId: conversationIdOf(query.chatId),
+      userId: String(query.from.id),
+      text: '',
+      choiceId: query.data,
+      localeHint: localeFromCode(query.from.languageCode),
+      raw: update,
+    },
+  };
+}
+
+function fromMessage(update: Update, value: unknown, me: BotIdentity, edited: boolean): Translation {
+  const message = readMessage(value);
+  if (!message) return ignore('malformed-update');
+  if (message.from?.isBot) return ignore('from-bot');
+  const isGroup = message.chatType === 'group' || message.chatType === 'supergroup';
+  const isReplyToBot = message.replyToUserId === me.id;
+  // In groups the answer quotes the question, so that it is clear whom the bot answers;
+  // an edit is quoted everywhere, since the question it answers may be far up the chat.
+  const replyToMessageId = isGroup || edited ? message.messageId : undefined;
+  const localeHint = localeFromCode(message.from?.languageCode);
+
+  if (message.text === undefined) {
+    // A changed photo caption is not a new question, and the note was given the first time.
+    if (edited) return ignore('edited-non-text');
+    if (isGroup && !isReplyToBot) return ignore('group-not-addressed');
+    return { kind: 'non-text', chatId: message.chatId, locale: localeHint, replyToMessageId };
+  }
+
+  const original = message.text;
+  const command = leadingCommand(original, message.entities);
+  if (command?.addressee && command.addressee.toLowerCase() !== me.username.toLowerCase()) {
+    return ignore('command-for-other-bot');
+  }
+  const mentions = message.entities.filter((entity) => mentionsBot(original, entity, me));
+  if (isGroup && !command && mentions.length === 0 && !isReplyToBot) return ignore('group-not-addressed');
+
+  const text = command ? command.name + original.slice(command.end) : removeRanges(original, mentions).trim();
+  const deepLink = command?.name === '/start' && DEEP_LINK_PAYLOAD.test(original.slice(command.end).trim());
+
+  return {
+    kind: 'message',
+    chatId: message.chatId,
+    replyToMessageId,
+    ...(deepLink ? { deepLink } : {}),
+    message: {
+      channel: 'telegram',
+      conversationId: conversationIdOf(message.chatId),
+      userId: message.from ? String(message.from.id) : undefined,
+      text,
+      localeHint,
+      raw: update,
+    },
+  };
+}
+
+/** What `t.me/<bot>?start=<payload>` can carry: 1–64 of A-Z, a-z, 0-9, _ and -. */
+const DEEP_LINK_PAYLOAD = /^[A-Za-z0-9_-]{1,64}$/;
+
+interface Entity {
+  type: string;
+  offset: number;
+  length: number;
+  userId?: number;
+}
+
+/** The fields of a message the bot uses, each checked; undefined if the message is unusable. */
+interface MessageFields {
+  chatId: number;
+  chatType: string;
+  messageId: number;
+  text: string | undefined;
+  entities: Entity[];
+  from: Sender | undefined;
+  replyToUserId: number | undefined;
+}
+
+interface Sender {
+  id: number;
+  isBot: boolean;
+  languageCode: string | undefined;
+}
+
+function readMessage(value: unknown): MessageFields | undefined {
+  if (!isRecord(value) || !isRecord(value.chat) || !Number.isSafeInteger(value.chat.id)) return undefined;
+  const text = typeof value.text === 'string' ? value.text : undefined;
+  const replyTo = isRecord(value.reply_to_message) ? readSender(value.reply_to_message.from) : undefined;
+  return {
+    chatId: value.chat.id as number,
+    chatType: typeof value.chat.type === 'string' ? value.chat.type : 'private',
+    messageId: Number.isSafeInteger(value.message_id) ? (value.message_id as number) : 0,
+    text,
+    entities: text === undefined ? [] : readEntities(value.entities, text.length),
+    from: readSender(value.from),
+    replyToUserId: replyTo?.id,
+  };
+}
+
+function readCallbackQuery(value: unknown): { id: string; chatId: number | undefined; data: string | undefined; from: Sender } | undefined {
+  if (!isRecord(value) || typeof value.id !== 'string') return undefined;
+  const from = readSender(value.from);
+  if (!from) return undefined;
+  const message = isRecord(value.message) && isRecord(value.message.chat) ? value.message.chat.id : undefined;
+  return {
+    id: value.id,
+    chatId: Number.isSafeInteger(message) ? (message as number) : undefined,
+    data: typeof value.data === 'string' ? value.data : undefined,
+    from,
+  };
+}
+
+function readSender(value: unknown): Sender | undefined {
+  if (!isRecord(value) || !Number.isSafeInteger(value.id)) return undefined;
+  return {
+    id: value.id as number,
+    isBot: value.is_bot === true,
+    languageCode: typeof value.language_code === 'string' ? value.language_code : undefined,
+  };
+}
+
+/** Entities that point inside the text; anything else is dropped rather than trusted. */
+function readEntities(value: unknown, textLength: number): Entity[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((entity: unknown): Entity[] => {
+    if (!isRecord(entity) || typeof entity.type !== 'string') return [];
+    const { offset, length } = entity;
+    if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length)) return [];
+    if ((offset as number) < 0 || (length as number) <= 0 || (offset as number) + (length as number) > textLength) return [];
+    const user = isRecord(entity.user) && Number.isSafeInteger(entity.user.id) ? (entity.user.id as number) : undefined;
+    return [{ type: entity.type, offset: offset as number, length: length as number, ...(user === undefined ? {} : { userId: user }) }];
+  });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 interface LeadingCommand {
@@ -126,7 +243,7 @@ interface LeadingCommand {
   end: number;
 }
 
-function leadingCommand(text: string, entities: MessageEntity[]): LeadingCommand | undefined {
+function leadingCommand(text: string, entities: Entity[]): LeadingCommand | undefined {
   const entity = entities.find((e) => e.type === 'bot_command' && e.offset === 0);
   if (!entity) return undefined;
   const raw = text.slice(0, entity.length);
@@ -138,14 +255,14 @@ function leadingCommand(text: string, entities: MessageEntity[]): LeadingCommand
   };
 }
 
-function mentionsBot(text: string, entity: MessageEntity, me: BotIdentity): boolean {
-  if (entity.type === 'text_mention') return entity.user.id === me.id;
+function mentionsBot(text: string, entity: Entity, me: BotIdentity): boolean {
+  if (entity.type === 'text_mention') return entity.userId === me.id;
   if (entity.type !== 'mention') return false;
   return text.slice(entity.offset, entity.offset + entity.length).toLowerCase() === `@${me.username.toLowerCase()}`;
 }
 
 /** Cuts the given entities out of the text (back to front, so earlier offsets stay valid). */
-function removeRanges(text: string, entities: MessageEntity[]): string {
+function removeRanges(text: string, entities: Entity[]): string {
   let result = text;
   for (const entity of [...entities].sort((a, b) => b.offset - a.offset)) {
     result = result.slice(0, entity.offset) + result.slice(entity.offset + entity.length);
@@ -153,6 +270,6 @@ function removeRanges(text: string, entities: MessageEntity[]): string {
   return result;
 }
 
-function ignore(reason: IgnoreReason): Translation {
+function ignore(reason: IgnoreReason): { kind: 'ignore'; reason: IgnoreReason } {
   return { kind: 'ignore', reason };
 }

@@ -3,34 +3,34 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Update } from 'grammy/types';
 import type { HttpHandler } from '../../src/channel.js';
 import type { Logger } from '../../src/logger.js';
-import { RecentIds } from './recent-ids.js';
 
 const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 /** Updates are a few kilobytes; anything far bigger is not from Telegram. */
 const MAX_BODY_BYTES = 1024 * 1024;
-const REMEMBERED_UPDATES = 10_000;
 
 export interface WebhookOptions {
   /** The `secret_token` given to `setWebhook`; Telegram echoes it in a header. */
   secret: string;
   /** False while starting or stopping: Telegram gets 503 and delivers the update again later. */
   isAccepting(): boolean;
-  /** Handles one update; must not throw (errors go to `bot.catch`). */
-  handleUpdate(update: Update): Promise<void>;
+  /** Records the update (synchronously) and queues it for answering; duplicates are dropped there. */
+  accept(update: Update): void;
   logger: Logger;
 }
 
 /**
  * The HTTP handler for Telegram's webhook. It answers 401 unless the secret header
- * matches (compared in constant time), 200 only after the update was handled, and
- * handles each `update_id` once, because Telegram re-sends updates it thinks were lost.
+ * matches (compared in constant time), and 200 as soon as the update is recorded in the
+ * intake: from then on the bot owns it, and Telegram need not wait for the answer (nor
+ * re-send the update because the answer was slow). Anything that parses as JSON with an
+ * integer `update_id` is taken, however broken the rest (it is answered or ignored
+ * later, never a 500); other bodies get 400.
  *
  * ```ts
- * routes.set(config.webhook.path, createWebhookHandler({ secret, isAccepting, handleUpdate, logger }));
+ * routes.set(config.webhook.path, createWebhookHandler({ secret, isAccepting, accept, logger }));
  * ```
  */
 export function createWebhookHandler(options: WebhookOptions): HttpHandler {
-  const seen = new RecentIds(REMEMBERED_UPDATES);
   return (req, res) => {
     void handle(req, res).catch((error: unknown) => {
       options.logger.error({ err: error }, 'webhook request failed');
@@ -50,11 +50,7 @@ export function createWebhookHandler(options: WebhookOptions): HttpHandler {
     const update = parseUpdate(body);
     if (!update) return respond(res, 400, 'not an update');
     if (!options.isAccepting()) return respond(res, 503, 'not ready');
-    if (!seen.add(update.update_id)) {
-      options.logger.debug({ updateId: update.update_id }, 'webhook update delivered again, already handled');
-      return respond(res, 200, 'ok');
-    }
-    await options.handleUpdate(update);
+    options.accept(update);
     respond(res, 200, 'ok');
   }
 }
@@ -72,7 +68,8 @@ export function secretMatches(header: string | string[] | undefined, secret: str
 function parseUpdate(body: string): Update | undefined {
   try {
     const value: unknown = JSON.parse(body);
-    const isUpdate = typeof value === 'object' && value !== null && Number.isInteger((value as { update_id?: unknown }).update_id);
+    const isUpdate =
+      typeof value === 'object' && value !== null && !Array.isArray(value) && Number.isSafeInteger((value as { update_id?: unknown }).update_id);
     return isUpdate ? (value as Update) : undefined;
   } catch {
     return undefined;

@@ -36,8 +36,16 @@ export interface RecordedCall {
   visibleText?: string;
 }
 
-/** A failure to inject: an API error, or `drop` to cut the connection without any answer (a network error). */
-export type Fault = { status: 429; retryAfter: number } | { status: 500 } | { status: 400; description: string } | { status: 'drop' };
+/**
+ * A failure to inject: an API error; `drop` cuts the connection without any answer (a
+ * network error); `hang` never answers at all, until the client gives up or the fake closes.
+ */
+export type Fault =
+  | { status: 429; retryAfter: number }
+  | { status: 500 }
+  | { status: 400 | 403; description: string }
+  | { status: 'drop' }
+  | { status: 'hang' };
 
 type ChatType = 'private' | 'group' | 'supergroup';
 interface From {
@@ -56,8 +64,8 @@ interface MessageOptions {
  * A Bot API server on 127.0.0.1 for end-to-end tests: real grammY talks to it through
  * `apiRoot`. It serves `getUpdates` (long polling, offsets confirmed as Telegram does),
  * checks what Telegram checks (HTML that parses, ≤ 4096 visible characters,
- * `callback_data` ≤ 64 bytes), records every call, and fails calls on request
- * (`failNext`) with 429 + `retry_after` or 500.
+ * `callback_data` ≤ 64 bytes, description lengths), records every call, and fails calls
+ * on request (`failNext`) with 429 + `retry_after`, 500, 400/403, a cut or a hang.
  *
  * ```ts
  * const fake = await FakeTelegram.start();
@@ -78,6 +86,9 @@ export class FakeTelegram {
   private waiting: { res: ServerResponse; limit: number; timer: NodeJS.Timeout }[] = [];
   private readonly faults = new Map<string, Fault[]>();
   private nextMessageId = 1;
+  private readonly hanging = new Set<ServerResponse>();
+  private perChatIntervalMs: number | undefined;
+  private readonly lastSentAt = new Map<number, number>();
 
   private constructor(
     private readonly server: Server,
@@ -89,7 +100,11 @@ export class FakeTelegram {
     this.updates = new UpdateBuilder(botInfo, () => this.nextMessageId++);
   }
 
-  static async start(options: { token?: string } = {}): Promise<FakeTelegram> {
+  /**
+   * `perChatIntervalMs`: like Telegram, refuse a second message to the same chat within
+   * this interval with 429 and `retry_after` (whole seconds, at least 1).
+   */
+  static async start(options: { token?: string; perChatIntervalMs?: number } = {}): Promise<FakeTelegram> {
     let fake: FakeTelegram | undefined;
     const server = createServer((req, res) => {
       // A fault in the fake itself must be loud, not look like a bot that never called.
@@ -102,6 +117,7 @@ export class FakeTelegram {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     fake = new FakeTelegram(server, `http://127.0.0.1:${port}`, options.token ?? FAKE_TOKEN, FAKE_BOT);
+    fake.perChatIntervalMs = options.perChatIntervalMs;
     return fake;
   }
 
@@ -169,6 +185,7 @@ export class FakeTelegram {
   }
 
   async close(): Promise<void> {
+    for (const res of this.hanging) res.destroy();
     for (const waiter of this.waiting.splice(0)) {
       clearTimeout(waiter.timer);
       reply(waiter.res, 200, { ok: true, result: [] });
@@ -195,10 +212,30 @@ export class FakeTelegram {
       req.socket.destroy();
       return;
     }
+    if (fault?.status === 'hang') {
+      call.status = 0;
+      this.record(call);
+      this.hanging.add(res);
+      res.once('close', () => this.hanging.delete(res));
+      return;
+    }
     if (fault) return this.finish(res, call, fault.status, faultBody(fault));
     if (method === 'getUpdates') return this.getUpdates(res, call);
+    const wait = this.perChatWait(method, call);
+    if (wait !== undefined) return this.finish(res, call, 429, faultBody({ status: 429, retryAfter: wait }));
     const outcome = this.serve(method, call);
     return this.finish(res, call, outcome.status, outcome.body);
+  }
+
+  /** Seconds to wait before this chat may get another message, if it must. */
+  private perChatWait(method: string, call: RecordedCall): number | undefined {
+    if (this.perChatIntervalMs === undefined || (method !== 'sendMessage' && method !== 'sendContact')) return undefined;
+    const chatId = Number(call.payload.chat_id);
+    const last = this.lastSentAt.get(chatId);
+    if (last !== undefined && call.at - last < this.perChatIntervalMs)
+      return Math.max(1, Math.ceil((this.perChatIntervalMs - (call.at - last)) / 1000));
+    this.lastSentAt.set(chatId, call.at);
+    return undefined;
   }
 
   private serve(method: string, call: RecordedCall): { status: number; body: unknown } {
@@ -213,6 +250,10 @@ export class FakeTelegram {
         const valid = commands.every((c) => /^[a-z0-9_]{1,32}$/.test(c.command) && c.description.length >= 1 && c.description.length <= 256);
         return valid ? ok(true) : bad('invalid bot commands');
       }
+      case 'setMyDescription':
+        return String(p.description ?? '').length <= 512 ? ok(true) : bad('description is too long');
+      case 'setMyShortDescription':
+        return String(p.short_description ?? '').length <= 120 ? ok(true) : bad('short description is too long');
       case 'setWebhook':
       case 'deleteWebhook':
       case 'answerCallbackQuery':
@@ -330,10 +371,19 @@ export class UpdateBuilder {
     return this.message(chatId, content, options);
   }
 
-  /** The user changed an earlier message. */
-  editedText(chatId: number, text: string, options: MessageOptions = {}): Update {
-    const { message, update_id } = this.text(chatId, text, options) as Update & { message: object };
-    return { update_id, edited_message: { ...message, edit_date: Math.floor(Date.now() / 1000) } } as unknown as Update;
+  /** Any content under a fresh `update_id`, however broken: what a fuzzer or a future Bot API might send. */
+  raw(content: Record<string, unknown>): Update {
+    return { update_id: this.nextUpdateId++, ...content } as unknown as Update;
+  }
+
+  /** The user changed the text of an earlier message (same chat, same `message_id`). */
+  edited(original: Update, text: string): Update {
+    const message = original.message ?? original.edited_message;
+    if (!message) throw new Error('only messages can be edited');
+    return {
+      update_id: this.nextUpdateId++,
+      edited_message: { ...message, text, entities: detectEntities(text), edit_date: Math.floor(Date.now() / 1000) },
+    } as unknown as Update;
   }
 
   /** The user pressed an inline button carrying `data` under one of the bot's messages. */
@@ -415,7 +465,7 @@ function checkKeyboard(markup: unknown): string | undefined {
   return undefined;
 }
 
-function faultBody(fault: Exclude<Fault, { status: 'drop' }>): unknown {
+function faultBody(fault: Exclude<Fault, { status: 'drop' } | { status: 'hang' }>): unknown {
   if (fault.status === 429) {
     return {
       ok: false,
@@ -425,6 +475,7 @@ function faultBody(fault: Exclude<Fault, { status: 'drop' }>): unknown {
     };
   }
   if (fault.status === 500) return { ok: false, error_code: 500, description: 'Internal Server Error' };
+  if (fault.status === 403) return { ok: false, error_code: 403, description: `Forbidden: ${fault.description}` };
   return { ok: false, error_code: 400, description: `Bad Request: ${fault.description}` };
 }
 

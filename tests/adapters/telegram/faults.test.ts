@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { realAssistant } from '../../support/assistant.js';
-import { type RunningBot, scriptedAssistant, startPollingBot } from './harness.js';
+import { createTelegramChannel } from '../../../adapters/telegram/channel.js';
+import { FAKE_TOKEN, FakeTelegram } from '../../support/fake-telegram.js';
+import { capturedLogger, type RunningBot, scriptedAssistant, startPollingBot } from './harness.js';
 
 let bot: RunningBot | undefined;
 afterEach(async () => {
@@ -48,12 +49,57 @@ describe('Telegram channel when Telegram or the core fails', () => {
   });
 
   it('answers even when the typing action is rate-limited (no retry for it)', async () => {
-    bot = await startPollingBot(realAssistant());
+    bot = await startPollingBot(echo(), { typingAfterMs: 20, callPolicy: { callTimeoutMs: 300 } });
     const { fake } = bot;
+    fake.failNext('sendMessage', { status: 'hang' });
     fake.failNext('sendChatAction', { status: 429, retryAfter: 30 });
     fake.deliver(fake.updates.text(407, 'Hallo'));
     await fake.waitFor(() => fake.sentMessages(407)[0], 'the answer');
     expect(fake.callsOf('sendChatAction').map((call) => call.status)).toEqual([429]);
+  });
+
+  it('does not let a sendMessage that never returns hold its chat: the attempt is cut and retried, in order', async () => {
+    bot = await startPollingBot(echo(), { callPolicy: { callTimeoutMs: 300 } });
+    const { fake } = bot;
+    fake.failNext('sendMessage', { status: 'hang' });
+    fake.deliver(fake.updates.text(415, 'eins'));
+    await fake.waitFor(() => fake.callsOf('sendMessage')[0], 'the hanging attempt');
+    fake.deliver(fake.updates.text(415, 'zwei'));
+    fake.deliver(fake.updates.text(416, 'anderer Chat'));
+    await fake.waitFor(() => fake.sentMessages(415).length >= 2, 'both answers');
+    expect(fake.sentMessages(415).map((call) => call.visibleText)).toEqual(['Antwort auf eins', 'Antwort auf zwei']);
+    expect(fake.sentMessages(416).map((call) => call.visibleText)).toEqual(['Antwort auf anderer Chat']);
+    // The other chat did not wait for the hung call.
+    expect(fake.sentMessages(416)[0]!.at).toBeLessThan(fake.sentMessages(415)[0]!.at);
+  });
+
+  it('answers later, once, when Telegram stays unreachable for longer than the retries', async () => {
+    bot = await startPollingBot(echo(), { retryPauseMs: 200 });
+    const { fake } = bot;
+    // Three cut connections: the first attempt and both retries (after 0.1 s and 0.2 s) fail.
+    fake.failNext('sendMessage', { status: 'drop' }, 3);
+    fake.deliver(fake.updates.text(417, 'Hallo'));
+    await fake.waitFor(() => fake.sentMessages(417)[0], 'the answer on the second round');
+    await bot.channel.stop();
+    expect(fake.callsOf('sendMessage').map((call) => call.status)).toEqual([0, 0, 0, 200]);
+    const log = bot.logLines.join('');
+    expect(log).toContain('answer not sent, trying again later');
+    expect(log).not.toContain('Entschuldigung');
+  });
+
+  it('logs a refused send by method and description only: no chat id, no text', async () => {
+    bot = await startPollingBot(scriptedAssistant(() => ({ text: 'Geheime Antwort' })));
+    const { fake } = bot;
+    fake.failNext('sendMessage', { status: 403, description: 'bot was blocked by the user' }, 2);
+    fake.deliver(fake.updates.text(734_512_987, 'Meine private Frage', { from: { id: 734_512_987 } }));
+    await fake.waitFor(() => fake.callsOf('sendMessage').length >= 2, 'the answer and the apology, both refused');
+    await bot.channel.stop();
+    const log = bot.logLines.join('');
+    expect(log).toContain('"method":"sendMessage"');
+    expect(log).toContain('"description":"Forbidden: bot was blocked by the user"');
+    expect(log).not.toContain('734512987');
+    expect(log).not.toContain('Geheime Antwort');
+    expect(log).not.toContain('Meine private Frage');
   });
 
   it('apologises when the core throws, and still stops the button spinner', async () => {
@@ -117,5 +163,35 @@ describe('Telegram channel when Telegram or the core fails', () => {
     fake.deliver(fake.updates.text(411, 'zwei'));
     await fake.waitFor(() => fake.sentMessages(411)[1], 'the next answer');
     expect(fake.sentMessages(411)[1]!.visibleText).toBe('Antwort auf zwei');
+  });
+});
+
+describe('Telegram channel when it cannot start', () => {
+  it('names TELEGRAM_BOT_TOKEN when Telegram refuses the token (401)', async () => {
+    const fake = await FakeTelegram.start({ token: '999:another-token-that-the-fake-expects-xxxx' });
+    const channel = createTelegramChannel({ token: FAKE_TOKEN, apiRoot: fake.apiRoot, webhook: undefined }, echo(), capturedLogger().logger);
+    try {
+      await expect(channel.start()).rejects.toThrow(/TELEGRAM_BOT_TOKEN is wrong or was revoked.*@BotFather/);
+    } finally {
+      await channel.stop();
+      await fake.close();
+    }
+  });
+
+  it('logs one line per retry with its pause, without a stack trace, while the Bot API is unreachable', async () => {
+    const { lines, logger } = capturedLogger('info');
+    // Nothing listens on port 9 (discard): every connection is refused.
+    const channel = createTelegramChannel({ token: FAKE_TOKEN, apiRoot: 'http://127.0.0.1:9', webhook: undefined }, echo(), logger, {
+      callPolicy: { networkRetryDelaysMs: [50] },
+    });
+    const starting = channel.start().catch((error: unknown) => error);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await channel.stop();
+    await starting;
+    const retries = lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => entry.msg === 'Bot API unreachable, retrying');
+    expect(retries.length).toBeGreaterThanOrEqual(3);
+    expect(retries.slice(0, 3).map((entry) => entry.retryInSeconds)).toEqual([0.05, 0.1, 0.2]);
+    expect(retries[0]).toMatchObject({ method: 'getMe', error: expect.stringContaining('ECONNREFUSED') });
+    expect(lines.join('')).not.toContain('"stack"');
   });
 });

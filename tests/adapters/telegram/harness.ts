@@ -60,12 +60,26 @@ export interface RunningBot {
   close(): Promise<void>;
 }
 
+/**
+ * Quicker than production so that fault tests take milliseconds: retries of network
+ * failures after 0.1 s and 0.2 s, attempts cut after 2 s, failed updates tried again
+ * after 0.3 s. The production defaults are exercised by the tests of the real process.
+ */
+export const TEST_TIMINGS: TelegramChannelOptions = {
+  callPolicy: { networkRetryDelaysMs: [100, 200], callTimeoutMs: 2000 },
+  retryPauseMs: 300,
+};
+
 /** The real channel, polling the fake Bot API over 127.0.0.1. */
 export async function startPollingBot(assistant: Assistant, options: TelegramChannelOptions & { fake?: FakeTelegram } = {}): Promise<RunningBot> {
   const fake = options.fake ?? (await FakeTelegram.start());
   const config: TelegramConfig = { token: FAKE_TOKEN, apiRoot: fake.apiRoot, webhook: undefined };
   const { lines, logger } = capturedLogger();
-  const channel = createTelegramChannel(config, assistant, logger, options);
+  const channel = createTelegramChannel(config, assistant, logger, {
+    ...TEST_TIMINGS,
+    ...options,
+    callPolicy: { ...TEST_TIMINGS.callPolicy, ...options.callPolicy },
+  });
   await channel.start();
   return {
     fake,

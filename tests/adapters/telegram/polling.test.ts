@@ -13,33 +13,53 @@ const keyboardOf = (call: RecordedCall) =>
   (call.payload.reply_markup as { inline_keyboard?: { text: string; callback_data: string }[][] } | undefined)?.inline_keyboard;
 
 describe('Telegram channel, long polling against the fake Bot API', () => {
-  it('registers the command menu for German and English and clears any webhook', async () => {
-    bot = await startPollingBot(realAssistant());
-    const registered = bot.fake.callsOf('setMyCommands').map((call) => ({
-      language: call.payload.language_code ?? 'default',
-      commands: (call.payload.commands as { command: string }[]).map((c) => c.command),
-    }));
-    expect(registered).toEqual(
-      expect.arrayContaining([
-        { language: 'de', commands: ['start', 'hilfe', 'kontakt', 'partner', 'sprache'] },
-        { language: 'en', commands: ['start', 'help', 'contact', 'partner', 'language'] },
-      ]),
-    );
+  it('registers command menu, description and short description in German, English and by default, from the catalogue', async () => {
+    const assistant = realAssistant();
+    bot = await startPollingBot(assistant);
+    const byLanguage = (method: string) =>
+      Object.fromEntries(bot!.fake.callsOf(method).map((call) => [String(call.payload.language_code ?? 'default'), call.payload]));
+    const commands = byLanguage('setMyCommands');
+    const names = (language: string) => (commands[language]!.commands as { command: string }[]).map((c) => c.command);
+    expect(names('de')).toEqual(['start', 'hilfe', 'kontakt', 'partner', 'sprache']);
+    expect(names('default')).toEqual(names('de'));
+    expect(names('en')).toEqual(['start', 'help', 'contact', 'partner', 'language']);
+    expect((commands.en!.commands as { description: string }[])[1]!.description).toBe(assistant.say('en', 'telegram-command-help'));
+    expect(byLanguage('setMyDescription')).toEqual({
+      default: { description: assistant.say('de', 'telegram-description') },
+      de: { description: assistant.say('de', 'telegram-description'), language_code: 'de' },
+      en: { description: assistant.say('en', 'telegram-description'), language_code: 'en' },
+    });
+    expect(byLanguage('setMyShortDescription').en).toEqual({
+      short_description: assistant.say('en', 'telegram-short-description'),
+      language_code: 'en',
+    });
+    expect(bot.fake.rejectedCalls()).toEqual([]);
     expect(bot.fake.callsOf('deleteWebhook')).toHaveLength(1);
   });
 
-  it('answers a question, showing "typing" first', async () => {
+  it('answers a plain question with one Bot API call: no "typing" for an answer that is ready at once', async () => {
     bot = await startPollingBot(realAssistant());
     const { fake } = bot;
-    fake.deliver(fake.updates.text(101, 'Wie ist die Telefonnummer?'));
-    const answer = await fake.waitFor(
-      () => fake.sentMessages(101).find((call) => call.visibleText?.includes('0451 122 2029')),
-      'an answer with the phone number',
+    const before = fake.calls.length;
+    fake.deliver(fake.updates.text(101, 'Was ist die Engagierte Stadt?'));
+    await fake.waitFor(() => fake.sentMessages(101)[0], 'an answer');
+    await bot.channel.stop();
+    const calls = fake.calls.slice(before).filter((call) => call.method !== 'getUpdates');
+    expect(calls.map((call) => call.method)).toEqual(['sendMessage']);
+  });
+
+  it('shows "typing" once when the answer is late (here: Telegram slow to take it)', async () => {
+    bot = await startPollingBot(
+      scriptedAssistant(() => ({ text: 'Antwort' })),
+      { typingAfterMs: 100 },
     );
-    const typing = fake.callsOf('sendChatAction').find((call) => call.payload.chat_id === 101);
-    expect(typing?.payload.action).toBe('typing');
-    expect(fake.calls.indexOf(typing!)).toBeLessThan(fake.calls.indexOf(answer));
-    expect(fake.rejectedCalls()).toEqual([]);
+    const { fake } = bot;
+    fake.failNext('sendMessage', { status: 'hang' });
+    fake.deliver(fake.updates.text(112, 'Hallo'));
+    const answer = await fake.waitFor(() => fake.sentMessages(112)[0], 'the answer after the hung attempt');
+    const typing = fake.callsOf('sendChatAction');
+    expect(typing.map((call) => [call.payload.chat_id, call.payload.action])).toEqual([[112, 'typing']]);
+    expect(fake.calls.indexOf(typing[0]!)).toBeLessThan(fake.calls.indexOf(answer));
   });
 
   it('shows the menu as buttons on /start, and answers a button press', async () => {
@@ -66,6 +86,16 @@ describe('Telegram channel, long polling against the fake Bot API', () => {
     expect(assistant.received.map((m) => m.text)).toEqual(['/start kontakt']);
   });
 
+  it('welcomes a deep link it does not know (/start flyer2024) instead of saying it does not know', async () => {
+    bot = await startPollingBot(realAssistant());
+    const { fake } = bot;
+    fake.deliver(fake.updates.text(113, '/start'));
+    fake.deliver(fake.updates.text(114, '/start flyer2024'));
+    await fake.waitFor(() => fake.sentMessages(113)[0] && fake.sentMessages(114)[0], 'two answers');
+    expect(fake.sentMessages(114).map((call) => call.visibleText)).toEqual(fake.sentMessages(113).map((call) => call.visibleText));
+    expect(keyboardOf(fake.sentMessages(114)[0]!)).toEqual(keyboardOf(fake.sentMessages(113)[0]!));
+  });
+
   it('tells users who send a sticker, photo or voice message that it reads text', async () => {
     const assistant = recording(realAssistant());
     bot = await startPollingBot(assistant);
@@ -78,16 +108,35 @@ describe('Telegram channel, long polling against the fake Bot API', () => {
     expect(assistant.received).toEqual([]);
   });
 
-  it('does not answer an edited message a second time', async () => {
+  it('answers a fixed typo (an edited message) once more, following the earlier answer and quoting the edit', async () => {
     const assistant = recording(scriptedAssistant((m) => ({ text: `Antwort auf ${m.text}` })));
     bot = await startPollingBot(assistant);
     const { fake } = bot;
-    fake.deliver(fake.updates.text(106, 'Wer ist Ansprechpartner?'));
-    fake.deliver(fake.updates.editedText(106, 'Wer ist die Ansprechpartnerin?'));
-    // Updates of one chat are handled in order, so once this one is answered the edit has been seen.
-    fake.deliver(fake.updates.text(106, 'Danke'));
-    await fake.waitFor(() => fake.sentMessages(106).length >= 2, 'two answers');
-    expect(fake.sentMessages(106).map((call) => call.visibleText)).toEqual(['Antwort auf Wer ist Ansprechpartner?', 'Antwort auf Danke']);
+    const original = fake.updates.text(106, 'Wer ist Ansprechpartnr?');
+    fake.deliver(original);
+    await fake.waitFor(() => fake.sentMessages(106)[0], 'the first answer');
+    fake.deliver(fake.updates.edited(original, 'Wer ist Ansprechpartner?'));
+    const second = await fake.waitFor(() => fake.sentMessages(106)[1], 'the answer to the edit');
+    expect(second.visibleText).toBe('Antwort auf Wer ist Ansprechpartner?');
+    expect(second.payload.reply_parameters).toMatchObject({ message_id: original.message!.message_id });
+    expect(bot.fake.callsOf('editMessageText')).toEqual([]);
+  });
+
+  it('answers only the edit when the original was still waiting for its turn', async () => {
+    const assistant = recording(scriptedAssistant((m) => ({ text: `Antwort auf ${m.text}` })));
+    bot = await startPollingBot(assistant);
+    const { fake } = bot;
+    // The first answer is held up (rate limit), so the second message is still waiting when its edit arrives.
+    fake.failNext('sendMessage', { status: 429, retryAfter: 1 });
+    fake.deliver(fake.updates.text(115, 'eins'));
+    await fake.waitFor(() => fake.callsOf('sendMessage')[0], 'the rate-limited first answer');
+    const typo = fake.updates.text(115, 'Telefonumer?');
+    fake.deliver(typo);
+    fake.deliver(fake.updates.edited(typo, 'Telefonnummer?'));
+    await fake.waitFor(() => fake.sentMessages(115)[1], 'two answers');
+    await bot.channel.stop();
+    expect(fake.sentMessages(115).map((call) => call.visibleText)).toEqual(['Antwort auf eins', 'Antwort auf Telefonnummer?']);
+    expect(assistant.received.map((m) => m.text)).toEqual(['eins', 'Telefonnummer?']);
   });
 
   it('in groups answers only commands, mentions and replies to it, quoting the question', async () => {
@@ -146,6 +195,26 @@ describe('Telegram channel, long polling against the fake Bot API', () => {
     fake.deliver(fake.updates.text(109, '<script>alert(1)</script> & Co <b>'));
     await fake.waitFor(() => fake.sentMessages(109)[0], 'an answer');
     expect(fake.rejectedCalls()).toEqual([]);
+  });
+
+  it('does not send the same contact card twice in a row', async () => {
+    const contact = {
+      name: 'Engagierte Stadt Lübeck',
+      office: 'Hansestadt Lübeck',
+      department: 'Bürgerschaftliches Engagement',
+      phone: '0451 122 2029',
+      email: 'engagement@luebeck.de',
+    };
+    bot = await startPollingBot(
+      scriptedAssistant((m) => (m.text === 'Was ist das?' ? { text: 'Ein Programm.' } : { text: 'Kontakt:', contacts: [contact] })),
+    );
+    const { fake } = bot;
+    for (const text of ['Telefon?', 'Und die E-Mail?', 'Was ist das?', 'Telefon?']) fake.deliver(fake.updates.text(116, text));
+    await fake.waitFor(() => fake.sentMessages(116).length >= 4, 'four answers');
+    await bot.channel.stop();
+    // The card comes with the first and the fourth answer; the second would repeat the card just above it.
+    const order = fake.calls.filter((call) => call.payload.chat_id === 116).map((call) => call.method);
+    expect(order).toEqual(['sendMessage', 'sendContact', 'sendMessage', 'sendMessage', 'sendMessage', 'sendContact']);
   });
 
   it('sends a contact card with contact answers', async () => {

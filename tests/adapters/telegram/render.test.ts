@@ -4,6 +4,7 @@ import { escapeHtml } from '../../../adapters/telegram/html.js';
 import { render } from '../../../adapters/telegram/render.js';
 import { splitText } from '../../../adapters/telegram/split-text.js';
 import type { Contact, Reply } from '../../../src/reply.js';
+import { say } from '../../support/say.js';
 import { checkTelegramHtml } from '../../support/telegram-html.js';
 
 function reply(overrides: Partial<Reply>): Reply {
@@ -39,7 +40,7 @@ function visible(html: string): string {
 describe('render', () => {
   it('escapes hostile text completely, so Telegram shows it literally', () => {
     const hostile = '<script>alert("x")</script> & <b>fett</b> &amp;';
-    const [message] = render(reply({ text: `Sie schrieben: ${hostile}` })).messages;
+    const [message] = render(reply({ text: `Sie schrieben: ${hostile}` }), say).messages;
     expect(message!.text).not.toContain('<script>');
     expect(visible(message!.text)).toBe(`Sie schrieben: ${hostile}`);
     expect(message!.options.parse_mode).toBe('HTML');
@@ -55,6 +56,7 @@ describe('render', () => {
           { id: 'menu:contact', label: 'Kontakt' },
         ],
       }),
+      say,
     );
     expect(rendered.messages[0]!.options.reply_markup).toEqual({
       inline_keyboard: [
@@ -80,6 +82,7 @@ describe('render', () => {
           { id: 'topic:b', label: 'Wer sind die Partner?' },
         ],
       }),
+      say,
     );
     expect(rendered.messages[0]!.options.reply_markup?.inline_keyboard).toEqual([
       [{ text: 'Wie werde ich ehrenamtlich aktiv?', callback_data: 'topic:a' }],
@@ -97,6 +100,7 @@ describe('render', () => {
           { label: 'Lübeck & "Engagement"', url: 'https://luebeck.de/?a=1&b="2"' },
         ],
       }),
+      say,
     );
     const [message] = rendered.messages;
     expect(message!.options.link_preview_options).toEqual({ is_disabled: true });
@@ -106,26 +110,32 @@ describe('render', () => {
   });
 
   it('keeps link previews on for answers without links', () => {
-    expect(render(reply({ text: 'Kein Link.' })).messages[0]!.options.link_preview_options).toBeUndefined();
+    expect(render(reply({ text: 'Kein Link.' }), say).messages[0]!.options.link_preview_options).toBeUndefined();
   });
 
   it('adds a contact card, and writes out phone and e-mail when the text lacks them', () => {
-    const rendered = render(reply({ text: 'Ihr Ansprechpartner:', contacts: [contact] }));
+    const rendered = render(reply({ text: 'Ihr Ansprechpartner:', contacts: [contact] }), say);
     expect(rendered.contactCard?.phoneNumber).toBe('+494511222029');
     const text = visible(rendered.messages[0]!.text);
     expect(text).toContain('0451 122 2029');
     expect(text).toContain('engagement@luebeck.de');
   });
 
-  it('gives a fallback the contact as tappable text only, without a card', () => {
-    const rendered = render(reply({ text: 'Das weiß ich leider nicht.', fallback: true, intent: null, contacts: [contact] }));
-    expect(rendered.contactCard).toBeUndefined();
-    expect(visible(rendered.messages[0]!.text)).toContain('0451 122 2029');
+  it('renders the contact of an honest decline too, lines and card (the core names it only where it helps)', () => {
+    const rendered = render(reply({ text: 'Das weiß ich leider nicht.', fallback: true, intent: null, contacts: [contact] }), say);
+    expect(rendered.contactCard?.phoneNumber).toBe('+494511222029');
+    expect(visible(rendered.messages[0]!.text)).toContain('Telefon: 0451 122 2029');
+  });
+
+  it('labels the contact lines in the reply language, from the catalogue', () => {
+    const rendered = render(reply({ text: 'Your contact:', locale: 'en', contacts: [contact] }), say);
+    expect(visible(rendered.messages[0]!.text)).toContain('Phone: 0451 122 2029');
+    expect(visible(rendered.messages[0]!.text)).toContain('Email: engagement@luebeck.de');
   });
 
   it('does not repeat phone and e-mail the text already has', () => {
     const text = 'Rufen Sie an: 0451 122 2029 oder schreiben Sie an engagement@luebeck.de.';
-    const rendered = render(reply({ text, contacts: [contact] }));
+    const rendered = render(reply({ text, contacts: [contact] }), say);
     expect(visible(rendered.messages[0]!.text)).toBe(text);
     expect(rendered.contactCard).toBeDefined();
   });
@@ -133,7 +143,7 @@ describe('render', () => {
   it('splits answers over 4096 characters into valid messages, buttons under the last', () => {
     const paragraph = `${'Engagement in Lübeck verbindet Menschen. '.repeat(40).trim()}\n\n`;
     const text = paragraph.repeat(8);
-    const rendered = render(reply({ text, choices: [{ id: 'more', label: 'Mehr' }] }));
+    const rendered = render(reply({ text, choices: [{ id: 'more', label: 'Mehr' }] }), say);
     expect(rendered.messages.length).toBeGreaterThan(1);
     for (const message of rendered.messages) expect(visible(message.text).length).toBeLessThanOrEqual(4096);
     expect(rendered.messages.map((m) => visible(m.text)).join('\n\n')).toBe(text.trim());
@@ -142,13 +152,13 @@ describe('render', () => {
   });
 
   it('never splits inside an escaped character', () => {
-    const rendered = render(reply({ text: '&'.repeat(5000) }));
+    const rendered = render(reply({ text: '&'.repeat(5000) }), say);
     expect(rendered.messages).toHaveLength(2);
     for (const message of rendered.messages) expect(() => visible(message.text)).not.toThrow();
   });
 
   it('never sends an empty message', () => {
-    expect(visible(render(reply({ text: '   ', choices: [{ id: 'a', label: 'A' }] })).messages[0]!.text)).toBe('Bitte wählen Sie:');
+    expect(visible(render(reply({ text: '   ', choices: [{ id: 'a', label: 'A' }] }), say).messages[0]!.text)).toBe('Bitte wählen Sie:');
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Update } from 'grammy/types';
 import { describe, expect, it } from 'vitest';
-import { toMessage } from '../../../adapters/telegram/to-message.js';
+import { routeOf, toMessage } from '../../../adapters/telegram/to-message.js';
 import { FAKE_BOT, UpdateBuilder } from '../../support/fake-telegram.js';
 
 const me = { id: FAKE_BOT.id, username: FAKE_BOT.username };
@@ -44,6 +44,14 @@ describe('toMessage in private chats', () => {
     expect(messageOf(updates.text(42, '/sprache')).message.text).toBe('/sprache');
   });
 
+  it('marks /start with a payload a t.me link can carry as a deep link, and nothing else', () => {
+    expect(messageOf(updates.text(42, '/start kontakt')).deepLink).toBe(true);
+    expect(messageOf(updates.text(42, '/start flyer_2024-Herbst')).deepLink).toBe(true);
+    expect(messageOf(updates.text(42, '/start')).deepLink).toBeUndefined();
+    expect(messageOf(updates.text(42, '/start Wer ist Ansprechpartner?')).deepLink).toBeUndefined();
+    expect(messageOf(updates.text(42, '/hilfe kontakt')).deepLink).toBeUndefined();
+  });
+
   it('strips its own @name from a command', () => {
     expect(messageOf(updates.text(42, `/start@${FAKE_BOT.username} partner`)).message.text).toBe('/start partner');
   });
@@ -65,13 +73,71 @@ describe('toMessage in private chats', () => {
     }
   });
 
-  it('ignores edited messages, so an edit never causes a second answer', () => {
-    expect(toMessage(updates.editedText(42, 'Wie ist die Telefonnummer??'), me)).toEqual({ kind: 'ignore', reason: 'edited-message' });
+  it('reads an edited message like a new one, quoting it so the user sees which version is answered', () => {
+    const original = updates.text(42, 'Wie ist die Telefonumer?');
+    const edit = updates.edited(original, 'Wie ist die Telefonnummer?');
+    const translation = messageOf(edit);
+    expect(translation.message.text).toBe('Wie ist die Telefonnummer?');
+    expect(translation.replyToMessageId).toBe(original.message!.message_id);
+    expect(routeOf(edit)).toEqual({ chatKey: '42', messageId: original.message!.message_id, edited: true });
+  });
+
+  it('ignores an edited caption: the note about text was given the first time', () => {
+    const photo = updates.nonText(42, 'photo');
+    const edit = { update_id: 9, edited_message: { ...photo.message, caption: 'neu' } } as unknown as Update;
+    expect(toMessage(edit, me)).toEqual({ kind: 'ignore', reason: 'edited-non-text' });
   });
 
   it('ignores other bots and updates it does not handle', () => {
     expect(toMessage(updates.text(42, 'hi', { from: { isBot: true } }), me)).toMatchObject({ reason: 'from-bot' });
     expect(toMessage({ update_id: 1, poll: {} } as unknown as Update, me)).toMatchObject({ reason: 'unsupported-update' });
+  });
+});
+
+describe('toMessage on broken updates', () => {
+  const broken: Record<string, unknown>[] = [
+    { message: null },
+    { message: 'text' },
+    { message: [] },
+    { message: {} },
+    { message: { chat: { id: 'x' }, text: 'Hallo' } },
+    { message: { chat: { id: 1.5 }, text: 'Hallo' } },
+    { edited_message: { chat: null } },
+    { callback_query: null },
+    { callback_query: { id: 7, from: { id: 1 } } },
+    { callback_query: { id: 'q', from: null, data: 'x' } },
+  ];
+
+  it('ignores every shape it cannot read, and routes each on its own', () => {
+    for (const content of broken) {
+      const update = { update_id: 77, ...content } as unknown as Update;
+      expect(toMessage(update, me), JSON.stringify(content)).toEqual({ kind: 'ignore', reason: 'malformed-update' });
+      expect(routeOf(update).chatKey).toBe('update:77');
+    }
+  });
+
+  it('answers a message whose optional parts are broken, trusting none of them', () => {
+    const update = {
+      update_id: 78,
+      message: {
+        message_id: 'nine',
+        chat: { id: 42 },
+        from: { id: 'me', language_code: 5 },
+        text: '/kontakt bitte',
+        entities: [null, { type: 'bot_command', offset: 0, length: 8 }, { type: 'mention', offset: 50, length: 9 }, 'x'],
+        reply_to_message: { from: 'bot' },
+      },
+    } as unknown as Update;
+    const translation = messageOf(update);
+    expect(translation.message).toMatchObject({ text: '/kontakt bitte', userId: undefined, localeHint: undefined });
+  });
+
+  it('does not treat entities that point outside the text as a command or mention', () => {
+    const update = {
+      update_id: 79,
+      message: { message_id: 1, chat: { id: -5, type: 'group' }, text: 'hi', entities: [{ type: 'bot_command', offset: 0, length: 99 }] },
+    } as unknown as Update;
+    expect(toMessage(update, me)).toEqual({ kind: 'ignore', reason: 'group-not-addressed' });
   });
 });
 

@@ -6,7 +6,7 @@ import type { Channel } from '../../../src/channel.js';
 import { type RunningHttpServer, startHttpServer } from '../../../src/http-server.js';
 import { realAssistant } from '../../support/assistant.js';
 import { FAKE_TOKEN, FakeTelegram } from '../../support/fake-telegram.js';
-import { capturedLogger, type RecordingAssistant, recording } from './harness.js';
+import { capturedLogger, type RecordingAssistant, recording, TEST_TIMINGS } from './harness.js';
 
 const SECRET = 'TEST-webhook-secret_0123456789';
 const PATH = '/telegram/webhook-test';
@@ -20,7 +20,7 @@ beforeEach(async () => {
   fake = await FakeTelegram.start();
   assistant = recording(realAssistant());
   const webhook = { url: `https://bot.example.org${PATH}`, path: PATH, secret: SECRET };
-  channel = createTelegramChannel({ token: FAKE_TOKEN, apiRoot: fake.apiRoot, webhook }, assistant, capturedLogger().logger);
+  channel = createTelegramChannel({ token: FAKE_TOKEN, apiRoot: fake.apiRoot, webhook }, assistant, capturedLogger().logger, TEST_TIMINGS);
   server = await startHttpServer(channel.routes, { host: '127.0.0.1', port: 0 });
   await channel.start();
 });
@@ -83,6 +83,39 @@ describe('Telegram channel in webhook mode', () => {
       body: '{"no":"update"}',
     });
     expect(junk.status).toBe(400);
+  });
+
+  it('takes any update with an update_id, however broken the rest, and never answers 500', async () => {
+    const broken = [
+      { message: null },
+      { message: { chat: 'x' } },
+      { callback_query: [] },
+      { edited_message: { chat: { id: 505 }, text: 7 } },
+      { poll: {} },
+    ];
+    for (const content of broken) expect((await post(fake.updates.raw(content))).status).toBe(200);
+    const junk = await Promise.all(
+      ['null', '[1]', '{"update_id":"7"}', '{"update_id":1.5}', '{'].map(async (body) => {
+        const response = await fetch(`http://127.0.0.1:${server.port}${PATH}`, {
+          method: 'POST',
+          headers: { 'x-telegram-bot-api-secret-token': SECRET },
+          body,
+        });
+        return response.status;
+      }),
+    );
+    expect(junk).toEqual([400, 400, 400, 400, 400]);
+    // And the bot goes on answering.
+    expect((await post(fake.updates.text(505, 'Hallo'))).status).toBe(200);
+    await fake.waitFor(() => fake.sentMessages(505)[0], 'the answer after the broken updates');
+    expect(assistant.received.map((m) => m.text)).toEqual(['Hallo']);
+  });
+
+  it('answers 200 once the update is recorded, without waiting for the answer', async () => {
+    fake.failNext('sendMessage', { status: 'hang' });
+    const response = await post(fake.updates.text(506, 'Hallo'));
+    expect(response.status).toBe(200);
+    expect(fake.sentMessages(506)).toEqual([]);
   });
 
   it('asks Telegram to deliver again later (503) once stopped', async () => {
