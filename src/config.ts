@@ -56,8 +56,10 @@ const envSchema = z
     PORT: integer(3000, 0, 65535),
     KNOWLEDGE_DIR: z.string().trim().min(1).default('knowledge'),
     KNOWLEDGE_RELOAD: flag(true),
+    DATA_DIR: optionalText,
     UNANSWERED_ENABLED: flag(true),
-    UNANSWERED_DIR: z.string().trim().min(1).default('data'),
+    /** The data directory's old name, still honoured when DATA_DIR is unset. */
+    UNANSWERED_DIR: optionalText,
     UNANSWERED_RETENTION_DAYS: integer(90, 1, 3650),
     SHUTDOWN_TIMEOUT_MS: integer(10_000, 100, 120_000),
 
@@ -129,7 +131,9 @@ export interface Config {
   port: number;
   knowledgeDir: string;
   knowledgeReload: boolean;
-  unanswered: { enabled: boolean; dir: string; retentionDays: number };
+  /** Where the bot keeps what must outlive a restart: the SQLite database (DATA_DIR, formerly UNANSWERED_DIR). */
+  dataDir: string;
+  unanswered: { enabled: boolean; retentionDays: number };
   shutdownTimeoutMs: number;
   telegram: TelegramConfig | undefined;
   slack: SlackConfig | undefined;
@@ -157,7 +161,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     port: e.PORT,
     knowledgeDir: e.KNOWLEDGE_DIR,
     knowledgeReload: e.KNOWLEDGE_RELOAD,
-    unanswered: { enabled: e.UNANSWERED_ENABLED, dir: e.UNANSWERED_DIR, retentionDays: e.UNANSWERED_RETENTION_DAYS },
+    dataDir: e.DATA_DIR ?? e.UNANSWERED_DIR ?? 'data',
+    unanswered: { enabled: e.UNANSWERED_ENABLED, retentionDays: e.UNANSWERED_RETENTION_DAYS },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     telegram: e.TELEGRAM_BOT_TOKEN
       ? {

@@ -17,6 +17,8 @@ import { watchKnowledge } from './knowledge/watch.js';
 import { createLogger, createPseudonymiser, type Logger, scrubSecrets } from './logger.js';
 import { runService } from './service.js';
 import { SETUP_HINT } from './setup-hint.js';
+import { StorageError } from './storage/database.js';
+import { openStorage, type Storage } from './storage/storage.js';
 import { startUnansweredRecorder } from './unanswered/recorder.js';
 
 /** Exit code when nothing is configured and no one is at a terminal: a setup problem, not a crash. */
@@ -43,7 +45,7 @@ async function main(): Promise<void> {
     pseudonymise,
   });
   const knowledge = loadKnowledgeOrExit(config.knowledgeDir);
-  const unanswered = startUnansweredRecorder(config.unanswered, logger);
+  const unanswered = startUnansweredRecorder({ ...config.unanswered, dir: config.dataDir }, logger);
   const assistant = createAssistant(knowledge, { onUnanswered: (question) => unanswered.record(question) });
   const watcher = config.knowledgeReload
     ? watchKnowledge({ dir: config.knowledgeDir, logger, onReload: (next) => assistant.setKnowledge(next) })
@@ -56,8 +58,10 @@ async function main(): Promise<void> {
     return;
   }
 
+  const storage = openStorageOrExit(config.dataDir, logger);
+  logger.info({ file: storage.file }, 'storage open');
   await runService({
-    channels: createChannels(config, assistant, logger, pseudonymise),
+    channels: createChannels(config, assistant, logger, { pseudonymise, intake: storage.intake }),
     http: { host: config.host, port: config.port },
     logger,
     shutdownTimeoutMs: config.shutdownTimeoutMs,
@@ -65,15 +69,32 @@ async function main(): Promise<void> {
       { name: 'knowledge watcher', run: () => watcher?.close() },
       { name: 'unanswered recorder', run: () => unanswered.stop() },
     ],
+    stopLast: [{ name: 'storage', run: () => storage.close() }],
   });
 }
 
-/** Adapters add their own `channel` field to the logger and get the configured pseudonymiser. */
-function createChannels(config: Config, assistant: Assistant, logger: Logger, pseudonymise: Pseudonymiser): Channel[] {
+/** What every adapter gets besides its config: the configured pseudonymiser and the durable intake. */
+interface AdapterServices {
+  pseudonymise: Pseudonymiser;
+  intake: Storage['intake'];
+}
+
+/** Adapters add their own `channel` field to the logger; each takes from `services` what its options declare. */
+function createChannels(config: Config, assistant: Assistant, logger: Logger, services: AdapterServices): Channel[] {
   const channels: Channel[] = [];
-  if (config.telegram) channels.push(createTelegramChannel(config.telegram, assistant, logger, { pseudonymise }));
-  if (config.slack) channels.push(createSlackChannel(config.slack, assistant, logger, { pseudonymise }));
+  if (config.telegram) channels.push(createTelegramChannel(config.telegram, assistant, logger, services));
+  if (config.slack) channels.push(createSlackChannel(config.slack, assistant, logger, services));
   return channels;
+}
+
+function openStorageOrExit(dir: string, logger: Logger): Storage {
+  try {
+    return openStorage({ dir, logger });
+  } catch (error) {
+    if (!(error instanceof StorageError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
 }
 
 function parseConfigOrExit(env: NodeJS.ProcessEnv): Config {

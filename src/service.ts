@@ -11,6 +11,8 @@ export interface ServiceOptions {
   shutdownTimeoutMs: number;
   /** Stopped after the channels and before the HTTP server, e.g. the knowledge watcher. */
   alsoStop?: readonly ShutdownStep[];
+  /** Stopped after the HTTP server, when no request can arrive any more: the database. */
+  stopLast?: readonly ShutdownStep[];
   /** Injectable for tests; see {@link installShutdown}. */
   exit?: (code: number) => void;
   signalSource?: Pick<NodeJS.Process, 'once' | 'off'>;
@@ -63,6 +65,7 @@ export async function runService(options: ServiceOptions): Promise<RunningServic
       },
       ...(options.alsoStop ?? []),
       { name: 'http server', run: () => server.close() },
+      ...(options.stopLast ?? []),
     ],
   });
 

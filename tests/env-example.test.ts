@@ -33,3 +33,12 @@ describe('config errors', () => {
     }
   });
 });
+
+describe('data directory', () => {
+  it('is DATA_DIR, falls back to the old UNANSWERED_DIR, and defaults to data', () => {
+    expect(parseConfig({}).dataDir).toBe('data');
+    expect(parseConfig({ UNANSWERED_DIR: '/srv/old' }).dataDir).toBe('/srv/old');
+    expect(parseConfig({ UNANSWERED_DIR: '/srv/old', DATA_DIR: '/srv/new' }).dataDir).toBe('/srv/new');
+    expect(parseConfig({ DATA_DIR: ' ' }).dataDir).toBe('data');
+  });
+});

@@ -18,7 +18,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * start and once a day. A store that cannot be written (full disk, read-only volume) is
  * logged and never breaks an answer.
  */
-export function startUnansweredRecorder(settings: Config['unanswered'], logger: Logger): UnansweredRecorder {
+export function startUnansweredRecorder(settings: Config['unanswered'] & { dir: string }, logger: Logger): UnansweredRecorder {
   if (!settings.enabled) {
     logger.info('recording of unanswered questions is off (UNANSWERED_ENABLED=false)');
     return { record: () => {}, stop: () => {} };
