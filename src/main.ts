@@ -15,6 +15,7 @@ import { KnowledgeError, loadKnowledge } from './knowledge/load.js';
 import type { Knowledge } from './knowledge/schema.js';
 import { watchKnowledge } from './knowledge/watch.js';
 import { createLogger, createPseudonymiser, type Logger, scrubSecrets } from './logger.js';
+import { installProcessErrorPolicy } from './process-errors.js';
 import { runService } from './service.js';
 import { SETUP_HINT } from './setup-hint.js';
 import { StorageError } from './storage/database.js';
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
     secrets: [config.telegram?.token, config.telegram?.webhook?.secret, config.slack?.botToken, config.slack?.appToken, config.slack?.signingSecret],
     pseudonymise,
   });
+  const errorPolicy = installProcessErrorPolicy({ logger, onFatal: () => process.exit(1) });
   const knowledge = loadKnowledgeOrExit(config.knowledgeDir);
   const unanswered = startUnansweredRecorder({ ...config.unanswered, dir: config.dataDir }, logger);
   const assistant = createAssistant(knowledge, { onUnanswered: (question) => unanswered.record(question) });
@@ -60,7 +62,7 @@ async function main(): Promise<void> {
 
   const storage = openStorageOrExit(config.dataDir, logger);
   logger.info({ file: storage.file }, 'storage open');
-  await runService({
+  const service = await runService({
     channels: createChannels(config, assistant, logger, { pseudonymise, intake: storage.intake }),
     http: { host: config.host, port: config.port },
     logger,
@@ -71,6 +73,7 @@ async function main(): Promise<void> {
     ],
     stopLast: [{ name: 'storage', run: () => storage.close() }],
   });
+  errorPolicy.setOnFatal((reason) => void service.control.shutdown(reason, 1));
 }
 
 /** What every adapter gets besides its config: the configured pseudonymiser and the durable intake. */
