@@ -47,33 +47,45 @@ async function main(): Promise<void> {
   });
   const errorPolicy = installProcessErrorPolicy({ logger, onFatal: () => process.exit(1) });
   const knowledge = loadKnowledgeOrExit(config.knowledgeDir);
-  const unanswered = startUnansweredRecorder({ ...config.unanswered, dir: config.dataDir }, logger);
+
+  if (interactive) {
+    // Without a usable data directory the terminal chat only loses the record of unanswered questions.
+    const storage = openStorageOrWarn(config.dataDir, logger);
+    const core = startCore(config, knowledge, storage, logger);
+    await runChat({ assistant: core.assistant, input: process.stdin, output: process.stdout, terminal: true });
+    core.stop();
+    storage?.close();
+    return;
+  }
+
+  // The channels cannot run without their durable intake.
+  const storage = openStorageOrExit(config.dataDir, logger);
+  const core = startCore(config, knowledge, storage, logger);
+  const service = await runService({
+    channels: createChannels(config, core.assistant, logger, { pseudonymise, intake: storage.intake }),
+    http: { host: config.host, port: config.port },
+    logger,
+    shutdownTimeoutMs: config.shutdownTimeoutMs,
+    alsoStop: [{ name: 'knowledge watcher and unanswered recorder', run: () => core.stop() }],
+    stopLast: [{ name: 'storage', run: () => storage.close() }],
+  });
+  errorPolicy.setOnFatal((reason) => void service.control.shutdown(reason, 1));
+}
+
+/** The assistant with what keeps it current (hot reload) and what it reports (unanswered questions). */
+function startCore(config: Config, knowledge: Knowledge, storage: Storage | undefined, logger: Logger): { assistant: Assistant; stop(): void } {
+  const unanswered = startUnansweredRecorder(config.unanswered, storage?.db, logger);
   const assistant = createAssistant(knowledge, { onUnanswered: (question) => unanswered.record(question) });
   const watcher = config.knowledgeReload
     ? watchKnowledge({ dir: config.knowledgeDir, logger, onReload: (next) => assistant.setKnowledge(next) })
     : undefined;
-
-  if (interactive) {
-    await runChat({ assistant, input: process.stdin, output: process.stdout, terminal: true });
-    watcher?.close();
-    unanswered.stop();
-    return;
-  }
-
-  const storage = openStorageOrExit(config.dataDir, logger);
-  logger.info({ file: storage.file }, 'storage open');
-  const service = await runService({
-    channels: createChannels(config, assistant, logger, { pseudonymise, intake: storage.intake }),
-    http: { host: config.host, port: config.port },
-    logger,
-    shutdownTimeoutMs: config.shutdownTimeoutMs,
-    alsoStop: [
-      { name: 'knowledge watcher', run: () => watcher?.close() },
-      { name: 'unanswered recorder', run: () => unanswered.stop() },
-    ],
-    stopLast: [{ name: 'storage', run: () => storage.close() }],
-  });
-  errorPolicy.setOnFatal((reason) => void service.control.shutdown(reason, 1));
+  return {
+    assistant,
+    stop() {
+      watcher?.close();
+      unanswered.stop();
+    },
+  };
 }
 
 /** What every adapter gets besides its config: the configured pseudonymiser and the durable intake. */
@@ -92,11 +104,23 @@ function createChannels(config: Config, assistant: Assistant, logger: Logger, se
 
 function openStorageOrExit(dir: string, logger: Logger): Storage {
   try {
-    return openStorage({ dir, logger });
+    const storage = openStorage({ dir, logger });
+    logger.info({ file: storage.file }, 'storage open');
+    return storage;
   } catch (error) {
     if (!(error instanceof StorageError)) throw error;
     process.stderr.write(`${error.message}\n`);
     process.exit(1);
+  }
+}
+
+function openStorageOrWarn(dir: string, logger: Logger): Storage | undefined {
+  try {
+    return openStorage({ dir, logger });
+  } catch (error) {
+    if (!(error instanceof StorageError)) throw error;
+    logger.warn({ err: error }, 'cannot open the storage; unanswered questions are not recorded');
+    return undefined;
   }
 }
 

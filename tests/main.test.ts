@@ -1,7 +1,8 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readUnanswered } from '../src/unanswered/store.js';
 import { startDelayingProxy } from './support/delaying-proxy.js';
 import { FAKE_BOT_TOKEN, FAKE_SIGNING_SECRET, startFakeSlack } from './support/fake-slack.js';
 import { FAKE_TOKEN, FakeTelegram } from './support/fake-telegram.js';
@@ -108,9 +109,10 @@ describe('npm start with Telegram (against a fake Bot API on 127.0.0.1)', () => 
     expect(main.stdout()).toBe('');
 
     // Recorded for the editors, without anything that identifies the asker.
-    const stored = readFileSync(join(unansweredDir, 'unanswered.jsonl'), 'utf8');
-    expect(JSON.parse(stored)).toMatchObject({ text: question, locale: 'de', channel: 'telegram' });
-    expect(stored).not.toContain(String(userId));
+    // Closed cleanly: no -wal file, and the database file itself holds no trace of who asked.
+    expect(existsSync(join(unansweredDir, 'bot.sqlite-wal'))).toBe(false);
+    expect(readFileSync(join(unansweredDir, 'bot.sqlite')).includes(String(userId))).toBe(false);
+    expect(readUnanswered({ dir: unansweredDir, retentionDays: 90 })).toMatchObject([{ text: question, locale: 'de', channel: 'telegram' }]);
   }, 60_000);
 });
 

@@ -34,4 +34,19 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    name: 'unanswered questions, for the editors (formerly unanswered.jsonl)',
+    up(db) {
+      db.exec(`
+        CREATE TABLE unanswered (
+          id      INTEGER PRIMARY KEY,
+          at      INTEGER NOT NULL,
+          locale  TEXT    NOT NULL,
+          channel TEXT    NOT NULL,
+          text    TEXT    NOT NULL
+        ) STRICT;
+        CREATE INDEX unanswered_at ON unanswered (at);
+      `);
+    },
+  },
 ];

@@ -31,7 +31,7 @@ describe('unanswered report', () => {
     expect(formatUnansweredReport([], 0, 10)).toMatch(/No unanswered questions/);
   });
 
-  it('npm run report prints the table from the store in UNANSWERED_DIR, within the retention period', () => {
+  it('npm run report prints the table, within the retention period, also from the file of an older release in UNANSWERED_DIR', () => {
     const dir = mkdtempSync(join(tmpdir(), 'report-'));
     try {
       const recent = new Date(Date.now() - 2 * 86_400_000).toISOString();
