@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
 import { z } from 'zod';
 
 /**
@@ -5,7 +7,7 @@ import { z } from 'zod';
  * Nothing else in the code base reads `process.env`.
  *
  * ```ts
- * const config = parseConfig(process.env); // throws ConfigError naming the variable
+ * const config = parseConfig(withDotEnv(process.env)); // throws ConfigError naming the variable
  * ```
  */
 
@@ -49,6 +51,8 @@ const httpUrl = optionalText.pipe(z.url({ protocol: /^https?$/, error: 'use a fu
 
 const envSchema = z
   .object({
+    /** Read by {@link withDotEnv} before parsing; listed here so that .env.example documents it. */
+    ENV_FILE: optionalText,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOG_PRETTY: flag(false),
     PSEUDONYM_KEY: optionalText,
@@ -145,6 +149,28 @@ export class ConfigError extends Error {
     super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
     this.name = 'ConfigError';
   }
+}
+
+/**
+ * The environment completed from a `.env` file (ENV_FILE, default `.env` in the working
+ * directory), the way `docker run --env-file` and most tools read one: a variable that is
+ * set in the environment, even to an empty value, wins over the file. A missing file is
+ * fine; the file is parsed by Node itself (`util.parseEnv`, the parser of `node --env-file`).
+ *
+ * ```ts
+ * const config = parseConfig(withDotEnv(process.env));
+ * ```
+ */
+export function withDotEnv(env: Record<string, string | undefined>): Record<string, string | undefined> {
+  const file = env.ENV_FILE?.trim() || '.env';
+  if (!existsSync(file)) return env;
+  let fromFile: Record<string, string | undefined>;
+  try {
+    fromFile = parseEnv(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ConfigError([`ENV_FILE: cannot read ${file} (${error instanceof Error ? error.message : String(error)})`]);
+  }
+  return { ...fromFile, ...env };
 }
 
 export function parseConfig(env: Record<string, string | undefined>): Config {

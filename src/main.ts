@@ -10,14 +10,14 @@ import { createTelegramChannel } from '../adapters/telegram/channel.js';
 import { type Assistant, createAssistant } from './assistant.js';
 import type { Channel } from './channel.js';
 import { runChat } from './cli/chat.js';
-import { type Config, ConfigError, parseConfig } from './config.js';
+import { type Config, ConfigError, parseConfig, withDotEnv } from './config.js';
 import { KnowledgeError, loadKnowledge } from './knowledge/load.js';
 import type { Knowledge } from './knowledge/schema.js';
 import { watchKnowledge } from './knowledge/watch.js';
 import { createLogger, createPseudonymiser, type Logger, scrubSecrets } from './logger.js';
 import { installProcessErrorPolicy } from './process-errors.js';
 import { runService } from './service.js';
-import { SETUP_HINT } from './setup-hint.js';
+import { explainStartFailure, SETUP_HINT } from './setup-hint.js';
 import { StorageError } from './storage/database.js';
 import { openStorage, type Storage } from './storage/storage.js';
 import { startUnansweredRecorder } from './unanswered/recorder.js';
@@ -68,6 +68,7 @@ async function main(): Promise<void> {
     shutdownTimeoutMs: config.shutdownTimeoutMs,
     alsoStop: [{ name: 'knowledge watcher and unanswered recorder', run: () => core.stop() }],
     stopLast: [{ name: 'storage', run: () => storage.close() }],
+    explainStartFailure: (channel, error) => explainStartFailure(channel, error, { socketMode: Boolean(config.slack?.appToken) }),
   });
   errorPolicy.setOnFatal((reason) => void service.control.shutdown(reason, 1));
 }
@@ -126,7 +127,7 @@ function openStorageOrWarn(dir: string, logger: Logger): Storage | undefined {
 
 function parseConfigOrExit(env: NodeJS.ProcessEnv): Config {
   try {
-    return parseConfig(env);
+    return parseConfig(withDotEnv(env));
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`${error.message}\nSee .env.example for every variable and its default.\n`);

@@ -56,6 +56,35 @@ describe('npm start: configuration', () => {
   });
 });
 
+describe('npm start: a token the platform refuses', () => {
+  it('Telegram: names TELEGRAM_BOT_TOKEN and where to get the right one, exits 1, no stack trace', async () => {
+    const fake = await FakeTelegram.start({ token: '999999:the-token-telegram-knows-aaaaaaaaaaaaaaaa' });
+    cleanups.push(() => fake.close());
+    const main = track(startMain({ TELEGRAM_BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, HOST: '127.0.0.1', PORT: '0' }));
+    expect((await main.exit).code).toBe(1);
+    expect(main.stderr()).toMatch(/TELEGRAM_BOT_TOKEN was refused by Telegram \(401 Unauthorized\).*@BotFather/);
+    expect(main.stderr()).not.toMatch(/\n\s+at |\\n\s+at /);
+    expect(main.stderr()).not.toContain(FAKE_TOKEN);
+  });
+
+  it('Slack: names SLACK_BOT_TOKEN, exits 1', async () => {
+    const fake = await startFakeSlack();
+    cleanups.push(() => fake.close());
+    const main = track(
+      startMain({
+        SLACK_BOT_TOKEN: 'xoxb-revoked-token',
+        SLACK_SIGNING_SECRET: FAKE_SIGNING_SECRET,
+        SLACK_API_URL: fake.apiUrl,
+        HOST: '127.0.0.1',
+        PORT: '0',
+      }),
+    );
+    expect((await main.exit).code).toBe(1);
+    expect(main.stderr()).toMatch(/SLACK_BOT_TOKEN was refused by Slack \(invalid_auth\)/);
+    expect(main.stderr()).not.toContain('xoxb-revoked-token');
+  });
+});
+
 describe('npm start with Telegram (against a fake Bot API on 127.0.0.1)', () => {
   it('is ready once started; on SIGTERM during an answer delivers it and exits 0; logs hold no token, user id or text', async () => {
     const fake = await FakeTelegram.start();

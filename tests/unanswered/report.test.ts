@@ -44,7 +44,7 @@ describe('unanswered report', () => {
       ].map((entry) => JSON.stringify(entry));
       writeFileSync(join(dir, 'unanswered.jsonl'), `${lines.join('\n')}\n{"torn`);
       const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/report.ts', '--limit', '5'], {
-        env: { PATH: process.env.PATH, UNANSWERED_DIR: dir },
+        env: { PATH: process.env.PATH, UNANSWERED_DIR: dir, ENV_FILE: join(dir, 'no.env') },
         encoding: 'utf8',
       });
       expect(out).toMatch(/3 unanswered question\(s\), 2 different/);
