@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
 import { z } from 'zod';
 
 /**
@@ -5,7 +7,7 @@ import { z } from 'zod';
  * Nothing else in the code base reads `process.env`.
  *
  * ```ts
- * const config = parseConfig(process.env); // throws ConfigError naming the variable
+ * const config = parseConfig(withDotEnv(process.env)); // throws ConfigError naming the variable
  * ```
  */
 
@@ -49,6 +51,8 @@ const httpUrl = optionalText.pipe(z.url({ protocol: /^https?$/, error: 'use a fu
 
 const envSchema = z
   .object({
+    /** Read by {@link withDotEnv} before parsing; listed here so that .env.example documents it. */
+    ENV_FILE: optionalText,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOG_PRETTY: flag(false),
     PSEUDONYM_KEY: optionalText,
@@ -56,8 +60,10 @@ const envSchema = z
     PORT: integer(3000, 0, 65535),
     KNOWLEDGE_DIR: z.string().trim().min(1).default('knowledge'),
     KNOWLEDGE_RELOAD: flag(true),
+    DATA_DIR: optionalText,
     UNANSWERED_ENABLED: flag(true),
-    UNANSWERED_DIR: z.string().trim().min(1).default('data'),
+    /** The data directory's old name, still honoured when DATA_DIR is unset. */
+    UNANSWERED_DIR: optionalText,
     UNANSWERED_RETENTION_DAYS: integer(90, 1, 3650),
     SHUTDOWN_TIMEOUT_MS: integer(10_000, 100, 120_000),
 
@@ -129,7 +135,9 @@ export interface Config {
   port: number;
   knowledgeDir: string;
   knowledgeReload: boolean;
-  unanswered: { enabled: boolean; dir: string; retentionDays: number };
+  /** Where the bot keeps what must outlive a restart: the SQLite database (DATA_DIR, formerly UNANSWERED_DIR). */
+  dataDir: string;
+  unanswered: { enabled: boolean; retentionDays: number };
   shutdownTimeoutMs: number;
   telegram: TelegramConfig | undefined;
   slack: SlackConfig | undefined;
@@ -141,6 +149,28 @@ export class ConfigError extends Error {
     super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
     this.name = 'ConfigError';
   }
+}
+
+/**
+ * The environment completed from a `.env` file (ENV_FILE, default `.env` in the working
+ * directory), the way `docker run --env-file` and most tools read one: a variable that is
+ * set in the environment, even to an empty value, wins over the file. A missing file is
+ * fine; the file is parsed by Node itself (`util.parseEnv`, the parser of `node --env-file`).
+ *
+ * ```ts
+ * const config = parseConfig(withDotEnv(process.env));
+ * ```
+ */
+export function withDotEnv(env: Record<string, string | undefined>): Record<string, string | undefined> {
+  const file = env.ENV_FILE?.trim() || '.env';
+  if (!existsSync(file)) return env;
+  let fromFile: Record<string, string | undefined>;
+  try {
+    fromFile = parseEnv(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ConfigError([`ENV_FILE: cannot read ${file} (${error instanceof Error ? error.message : String(error)})`]);
+  }
+  return { ...fromFile, ...env };
 }
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
@@ -157,7 +187,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     port: e.PORT,
     knowledgeDir: e.KNOWLEDGE_DIR,
     knowledgeReload: e.KNOWLEDGE_RELOAD,
-    unanswered: { enabled: e.UNANSWERED_ENABLED, dir: e.UNANSWERED_DIR, retentionDays: e.UNANSWERED_RETENTION_DAYS },
+    dataDir: e.DATA_DIR ?? e.UNANSWERED_DIR ?? 'data',
+    unanswered: { enabled: e.UNANSWERED_ENABLED, retentionDays: e.UNANSWERED_RETENTION_DAYS },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     telegram: e.TELEGRAM_BOT_TOKEN
       ? {

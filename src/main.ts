@@ -10,13 +10,16 @@ import { createTelegramChannel } from '../adapters/telegram/channel.js';
 import { type Assistant, createAssistant } from './assistant.js';
 import type { Channel } from './channel.js';
 import { runChat } from './cli/chat.js';
-import { type Config, ConfigError, parseConfig } from './config.js';
+import { type Config, ConfigError, parseConfig, withDotEnv } from './config.js';
 import { KnowledgeError, loadKnowledge } from './knowledge/load.js';
 import type { Knowledge } from './knowledge/schema.js';
 import { watchKnowledge } from './knowledge/watch.js';
 import { createLogger, createPseudonymiser, type Logger, scrubSecrets } from './logger.js';
+import { installProcessErrorPolicy } from './process-errors.js';
 import { runService } from './service.js';
-import { SETUP_HINT } from './setup-hint.js';
+import { explainStartFailure, SETUP_HINT } from './setup-hint.js';
+import { StorageError } from './storage/database.js';
+import { openStorage, type Storage } from './storage/storage.js';
 import { startUnansweredRecorder } from './unanswered/recorder.js';
 
 /** Exit code when nothing is configured and no one is at a terminal: a setup problem, not a crash. */
@@ -42,43 +45,89 @@ async function main(): Promise<void> {
     secrets: [config.telegram?.token, config.telegram?.webhook?.secret, config.slack?.botToken, config.slack?.appToken, config.slack?.signingSecret],
     pseudonymise,
   });
+  const errorPolicy = installProcessErrorPolicy({ logger, onFatal: () => process.exit(1) });
   const knowledge = loadKnowledgeOrExit(config.knowledgeDir);
-  const unanswered = startUnansweredRecorder(config.unanswered, logger);
+
+  if (interactive) {
+    // Without a usable data directory the terminal chat only loses the record of unanswered questions.
+    const storage = openStorageOrWarn(config.dataDir, logger);
+    const core = startCore(config, knowledge, storage, logger);
+    await runChat({ assistant: core.assistant, input: process.stdin, output: process.stdout, terminal: true });
+    core.stop();
+    storage?.close();
+    return;
+  }
+
+  // The channels cannot run without their durable intake.
+  const storage = openStorageOrExit(config.dataDir, logger);
+  const core = startCore(config, knowledge, storage, logger);
+  const service = await runService({
+    channels: createChannels(config, core.assistant, logger, { pseudonymise, intake: storage.intake }),
+    http: { host: config.host, port: config.port },
+    logger,
+    shutdownTimeoutMs: config.shutdownTimeoutMs,
+    alsoStop: [{ name: 'knowledge watcher and unanswered recorder', run: () => core.stop() }],
+    stopLast: [{ name: 'storage', run: () => storage.close() }],
+    explainStartFailure: (channel, error) => explainStartFailure(channel, error, { socketMode: Boolean(config.slack?.appToken) }),
+  });
+  errorPolicy.setOnFatal((reason) => void service.control.shutdown(reason, 1));
+}
+
+/** The assistant with what keeps it current (hot reload) and what it reports (unanswered questions). */
+function startCore(config: Config, knowledge: Knowledge, storage: Storage | undefined, logger: Logger): { assistant: Assistant; stop(): void } {
+  const unanswered = startUnansweredRecorder(config.unanswered, storage?.db, logger);
   const assistant = createAssistant(knowledge, { onUnanswered: (question) => unanswered.record(question) });
   const watcher = config.knowledgeReload
     ? watchKnowledge({ dir: config.knowledgeDir, logger, onReload: (next) => assistant.setKnowledge(next) })
     : undefined;
-
-  if (interactive) {
-    await runChat({ assistant, input: process.stdin, output: process.stdout, terminal: true });
-    watcher?.close();
-    unanswered.stop();
-    return;
-  }
-
-  await runService({
-    channels: createChannels(config, assistant, logger, pseudonymise),
-    http: { host: config.host, port: config.port },
-    logger,
-    shutdownTimeoutMs: config.shutdownTimeoutMs,
-    alsoStop: [
-      { name: 'knowledge watcher', run: () => watcher?.close() },
-      { name: 'unanswered recorder', run: () => unanswered.stop() },
-    ],
-  });
+  return {
+    assistant,
+    stop() {
+      watcher?.close();
+      unanswered.stop();
+    },
+  };
 }
 
-/** Adapters add their own `channel` field to the logger and get the configured pseudonymiser. */
-function createChannels(config: Config, assistant: Assistant, logger: Logger, pseudonymise: Pseudonymiser): Channel[] {
+/** What every adapter gets besides its config: the configured pseudonymiser and the durable intake. */
+interface AdapterServices {
+  pseudonymise: Pseudonymiser;
+  intake: Storage['intake'];
+}
+
+/** Adapters add their own `channel` field to the logger; each takes from `services` what its options declare. */
+function createChannels(config: Config, assistant: Assistant, logger: Logger, services: AdapterServices): Channel[] {
   const channels: Channel[] = [];
-  if (config.telegram) channels.push(createTelegramChannel(config.telegram, assistant, logger, { pseudonymise }));
-  if (config.slack) channels.push(createSlackChannel(config.slack, assistant, logger, { pseudonymise }));
+  if (config.telegram) channels.push(createTelegramChannel(config.telegram, assistant, logger, services));
+  if (config.slack) channels.push(createSlackChannel(config.slack, assistant, logger, services));
   return channels;
+}
+
+function openStorageOrExit(dir: string, logger: Logger): Storage {
+  try {
+    const storage = openStorage({ dir, logger });
+    logger.info({ file: storage.file }, 'storage open');
+    return storage;
+  } catch (error) {
+    if (!(error instanceof StorageError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}
+
+function openStorageOrWarn(dir: string, logger: Logger): Storage | undefined {
+  try {
+    return openStorage({ dir, logger });
+  } catch (error) {
+    if (!(error instanceof StorageError)) throw error;
+    logger.warn({ err: error }, 'cannot open the storage; unanswered questions are not recorded');
+    return undefined;
+  }
 }
 
 function parseConfigOrExit(env: NodeJS.ProcessEnv): Config {
   try {
-    return parseConfig(env);
+    return parseConfig(withDotEnv(env));
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`${error.message}\nSee .env.example for every variable and its default.\n`);

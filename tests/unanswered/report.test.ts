@@ -31,7 +31,7 @@ describe('unanswered report', () => {
     expect(formatUnansweredReport([], 0, 10)).toMatch(/No unanswered questions/);
   });
 
-  it('npm run report prints the table from the store in UNANSWERED_DIR, within the retention period', () => {
+  it('npm run report prints the table, within the retention period, also from the file of an older release in UNANSWERED_DIR', () => {
     const dir = mkdtempSync(join(tmpdir(), 'report-'));
     try {
       const recent = new Date(Date.now() - 2 * 86_400_000).toISOString();
@@ -44,7 +44,7 @@ describe('unanswered report', () => {
       ].map((entry) => JSON.stringify(entry));
       writeFileSync(join(dir, 'unanswered.jsonl'), `${lines.join('\n')}\n{"torn`);
       const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/report.ts', '--limit', '5'], {
-        env: { PATH: process.env.PATH, UNANSWERED_DIR: dir },
+        env: { PATH: process.env.PATH, UNANSWERED_DIR: dir, ENV_FILE: join(dir, 'no.env') },
         encoding: 'utf8',
       });
       expect(out).toMatch(/3 unanswered question\(s\), 2 different/);
