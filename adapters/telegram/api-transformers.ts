@@ -1,7 +1,6 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { type Api, HttpError, type Transformer } from 'grammy';
 import type { Logger } from '../../src/logger.js';
-import { networkFailure } from './errors.js';
 
 /** grammY's own AbortSignal type (a polyfill's); Node's signals work at run time. */
 export type ApiSignal = Parameters<Api['getMe']>[0];
@@ -136,10 +135,10 @@ function retryNetworkFailures(logger: Logger, policy: CallPolicy): Transformer {
           ? Math.min(MAX_LIFECYCLE_DELAY_MS, (policy.networkRetryDelaysMs[0] ?? 1000) * 2 ** (attempt - 1))
           : policy.networkRetryDelaysMs[attempt - 1];
         if (delayMs === undefined) {
-          logger.warn({ method, attempts: attempt, error: networkFailure(error) }, 'Bot API unreachable, giving up on this call');
+          logger.warn({ method, attempts: attempt, err: error }, 'Bot API unreachable, giving up on this call');
           throw error;
         }
-        logger.warn({ method, attempt, retryInSeconds: delayMs / 1000, error: networkFailure(error) }, 'Bot API unreachable, retrying');
+        logger.warn({ method, attempt, retryInSeconds: delayMs / 1000, err: error }, 'Bot API unreachable, retrying');
         await pause(delayMs, signal as unknown as AbortSignal | undefined);
       }
     }

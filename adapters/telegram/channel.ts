@@ -4,11 +4,12 @@ import type { Assistant } from '../../src/assistant.js';
 import type { Channel, HttpHandler } from '../../src/channel.js';
 import type { TelegramConfig } from '../../src/config.js';
 import { createPseudonymiser, type Logger } from '../../src/logger.js';
+import type { IntakeStore } from '../../src/storage/intake.js';
 import { answerUpdates } from './answer-update.js';
 import { apiSignal, type CallPolicy, DEFAULT_CALL_POLICY, installCallPolicy } from './api-transformers.js';
 import type { QueueLimits } from './chat-queue.js';
-import { errorFields, explainStartError } from './errors.js';
-import { createMemoryIntake, type UpdateIntake } from './intake.js';
+import { explainPollingStop } from './errors.js';
+import { createMemoryIntake, createStoredIntake } from './intake.js';
 import { createNodeHttpFetch } from './node-http-fetch.js';
 import { type Polling, startPolling } from './polling.js';
 import { publishProfile } from './profile.js';
@@ -28,8 +29,8 @@ const DEFAULT_TYPING_AFTER_MS = 2000;
 const DEFAULT_RETRY_PAUSE_MS = 30_000;
 
 export interface TelegramChannelOptions {
-  /** Where updates are kept until answered; by default in memory (nothing survives a restart). */
-  intake?: UpdateIntake;
+  /** Where updates are kept until answered (the bot's database); without it, in memory only (tests, benchmarks). */
+  intake?: IntakeStore;
   /** Hashes user ids for the logs; by default a keyed hash with a per-process key. */
   pseudonymise?: (userId: string | undefined) => string | undefined;
   /** The bot's own `getMe` answer; given, start-up skips the `getMe` call (tests, benchmarks). */
@@ -82,7 +83,7 @@ export function createTelegramChannel(config: TelegramConfig, assistant: Assista
 
   const pipeline = createUpdatePipeline({
     bot,
-    intake: options.intake ?? createMemoryIntake(),
+    intake: options.intake ? createStoredIntake(options.intake) : createMemoryIntake(),
     assistant,
     logger: log,
     limits: { ...DEFAULT_LIMITS, ...options.limits },
@@ -107,27 +108,23 @@ export function createTelegramChannel(config: TelegramConfig, assistant: Assista
     routes,
 
     async start() {
-      try {
-        await bot.init(apiSignal(lifecycle.signal));
-        await publishProfile(bot.api, assistant.say, lifecycle.signal).catch((error: unknown) => {
-          // Cosmetic, unless the token is wrong: then nothing else will work either.
-          if (error instanceof GrammyError && [401, 404].includes(error.error_code)) throw error;
-          if (!lifecycle.signal.aborted) log.warn(errorFields(error), 'command menu and descriptions not set');
-        });
-        pipeline.recover();
-        if (webhook) {
-          accepting = true;
-          await bot.api.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: ALLOWED_UPDATES }, apiSignal(lifecycle.signal));
-          log.info({ mode: 'webhook', path: webhook.path, bot: bot.botInfo.username }, 'Telegram channel started');
-          return;
-        }
-        // A webhook left over from an earlier deployment makes getUpdates fail with 409.
-        await bot.api.deleteWebhook({ drop_pending_updates: false }, apiSignal(lifecycle.signal));
-      } catch (error) {
-        throw explainStartError(error);
+      await bot.init(apiSignal(lifecycle.signal));
+      await publishProfile(bot.api, assistant.say, lifecycle.signal).catch((error: unknown) => {
+        // Cosmetic, unless the token is wrong: then nothing else will work either.
+        if (error instanceof GrammyError && [401, 404].includes(error.error_code)) throw error;
+        if (!lifecycle.signal.aborted) log.warn({ err: error }, 'command menu and descriptions not set');
+      });
+      pipeline.recover();
+      if (webhook) {
+        accepting = true;
+        await bot.api.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: ALLOWED_UPDATES }, apiSignal(lifecycle.signal));
+        log.info({ mode: 'webhook', path: webhook.path, bot: bot.botInfo.username }, 'Telegram channel started');
+        return;
       }
+      // A webhook left over from an earlier deployment makes getUpdates fail with 409.
+      await bot.api.deleteWebhook({ drop_pending_updates: false }, apiSignal(lifecycle.signal));
       polling = startPolling(bot, pipeline, { timeoutSeconds: policy.pollingTimeoutSeconds, allowedUpdates: ALLOWED_UPDATES }, log);
-      polling.task.catch((error: unknown) => log.fatal({ err: explainStartError(error) }, 'Telegram polling stopped'));
+      polling.task.catch((error: unknown) => log.fatal({ err: error }, `Telegram polling stopped: ${explainPollingStop(error)}`));
       log.info({ mode: 'polling', bot: bot.botInfo.username }, 'Telegram channel started');
     },
 

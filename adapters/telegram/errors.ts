@@ -1,28 +1,5 @@
 import { GrammyError, HttpError } from 'grammy';
-
-/**
- * Log fields for a failed Bot API call: the method and Telegram's description, or the
- * network failure, and never the payload. `GrammyError` carries the whole payload (chat
- * id, the answer's text) as an own property, which pino's error serializer would print.
- * Other errors (a fault in the core, a bug) keep their stack; they carry no user data.
- *
- * ```ts
- * log.warn({ ...errorFields(error), updateId }, 'answer could not be sent');
- * ```
- */
-export function errorFields(error: unknown): Record<string, unknown> {
-  if (error instanceof GrammyError) return { method: error.method, errorCode: error.error_code, description: error.description };
-  if (error instanceof HttpError) return { error: networkFailure(error) };
-  return { err: error };
-}
-
-/** "Network request for 'getMe' failed! (connect ECONNREFUSED 127.0.0.1:9)": what failed and why, one line. */
-export function networkFailure(error: HttpError): string {
-  const cause = error.error instanceof Error ? error.error : undefined;
-  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
-  const why = cause ? (code && !cause.message.includes(code) ? `${code}: ${cause.message}` : cause.message) : undefined;
-  return why ? `${error.message} (${why})` : error.message;
-}
+import { explainStartFailure } from '../../src/setup-hint.js';
 
 /**
  * True when Telegram could not take the call right now (network, timeout, rate limit,
@@ -35,29 +12,13 @@ export function isTransient(error: unknown): boolean {
 }
 
 /**
- * What a failed start means for the operator, naming the variable to fix: Telegram
- * answers 401 for a wrong or revoked token and 404 when the address is not a Bot API.
- * Other errors are returned unchanged.
+ * What it means for the operator when polling ends for good, naming what to fix: the
+ * start-up explanations (a revoked token, an API root that is not a Bot API) and 409,
+ * which Telegram answers when a second process polls with the same token.
  */
-export function explainStartError(error: unknown): unknown {
-  if (!(error instanceof GrammyError)) return error;
-  if (error.error_code === 401) {
-    return new Error(
-      `Telegram refused the bot token (${error.method}: 401 ${error.description}). TELEGRAM_BOT_TOKEN is wrong or was revoked: ` +
-        'copy the current token from @BotFather (/mybots → your bot → API Token) into TELEGRAM_BOT_TOKEN.',
-    );
+export function explainPollingStop(error: unknown): string {
+  if (error instanceof GrammyError && error.error_code === 409) {
+    return 'Telegram answered 409 Conflict: another process polls with the same TELEGRAM_BOT_TOKEN (or a webhook was set). Run one instance per token, or use a webhook (TELEGRAM_WEBHOOK_URL).';
   }
-  if (error.error_code === 404) {
-    return new Error(
-      `Telegram answered 404 to ${error.method}: TELEGRAM_BOT_TOKEN is not a bot token, or TELEGRAM_API_ROOT ` +
-        'does not point to a Bot API server (leave it empty for Telegram itself).',
-    );
-  }
-  if (error.error_code === 409) {
-    return new Error(
-      `Telegram answered 409 to ${error.method} (${error.description}): another process polls with the same ` +
-        'TELEGRAM_BOT_TOKEN. Run one instance per token, or use a webhook (TELEGRAM_WEBHOOK_URL).',
-    );
-  }
-  return error;
+  return explainStartFailure('telegram', error, { socketMode: false }) ?? 'see the error';
 }

@@ -1,12 +1,15 @@
 import type { Update } from 'grammy/types';
+import type { IntakeStore } from '../../src/storage/intake.js';
 import { RecentIds } from './recent-ids.js';
+import { minimalUpdate, routeOf } from './to-message.js';
 
 /**
- * Where received updates are kept until they are answered. Telegram forgets an update
- * once its offset is confirmed (polling) or its webhook request got a 200, so the bot
- * records it here first; after a crash or a stop that ran out of time, the updates that
- * are still unfinished are answered at the next start. Calls are synchronous: when
- * `record` returns, the update is stored, and only then may Telegram be told.
+ * Where received updates are kept until they are answered, as the channel sees it.
+ * Telegram forgets an update once its offset is confirmed (polling) or its webhook
+ * request got a 200, so the bot records it here first; after a crash or a stop that ran
+ * out of time, the updates still unfinished are answered at the next start. Calls are
+ * synchronous: when `record` returns, the update is stored, and only then may Telegram
+ * be told.
  *
  * ```ts
  * const fresh = intake.record(batch);     // before the next getUpdates confirms them
@@ -23,13 +26,37 @@ export interface UpdateIntake {
   unfinished(): Update[];
 }
 
+/**
+ * The intake on the bot's database (`src/storage`). What is stored of an update is
+ * {@link minimalUpdate}: ids, language, text and button data, no names; the store
+ * deletes it when the update is finished. An update handed back on three starts in a
+ * row without being finished is given up by the store (poison protection).
+ */
+export function createStoredIntake(store: IntakeStore): UpdateIntake {
+  return {
+    record(updates) {
+      return updates.filter(
+        (update) =>
+          !store.record({ channel: 'telegram', key: String(update.update_id), queue: routeOf(update).chatKey, payload: minimalUpdate(update) })
+            .duplicate,
+      );
+    },
+    finish(updateId) {
+      store.markDone('telegram', String(updateId));
+    },
+    unfinished() {
+      return store.recover('telegram').map((item) => item.payload as Update);
+    },
+  };
+}
+
 /** Finished ids remembered by {@link createMemoryIntake}: Telegram re-sends within minutes, not days. */
 const REMEMBERED_IDS = 10_000;
 
 /**
  * An intake in memory: de-duplicates and tracks what is unfinished while the process
- * lives, but keeps nothing over a restart. For tests, benchmarks and the terminal;
- * a deployed bot gets the database-backed one.
+ * lives, but keeps nothing over a restart. For tests and benchmarks; `npm start` uses
+ * the database.
  */
 export function createMemoryIntake(): UpdateIntake {
   const open = new Map<number, Update>();

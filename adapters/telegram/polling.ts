@@ -2,7 +2,6 @@ import { createRunner, createSource, type UpdateSink, type UpdateSupplier } from
 import { type Bot, GrammyError } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { Logger } from '../../src/logger.js';
-import { errorFields } from './errors.js';
 import type { UpdatePipeline } from './update-pipeline.js';
 
 export interface PollingOptions {
@@ -60,7 +59,7 @@ export function startPolling(bot: Bot, pipeline: UpdatePipeline, options: Pollin
         } catch (error) {
           if (signal.aborted || (error instanceof GrammyError && FATAL_CODES.has(error.error_code))) throw error;
           const pauseMs = Math.min(MAX_PAUSE_MS, 1000 * 2 ** (attempt - 1));
-          log.warn({ ...errorFields(error), retryInSeconds: pauseMs / 1000 }, 'getUpdates failed, polling again after a pause');
+          log.warn({ err: error, retryInSeconds: pauseMs / 1000 }, 'getUpdates failed, polling again after a pause');
           await pause(pauseMs, signal as unknown as AbortSignal);
         }
       }
@@ -87,7 +86,7 @@ export function startPolling(bot: Bot, pipeline: UpdatePipeline, options: Pollin
         // Asking from the next offset confirms everything before it; what it returns stays unconfirmed.
         await bot.api.getUpdates({ offset, limit: 1, timeout: 0 });
       } catch (error) {
-        log.warn(errorFields(error), 'could not confirm the last updates; Telegram will deliver them again (they are answered once)');
+        log.warn({ err: error }, 'could not confirm the last updates; Telegram will deliver them again (they are answered once)');
       }
     },
   };

@@ -87,6 +87,52 @@ export function routeOf(update: Update): UpdateRoute {
   return { chatKey: `update:${String(raw.update_id)}`, messageId: undefined, edited: false };
 }
 
+/**
+ * What the bot keeps of an update until it is answered (the durable intake): only what
+ * {@link toMessage} and {@link routeOf} read, so the translation of the copy is the same,
+ * and nothing else: no names, usernames, titles or photos. Broken parts stay broken.
+ */
+export function minimalUpdate(update: Update): Update {
+  const raw = update as unknown as Record<string, unknown>;
+  const copy: Record<string, unknown> = { update_id: raw.update_id };
+  if (raw.message !== undefined) copy.message = minimalMessage(raw.message);
+  if (raw.edited_message !== undefined) copy.edited_message = minimalMessage(raw.edited_message);
+  if (raw.callback_query !== undefined) copy.callback_query = minimalCallbackQuery(raw.callback_query);
+  if (raw.channel_post !== undefined || raw.edited_channel_post !== undefined) copy.channel_post = {};
+  return copy as unknown as Update;
+}
+
+function minimalMessage(value: unknown): unknown {
+  if (!isRecord(value)) return null;
+  const chat = isRecord(value.chat) ? { id: value.chat.id, type: value.chat.type } : value.chat === undefined ? undefined : null;
+  const entities = Array.isArray(value.entities)
+    ? value.entities.map((entity: unknown) =>
+        isRecord(entity)
+          ? { type: entity.type, offset: entity.offset, length: entity.length, ...(isRecord(entity.user) ? { user: { id: entity.user.id } } : {}) }
+          : null,
+      )
+    : undefined;
+  const replyFrom = isRecord(value.reply_to_message) ? minimalSender(value.reply_to_message.from) : undefined;
+  return {
+    message_id: value.message_id,
+    chat,
+    from: minimalSender(value.from),
+    text: value.text,
+    entities,
+    ...(replyFrom ? { reply_to_message: { from: replyFrom } } : {}),
+  };
+}
+
+function minimalCallbackQuery(value: unknown): unknown {
+  if (!isRecord(value)) return null;
+  const message = isRecord(value.message) && isRecord(value.message.chat) ? { chat: { id: value.message.chat.id } } : undefined;
+  return { id: value.id, from: minimalSender(value.from), data: value.data, message };
+}
+
+function minimalSender(value: unknown): unknown {
+  return isRecord(value) ? { id: value.id, is_bot: value.is_bot, language_code: value.language_code } : undefined;
+}
+
 function fromCallbackQuery(update: Update, value: unknown): Translation {
   const query = readCallbackQuery(value);
   if (!query) return ignore('malformed-update');

@@ -4,7 +4,7 @@ import type { Assistant } from '../../src/assistant.js';
 import type { Logger } from '../../src/logger.js';
 import type { Locale } from '../../src/message.js';
 import { ChatQueue, type Offer, type QueueLimits } from './chat-queue.js';
-import { errorFields, isTransient } from './errors.js';
+import { isTransient } from './errors.js';
 import type { UpdateIntake } from './intake.js';
 import { routeOf, type Translation, toMessage } from './to-message.js';
 
@@ -78,14 +78,11 @@ export function createUpdatePipeline(options: PipelineOptions): UpdatePipeline {
     } catch (error) {
       const cause = error instanceof BotError ? error.error : error;
       if (isTransient(cause)) {
-        log.warn(
-          { updateId: update.update_id, ...errorFields(cause), retryInSeconds: options.retryPauseMs / 1000 },
-          'answer not sent, trying again later',
-        );
+        log.warn({ updateId: update.update_id, err: cause, retryInSeconds: options.retryPauseMs / 1000 }, 'answer not sent, trying again later');
         retryLater(update);
         return;
       }
-      log.error({ updateId: update.update_id, ...errorFields(cause) }, 'answering an update failed');
+      log.error({ updateId: update.update_id, err: cause }, 'answering an update failed');
       await apologise(update);
       intake.finish(update.update_id);
     }
@@ -108,7 +105,7 @@ export function createUpdatePipeline(options: PipelineOptions): UpdatePipeline {
     try {
       await bot.api.sendMessage(target.chatId, assistant.say(target.locale, 'telegram-apology'));
     } catch (error) {
-      log.warn({ updateId: update.update_id, ...errorFields(error) }, 'apology could not be sent either');
+      log.warn({ updateId: update.update_id, err: error }, 'apology could not be sent either');
     }
   }
 
@@ -121,7 +118,7 @@ export function createUpdatePipeline(options: PipelineOptions): UpdatePipeline {
     const sending = (async () => {
       if (translation.kind !== 'ignore' && translation.callbackQueryId) await bot.api.answerCallbackQuery(translation.callbackQueryId);
       if (noted) await bot.api.sendMessage(target.chatId, assistant.say(target.locale, offer === 'full' ? 'telegram-busy' : 'telegram-too-many'));
-    })().catch((error: unknown) => log.warn({ updateId: update.update_id, ...errorFields(error) }, 'busy note could not be sent'));
+    })().catch((error: unknown) => log.warn({ updateId: update.update_id, err: error }, 'busy note could not be sent'));
     notesInFlight.add(sending);
     void sending.finally(() => notesInFlight.delete(sending));
   }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTelegramChannel } from '../../../adapters/telegram/channel.js';
-import { FAKE_TOKEN, FakeTelegram } from '../../support/fake-telegram.js';
+import { FAKE_BOT, FAKE_TOKEN, FakeTelegram } from '../../support/fake-telegram.js';
 import { capturedLogger, type RunningBot, scriptedAssistant, startPollingBot } from './harness.js';
 
 let bot: RunningBot | undefined;
@@ -167,11 +167,16 @@ describe('Telegram channel when Telegram or the core fails', () => {
 });
 
 describe('Telegram channel when it cannot start', () => {
-  it('names TELEGRAM_BOT_TOKEN when Telegram refuses the token (401)', async () => {
+  it.each([
+    ['getMe', {}],
+    ['setMyCommands (getMe skipped)', { botInfo: FAKE_BOT }],
+  ])('does not start on a refused token (401), whichever call meets it first: %s', async (_, options) => {
     const fake = await FakeTelegram.start({ token: '999:another-token-that-the-fake-expects-xxxx' });
-    const channel = createTelegramChannel({ token: FAKE_TOKEN, apiRoot: fake.apiRoot, webhook: undefined }, echo(), capturedLogger().logger);
+    const channel = createTelegramChannel({ token: FAKE_TOKEN, apiRoot: fake.apiRoot, webhook: undefined }, echo(), capturedLogger().logger, options);
     try {
-      await expect(channel.start()).rejects.toThrow(/TELEGRAM_BOT_TOKEN is wrong or was revoked.*@BotFather/);
+      // The entry point turns this into "TELEGRAM_BOT_TOKEN was refused …" (see the process tests).
+      await expect(channel.start()).rejects.toMatchObject({ error_code: 401 });
+      expect(fake.callsOf('getUpdates')).toEqual([]);
     } finally {
       await channel.stop();
       await fake.close();
@@ -191,7 +196,7 @@ describe('Telegram channel when it cannot start', () => {
     const retries = lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => entry.msg === 'Bot API unreachable, retrying');
     expect(retries.length).toBeGreaterThanOrEqual(3);
     expect(retries.slice(0, 3).map((entry) => entry.retryInSeconds)).toEqual([0.05, 0.1, 0.2]);
-    expect(retries[0]).toMatchObject({ method: 'getMe', error: expect.stringContaining('ECONNREFUSED') });
+    expect(retries[0]).toMatchObject({ method: 'getMe', err: { type: 'HttpError', cause: { code: 'ECONNREFUSED' } } });
     expect(lines.join('')).not.toContain('"stack"');
   });
 });

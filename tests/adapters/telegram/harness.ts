@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { createTelegramChannel, type TelegramChannelOptions } from '../../../adapters/telegram/channel.js';
 import type { Assistant } from '../../../src/assistant.js';
@@ -6,6 +9,8 @@ import type { TelegramConfig } from '../../../src/config.js';
 import { createLogger } from '../../../src/logger.js';
 import type { IncomingMessage } from '../../../src/message.js';
 import type { Reply } from '../../../src/reply.js';
+import { closeDatabase, openDatabase } from '../../../src/storage/database.js';
+import { createIntakeStore, type IntakeStore } from '../../../src/storage/intake.js';
 import { FAKE_TOKEN, FakeTelegram } from '../../support/fake-telegram.js';
 import { say } from '../../support/say.js';
 
@@ -88,6 +93,19 @@ export async function startPollingBot(assistant: Assistant, options: TelegramCha
     async close() {
       await channel.stop(); // harmless if the test stopped it already
       await fake.close();
+    },
+  };
+}
+
+/** The bot's real intake store on a database in a fresh temporary directory. */
+export function temporaryIntake(): { store: IntakeStore; close(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'telegram-intake-'));
+  const db = openDatabase({ dir });
+  return {
+    store: createIntakeStore(db),
+    close() {
+      closeDatabase(db);
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTelegramChannel } from '../../../adapters/telegram/channel.js';
-import { createMemoryIntake } from '../../../adapters/telegram/intake.js';
+
 import type { Channel } from '../../../src/channel.js';
 import { type RunningHttpServer, startHttpServer } from '../../../src/http-server.js';
 import { FAKE_TOKEN, FakeTelegram } from '../../support/fake-telegram.js';
 import { say } from '../../support/say.js';
-import { capturedLogger, type RunningBot, scriptedAssistant, startPollingBot, TEST_TIMINGS } from './harness.js';
+import { capturedLogger, type RunningBot, scriptedAssistant, startPollingBot, TEST_TIMINGS, temporaryIntake } from './harness.js';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -23,8 +23,9 @@ async function polling(options: Parameters<typeof startPollingBot>[1]): Promise<
 describe('Telegram channel under a flood', () => {
   it('answers other chats in their own turn while one chat floods (Telegram pacing that chat at one message a second)', async () => {
     const fake = await FakeTelegram.start({ perChatIntervalMs: 1000 });
-    const intake = createMemoryIntake();
-    const bot = await polling({ fake, intake, limits: { perChat: 3 } });
+    const intake = temporaryIntake();
+    cleanups.push(async () => intake.close());
+    const bot = await polling({ fake, intake: intake.store, limits: { perChat: 3 } });
     const flood = 900;
     for (let i = 0; i < 500; i++) fake.deliver(fake.updates.text(flood, `Flut ${i}`));
     const others = Array.from({ length: 20 }, (_, i) => 901 + i);
@@ -50,7 +51,7 @@ describe('Telegram channel under a flood', () => {
     expect(answered.length).toBeLessThan(10);
     expect(texts.filter((text) => text === say('de', 'telegram-too-many'))).toHaveLength(1);
     expect(texts).toHaveLength(answered.length + 1);
-    expect(intake.unfinished()).toEqual([]);
+    expect(intake.store.countUnfinished()).toBe(0);
   }, 20_000);
 
   it('in polling, asks Telegram only for as many updates as there is room: the rest wait there, unrefused', async () => {
