@@ -39,10 +39,11 @@ export function startFlags(override = process.env.BENCH_NODE_FLAGS): string[] {
 /**
  * Starts `node <flags> --import tsx <script> <args>` with exactly `env`; its output goes
  * to `<logDir>/<name>.log` rather than through a pipe, so reading it costs the load
- * generator nothing. `BENCH_PROF=<dir>` adds `--cpu-prof` for a profile per process.
+ * generator nothing. `BENCH_PROF=<dir>` adds `--cpu-prof`, writing to `<dir>/<name>/`.
  */
 export function startWatched(name: string, script: string, args: string[], env: Record<string, string>, logDir: string): WatchedProcess {
-  const prof = process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROF, '--cpu-prof-name', `${name}.cpuprofile`] : [];
+  // One directory per process: Node writes a profile per thread (tsx's loader has its own).
+  const prof = process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir', join(process.env.BENCH_PROF, name)] : [];
   const log = openSync(join(logDir, `${name}.log`), 'w');
   const child = spawn(process.execPath, [...startFlags(), ...prof, '--import', 'tsx', script, ...args], {
     env: { PATH: process.env.PATH ?? '', ...env },

@@ -6,6 +6,7 @@ import type { Reply } from '../../src/reply.js';
 import { LastCards } from './last-cards.js';
 import { render } from './render.js';
 import { type Translation, toMessage } from './to-message.js';
+import type { TrafficLog } from './traffic-log.js';
 
 export interface AnswerDependencies {
   assistant: Assistant;
@@ -14,6 +15,8 @@ export interface AnswerDependencies {
   pseudonymise: (userId: string | undefined) => string | undefined;
   /** "typing …" is shown only for an answer that is not sent within this many milliseconds. */
   typingAfterMs: number;
+  /** Counts answers for the summary line. */
+  traffic: TrafficLog;
 }
 
 /**
@@ -24,10 +27,10 @@ export interface AnswerDependencies {
  * Faults propagate to the caller, which apologises or tries again later.
  *
  * ```ts
- * bot.use(answerUpdates({ assistant, logger, pseudonymise, typingAfterMs: 2000 }));
+ * bot.use(answerUpdates({ assistant, logger, pseudonymise, typingAfterMs: 2000, traffic }));
  * ```
  */
-export function answerUpdates({ assistant, logger, pseudonymise, typingAfterMs }: AnswerDependencies): MiddlewareFn<Context> {
+export function answerUpdates({ assistant, logger, pseudonymise, typingAfterMs, traffic }: AnswerDependencies): MiddlewareFn<Context> {
   const lastCards = new LastCards();
   return async (ctx) => {
     const translation = toMessage(ctx.update, ctx.me);
@@ -47,8 +50,9 @@ export function answerUpdates({ assistant, logger, pseudonymise, typingAfterMs }
     }
     const replyTo = replyParameters(translation.replyToMessageId);
     if (translation.kind === 'non-text') {
-      logger.info({ updateId, kind: 'non-text' }, 'answered with the text-only note');
       await api.sendMessage(translation.chatId, assistant.say(translation.locale ?? 'de', 'telegram-non-text'), replyTo);
+      traffic.count('nonText');
+      logger.debug({ updateId }, 'answered with the text-only note');
       return;
     }
 
@@ -75,9 +79,11 @@ export function answerUpdates({ assistant, logger, pseudonymise, typingAfterMs }
     } finally {
       typing.cancel();
     }
+    traffic.count('answered');
+    if (reply.fallback) traffic.count('fallbacks');
     // The pseudonym is a keyed hash: computed only for a line that is written.
-    if (logger.isLevelEnabled('info'))
-      logger.info(answeredFields(updateId, reply, rendered.messages.length, cardSent, pseudonymise(message.userId)), 'answered');
+    if (logger.isLevelEnabled('debug'))
+      logger.debug(answeredFields(updateId, reply, rendered.messages.length, cardSent, pseudonymise(message.userId)), 'answered');
   }
 }
 

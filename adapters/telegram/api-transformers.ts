@@ -55,8 +55,8 @@ const MAX_LIFECYCLE_DELAY_MS = 60_000;
 
 /**
  * Installs, from the network outwards: a log line for every call Telegram refused
- * (method and description, never the payload); a timeout per attempt; retries of
- * network failures with one log line each, naming the pause; and
+ * (method and description, never the payload); retries of network failures (a cut
+ * connection, an attempt past {@link attemptTimeoutMs}) with one log line each, naming the pause; and
  * `@grammyjs/auto-retry` for 429 and 5xx. `sendChatAction` ("typing …") gets no
  * retries: it is only worth sending now.
  *
@@ -77,12 +77,7 @@ export function installCallPolicy(api: Api, logger: Logger, policy: CallPolicy):
     (transformer: Transformer): Transformer =>
     (prev, method, payload, signal) =>
       method === 'sendChatAction' ? prev(method, payload, signal) : transformer(prev, method, payload, signal);
-  api.config.use(
-    logRefusedCalls(logger),
-    timeoutPerAttempt(policy),
-    withoutChatActions(retryNetworkFailures(logger, policy)),
-    withoutChatActions(retryApiErrors),
-  );
+  api.config.use(logRefusedCalls(logger), withoutChatActions(retryNetworkFailures(logger, policy)), withoutChatActions(retryApiErrors));
 }
 
 /** Telegram answered `ok: false`: one line with method, code and description. */
@@ -100,27 +95,12 @@ export function logRefusedCalls(logger: Logger): Transformer {
 }
 
 /**
- * Aborts an attempt that takes too long, so a call that never returns cannot hold its
- * chat. `getUpdates` waits up to the polling timeout for news, so it gets that plus 15 s.
+ * How long one attempt of `method` may take: `getUpdates` waits up to the polling
+ * timeout for news, so it gets that plus 15 s; every other call the policy's limit.
+ * Enforced by the HTTP client (`node-http-fetch.ts`).
  */
-function timeoutPerAttempt(policy: CallPolicy): Transformer {
-  const pollingMs = (policy.pollingTimeoutSeconds + 15) * 1000;
-  return async (prev, method, payload, signal) => {
-    const limitMs = method === 'getUpdates' ? pollingMs : policy.callTimeoutMs;
-    // By hand rather than AbortSignal.any: the runner's signal is a polyfill, which
-    // AbortSignal.any accepts and then never notices aborting.
-    const attempt = new AbortController();
-    const timer = setTimeout(() => attempt.abort(new Error(`no answer to ${method} within ${limitMs / 1000} s`)), limitMs);
-    const onAbort = () => attempt.abort();
-    signal?.addEventListener('abort', onAbort);
-    if (signal?.aborted) attempt.abort();
-    try {
-      return await prev(method, payload, apiSignal(attempt.signal));
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-    }
-  };
+export function attemptTimeoutMs(policy: CallPolicy, method: string): number {
+  return method === 'getUpdates' ? (policy.pollingTimeoutSeconds + 15) * 1000 : policy.callTimeoutMs;
 }
 
 function retryNetworkFailures(logger: Logger, policy: CallPolicy): Transformer {

@@ -6,13 +6,14 @@ import type { TelegramConfig } from '../../src/config.js';
 import { createPseudonymiser, type Logger } from '../../src/logger.js';
 import type { IntakeStore } from '../../src/storage/intake.js';
 import { answerUpdates } from './answer-update.js';
-import { apiSignal, type CallPolicy, DEFAULT_CALL_POLICY, installCallPolicy } from './api-transformers.js';
+import { apiSignal, attemptTimeoutMs, type CallPolicy, DEFAULT_CALL_POLICY, installCallPolicy } from './api-transformers.js';
 import type { QueueLimits } from './chat-queue.js';
 import { explainPollingStop } from './errors.js';
 import { createMemoryIntake, createStoredIntake } from './intake.js';
 import { createNodeHttpFetch } from './node-http-fetch.js';
 import { type Polling, startPolling } from './polling.js';
 import { publishProfile } from './profile.js';
+import { TrafficLog } from './traffic-log.js';
 import { createUpdatePipeline } from './update-pipeline.js';
 import { createWebhookHandler } from './webhook.js';
 
@@ -27,6 +28,7 @@ const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query'] as const
 export const DEFAULT_LIMITS: QueueLimits = { perChat: 10, total: 1000, concurrency: 100 };
 const DEFAULT_TYPING_AFTER_MS = 2000;
 const DEFAULT_RETRY_PAUSE_MS = 30_000;
+const TRAFFIC_LOG_INTERVAL_MS = 60_000;
 
 export interface TelegramChannelOptions {
   /** Where updates are kept until answered (the bot's database); without it, in memory only (tests, benchmarks). */
@@ -66,18 +68,20 @@ export function createTelegramChannel(config: TelegramConfig, assistant: Assista
     client: {
       apiRoot: config.apiRoot,
       // grammY types `fetch` as node-fetch's; ours implements the part grammY calls.
-      fetch: createNodeHttpFetch() as unknown as ApiClientOptions['fetch'],
-      // A backstop only: each call has its own, shorter limit (installCallPolicy).
+      fetch: createNodeHttpFetch({ timeoutMs: (method) => attemptTimeoutMs(policy, method) }) as unknown as ApiClientOptions['fetch'],
+      // A backstop only: each call has its own, shorter limit (attemptTimeoutMs).
       timeoutSeconds: policy.pollingTimeoutSeconds + 30,
     },
   });
   installCallPolicy(bot.api, log, policy);
+  const traffic = new TrafficLog(log, TRAFFIC_LOG_INTERVAL_MS);
   bot.use(
     answerUpdates({
       assistant,
       logger: log,
       pseudonymise: options.pseudonymise ?? createPseudonymiser(undefined),
       typingAfterMs: options.typingAfterMs ?? DEFAULT_TYPING_AFTER_MS,
+      traffic,
     }),
   );
 
@@ -88,6 +92,7 @@ export function createTelegramChannel(config: TelegramConfig, assistant: Assista
     logger: log,
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     retryPauseMs: options.retryPauseMs ?? DEFAULT_RETRY_PAUSE_MS,
+    traffic,
   });
 
   const lifecycle = new AbortController();
@@ -135,6 +140,7 @@ export function createTelegramChannel(config: TelegramConfig, assistant: Assista
       polling = undefined;
       await stopping?.stop();
       await pipeline.drain();
+      traffic.stop();
       log.info('Telegram channel stopped');
     },
   };

@@ -9,13 +9,13 @@ import { Readable } from 'node:stream';
  */
 const MAX_SOCKETS = 100;
 
-/**
- * A connection on which nothing arrives for this long is dead (a half-open socket after
- * a network change, a proxy that swallowed the request). Each call also has its own,
- * shorter timeout (see `api-transformers.ts`); this one only has to outlast a long poll
- * (30 s of silence), and catches a stuck socket whatever signal the caller passed.
- */
-const IDLE_SOCKET_TIMEOUT_MS = 60_000;
+export interface NodeHttpFetchOptions {
+  /**
+   * How long a call may take in all, by Bot API method (the last path segment), before
+   * its request is destroyed: a call that never returns must not hold its chat.
+   */
+  timeoutMs(method: string): number;
+}
 
 /** The part of `fetch` that grammY's API client uses: POST a body, read JSON back. */
 export type BotApiFetch = (
@@ -38,13 +38,15 @@ interface AbortSignalLike {
  * local Bot API server; measured against the fake Bot API this client made 1.5× as
  * many calls per second. Everything grammY sends is supported: JSON strings and
  * multipart streams (file uploads); an aborted signal (runner stop, grammY timeout)
- * destroys the request at once, and a socket silent for a minute is given up.
+ * destroys the request at once, and so does the per-method deadline. The deadline is
+ * one timer per call, cheaper than an AbortController per call on top of grammY's own.
  *
  * ```ts
- * new Bot(token, { client: { apiRoot, fetch: createNodeHttpFetch() as never } });
+ * const fetch = createNodeHttpFetch({ timeoutMs: (method) => (method === 'getUpdates' ? 45_000 : 10_000) });
+ * new Bot(token, { client: { apiRoot, fetch: fetch as never } });
  * ```
  */
-export function createNodeHttpFetch(): BotApiFetch {
+export function createNodeHttpFetch(options: NodeHttpFetchOptions): BotApiFetch {
   const httpAgent = new HttpAgent({ keepAlive: true, maxSockets: MAX_SOCKETS });
   const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: MAX_SOCKETS });
 
@@ -59,7 +61,13 @@ export function createNodeHttpFetch(): BotApiFetch {
       const signal = init.signal;
       if (signal?.aborted) return reject(abortError(signal.reason));
       const onAbort = () => req.destroy(abortError(signal?.reason));
-      const done = () => signal?.removeEventListener('abort', onAbort);
+      const method = url.pathname.slice(url.pathname.lastIndexOf('/') + 1);
+      const limitMs = options.timeoutMs(method);
+      const deadline = setTimeout(() => req.destroy(new Error(`no answer to ${method} within ${limitMs / 1000} s`)), limitMs);
+      const done = () => {
+        clearTimeout(deadline);
+        signal?.removeEventListener('abort', onAbort);
+      };
 
       const send = secure ? httpsRequest : httpRequest;
       const req = send(url, { method: init.method ?? 'GET', headers, agent: secure ? httpsAgent : httpAgent }, (res) => {
@@ -75,7 +83,6 @@ export function createNodeHttpFetch(): BotApiFetch {
           },
         );
       });
-      req.setTimeout(IDLE_SOCKET_TIMEOUT_MS, () => req.destroy(new Error(`no data from the Bot API for ${IDLE_SOCKET_TIMEOUT_MS / 1000} s`)));
       req.on('error', (error) => {
         done();
         reject(error);

@@ -7,6 +7,7 @@ import { ChatQueue, type Offer, type QueueLimits } from './chat-queue.js';
 import { isTransient } from './errors.js';
 import type { UpdateIntake } from './intake.js';
 import { routeOf, type Translation, toMessage } from './to-message.js';
+import type { TrafficLog } from './traffic-log.js';
 
 export interface PipelineOptions {
   bot: Bot;
@@ -16,6 +17,7 @@ export interface PipelineOptions {
   limits: QueueLimits;
   /** Pause before an update whose answer Telegram could not take is tried again. */
   retryPauseMs: number;
+  traffic: TrafficLog;
 }
 
 /**
@@ -67,7 +69,8 @@ export function createUpdatePipeline(options: PipelineOptions): UpdatePipeline {
     const offer = queue.offer(route.chatKey, update, force);
     if (offer === 'queued') return;
     intake.finish(update.update_id);
-    log.warn({ updateId: update.update_id, limit: offer }, 'queue limit reached, update answered with a note');
+    options.traffic.count('declined');
+    log.debug({ updateId: update.update_id, limit: offer }, 'queue limit reached, update answered with a note');
     note(update, route.chatKey, offer);
   }
 
@@ -79,10 +82,12 @@ export function createUpdatePipeline(options: PipelineOptions): UpdatePipeline {
       const cause = error instanceof BotError ? error.error : error;
       if (isTransient(cause)) {
         log.warn({ updateId: update.update_id, err: cause, retryInSeconds: options.retryPauseMs / 1000 }, 'answer not sent, trying again later');
+        options.traffic.count('retried');
         retryLater(update);
         return;
       }
       log.error({ updateId: update.update_id, err: cause }, 'answering an update failed');
+      options.traffic.count('failed');
       await apologise(update);
       intake.finish(update.update_id);
     }

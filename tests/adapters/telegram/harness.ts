@@ -76,10 +76,13 @@ export const TEST_TIMINGS: TelegramChannelOptions = {
 };
 
 /** The real channel, polling the fake Bot API over 127.0.0.1. */
-export async function startPollingBot(assistant: Assistant, options: TelegramChannelOptions & { fake?: FakeTelegram } = {}): Promise<RunningBot> {
+export async function startPollingBot(
+  assistant: Assistant,
+  options: TelegramChannelOptions & { fake?: FakeTelegram; logLevel?: string } = {},
+): Promise<RunningBot> {
   const fake = options.fake ?? (await FakeTelegram.start());
   const config: TelegramConfig = { token: FAKE_TOKEN, apiRoot: fake.apiRoot, webhook: undefined };
-  const { lines, logger } = capturedLogger();
+  const { lines, logger } = capturedLogger(options.logLevel);
   const channel = createTelegramChannel(config, assistant, logger, {
     ...TEST_TIMINGS,
     ...options,

@@ -261,6 +261,23 @@ describe('Telegram channel, long polling against the fake Bot API', () => {
     expect(fake.sentMessages(111).map((call) => call.visibleText)).toEqual(['Antwort eins', 'Antwort zwei']);
   });
 
+  it('at info, logs one summary of what was handled instead of a line per answer', async () => {
+    bot = await startPollingBot(
+      scriptedAssistant((m) => ({ text: 'ok', fallback: m.text === '?' })),
+      { logLevel: 'info' },
+    );
+    const { fake } = bot;
+    for (const text of ['eins', 'zwei', '?']) fake.deliver(fake.updates.text(117, text));
+    fake.deliver(fake.updates.nonText(117, 'sticker'));
+    await fake.waitFor(() => fake.sentMessages(117).length >= 4, 'four answers');
+    await bot.channel.stop();
+    const entries = bot.logLines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(entries.filter((entry) => entry.msg === 'answered')).toEqual([]);
+    expect(entries.filter((entry) => entry.msg === 'updates handled')).toMatchObject([
+      { answered: 3, fallbacks: 1, nonText: 1, declined: 0, failed: 0 },
+    ]);
+  });
+
   it('logs neither the token, nor raw user ids, nor message text', async () => {
     bot = await startPollingBot(scriptedAssistant(() => ({ text: 'ok' })));
     const { fake } = bot;

@@ -1,0 +1,61 @@
+import type { Logger } from '../../src/logger.js';
+
+/** What happened to updates since the last summary line. */
+export interface Traffic {
+  /** Answered by the core (including the welcome for a deep link). */
+  answered: number;
+  /** Of those, the core did not know the answer. */
+  fallbacks: number;
+  /** Stickers, photos and the like: answered with the note that the bot reads text. */
+  nonText: number;
+  /** Over a queue limit: answered with a note instead. */
+  declined: number;
+  /** Telegram could not take the answer; tried again later. */
+  retried: number;
+  /** Answering failed; the user got an apology. */
+  failed: number;
+}
+
+const EMPTY: Traffic = { answered: 0, fallbacks: 0, nonText: 0, declined: 0, retried: 0, failed: 0 };
+
+/**
+ * One `info` line a minute with the counts, instead of a line per answer: an operator
+ * sees that the bot works and how much, and an answer costs no log line (formatting,
+ * redaction and a write per answer were a sixth of the CPU per update in the benchmark).
+ * Each answer is still logged at `debug`.
+ *
+ * ```ts
+ * const traffic = new TrafficLog(log, 60_000);
+ * traffic.count('answered');
+ * traffic.stop(); // writes what is left
+ * ```
+ */
+export class TrafficLog {
+  private counts: Traffic = { ...EMPTY };
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly logger: Logger,
+    intervalMs: number,
+  ) {
+    this.timer = setInterval(() => this.flush(), intervalMs);
+    this.timer.unref();
+  }
+
+  count(what: keyof Traffic): void {
+    this.counts[what]++;
+  }
+
+  /** Writes the summary line now, if anything happened. */
+  flush(): void {
+    const counts = this.counts;
+    if (Object.values(counts).every((n) => n === 0)) return;
+    this.counts = { ...EMPTY };
+    this.logger.info(counts, 'updates handled');
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.flush();
+  }
+}
