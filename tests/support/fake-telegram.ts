@@ -89,6 +89,7 @@ export class FakeTelegram {
   private readonly hanging = new Set<ServerResponse>();
   private perChatIntervalMs: number | undefined;
   private readonly lastSentAt = new Map<number, number>();
+  private readonly delays = new Map<string, number>();
 
   private constructor(
     private readonly server: Server,
@@ -125,6 +126,15 @@ export class FakeTelegram {
   deliver(update: Update): void {
     this.queue.push(update);
     this.wakeWaiting();
+  }
+
+  /**
+   * Serves every call of `method` as usual but answers it only after `ms`: the message
+   * counts as sent when the request arrives, as on Telegram, so a bot that dies while it
+   * waits has sent it without knowing (a lost reply).
+   */
+  slowDown(method: string, ms: number): void {
+    this.delays.set(method, ms);
   }
 
   /** The next `times` calls of `method` fail with `fault` instead of being served. */
@@ -224,7 +234,12 @@ export class FakeTelegram {
     const wait = this.perChatWait(method, call);
     if (wait !== undefined) return this.finish(res, call, 429, faultBody({ status: 429, retryAfter: wait }));
     const outcome = this.serve(method, call);
-    return this.finish(res, call, outcome.status, outcome.body);
+    const delay = this.delays.get(method);
+    if (delay === undefined) return this.finish(res, call, outcome.status, outcome.body);
+    call.status = outcome.status;
+    this.record(call);
+    res.once('close', () => clearTimeout(timer));
+    const timer = setTimeout(() => reply(res, outcome.status, outcome.body), delay);
   }
 
   /** Seconds to wait before this chat may get another message, if it must. */
