@@ -126,7 +126,8 @@ async function measureBoth({ updates, chats, pacedRate }: { updates: number; cha
           PORT: '0',
           LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
           DATA_DIR: join(dir, 'data'),
-          UNANSWERED_DIR: join(dir, 'data'),
+          // A developer's own .env must not change what is measured.
+          ENV_FILE: join(dir, 'no.env'),
         },
       ],
       { ...plan, expected: ours },

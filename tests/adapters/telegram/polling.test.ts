@@ -278,17 +278,33 @@ describe('Telegram channel, long polling against the fake Bot API', () => {
     ]);
   });
 
-  it('logs neither the token, nor raw user ids, nor message text', async () => {
-    bot = await startPollingBot(scriptedAssistant(() => ({ text: 'ok' })));
+  it.each(['info', 'debug'])('logs at %s neither the token, nor raw user or chat ids, nor message text', async (logLevel) => {
+    const user = 987_654_321;
+    const group = -1_001_234_567_890;
+    bot = await startPollingBot(
+      scriptedAssistant((m) => {
+        if (m.text === 'kaputt') throw new Error('core fault');
+        return { text: 'ok' };
+      }),
+      { logLevel },
+    );
     const { fake } = bot;
-    fake.deliver(fake.updates.text(987654321, 'Meine geheime Frage', { from: { id: 987654321 } }));
-    await fake.waitFor(() => fake.sentMessages(987654321)[0], 'an answer');
-    await bot.channel.stop(); // waits for the answer in flight, which logs last
+    fake.failNext('sendMessage', { status: 403, description: 'bot was blocked by the user' });
+    fake.deliver(fake.updates.text(user, 'Meine geheime Frage', { from: { id: user } }));
+    fake.deliver(fake.updates.text(user, 'kaputt', { from: { id: user } }));
+    fake.deliver(fake.updates.buttonPress(user, 'menu:contact', { from: { id: user } }));
+    fake.deliver(fake.updates.nonText(user, 'voice', { from: { id: user } }));
+    fake.deliver(fake.updates.text(group, 'Geplauder unter Nachbarn', { from: { id: user } }));
+    fake.deliver(fake.updates.text(group, `@${fake.botInfo.username} Geheimnis in der Gruppe`, { from: { id: user } }));
+    await fake.waitFor(() => fake.sentMessages(user).length >= 3 && fake.sentMessages(group)[0], 'the answers');
+    await bot.channel.stop(); // waits for the answers in flight, and writes the summary
     const log = bot.logLines.join('');
     expect(log).toContain('"channel":"telegram"');
-    expect(log).toContain('"msg":"answered"');
+    if (logLevel === 'debug') expect(log).toContain('"msg":"answered"');
+    expect(log).toContain('Forbidden: bot was blocked by the user');
     expect(log).not.toContain(FAKE_TOKEN);
-    expect(log).not.toContain('987654321');
-    expect(log).not.toContain('Meine geheime Frage');
+    expect(log).not.toContain(String(user));
+    expect(log).not.toContain(String(group).slice(1));
+    for (const text of ['Meine geheime Frage', 'Geplauder', 'Geheimnis', 'menu:contact']) expect(log).not.toContain(text);
   });
 });
