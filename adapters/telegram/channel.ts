@@ -21,11 +21,12 @@ import { createWebhookHandler } from './webhook.js';
 const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query'] as const;
 
 /**
- * Per chat: ten waiting messages are a minute of Telegram's per-chat pace already. In
- * all: a thousand updates are a few megabytes; beyond that, polling waits at Telegram.
- * A hundred chats are answered at once, one connection each.
+ * Per chat: ten waiting messages are ten seconds of Telegram's per-chat pace already. In
+ * all: 500, like `@grammyjs/runner`'s default concurrency; beyond that, polling leaves
+ * updates at Telegram (where they wait just as well, and cost no memory) and a webhook
+ * flood gets the busy note. A hundred chats are answered at once, one connection each.
  */
-export const DEFAULT_LIMITS: QueueLimits = { perChat: 10, total: 1000, concurrency: 100 };
+export const DEFAULT_LIMITS: QueueLimits = { perChat: 10, total: 500, concurrency: 100 };
 const DEFAULT_TYPING_AFTER_MS = 2000;
 const DEFAULT_RETRY_PAUSE_MS = 30_000;
 const TRAFFIC_LOG_INTERVAL_MS = 60_000;

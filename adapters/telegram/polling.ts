@@ -2,6 +2,7 @@ import { createRunner, createSource, type UpdateSink, type UpdateSupplier } from
 import { type Bot, GrammyError } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { Logger } from '../../src/logger.js';
+import { apiSignal } from './api-transformers.js';
 import type { UpdatePipeline } from './update-pipeline.js';
 
 export interface PollingOptions {
@@ -22,6 +23,7 @@ export interface Polling {
 /** Telegram answers these when polling cannot work at all: wrong token, not a Bot API, another poller. */
 const FATAL_CODES = new Set([401, 404, 409]);
 const MAX_PAUSE_MS = 60_000;
+const CONFIRM_TIMEOUT_MS = 3000;
 
 /**
  * Long polling with `@grammyjs/runner`'s source and runner, and a sink of our own.
@@ -83,8 +85,10 @@ export function startPolling(bot: Bot, pipeline: UpdatePipeline, options: Pollin
       await runner.stop();
       if (offset === 0) return;
       try {
-        // Asking from the next offset confirms everything before it; what it returns stays unconfirmed.
-        await bot.api.getUpdates({ offset, limit: 1, timeout: 0 });
+        // Asking from the next offset confirms everything before it; what it returns stays
+        // unconfirmed. Bounded: the updates are in the intake, so this only saves Telegram
+        // re-sending them, and must not hold up a stop while Telegram is unreachable.
+        await bot.api.getUpdates({ offset, limit: 1, timeout: 0 }, apiSignal(AbortSignal.timeout(CONFIRM_TIMEOUT_MS)));
       } catch (error) {
         log.warn({ err: error }, 'could not confirm the last updates; Telegram will deliver them again (they are answered once)');
       }

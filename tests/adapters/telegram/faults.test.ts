@@ -148,6 +148,16 @@ describe('Telegram channel when Telegram or the core fails', () => {
     expect(fake.sentMessages(414)[0]?.visibleText).toContain('Entschuldigung');
   });
 
+  it('stops even when Telegram has become unreachable (the offset is then confirmed by the next start)', async () => {
+    bot = await startPollingBot(echo());
+    const { fake } = bot;
+    fake.deliver(fake.updates.text(418, 'Hallo'));
+    await fake.waitFor(() => fake.sentMessages(418)[0], 'the answer');
+    await fake.close();
+    await bot.channel.stop();
+    expect(bot.logLines.join('')).toContain('Telegram channel stopped');
+  });
+
   it('keeps polling after a failed update', async () => {
     let calls = 0;
     bot = await startPollingBot(
