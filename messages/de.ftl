@@ -9,10 +9,10 @@ telegram-apology = Entschuldigung, da ist bei mir etwas schiefgegangen. Bitte ve
 telegram-command-start = Start und Überblick
 telegram-command-help = Was ich beantworten kann
 telegram-command-contact = Ansprechpersonen und Kontakt
-telegram-command-partners = Partner der { $bot }
+telegram-command-partners = Partner { DEF($city, case: "gen") }
 telegram-command-language = Sprache wechseln (Deutsch/Englisch)
-telegram-description = Ich beantworte Fragen zur { $bot }: worum es geht, wer mitmacht, wer das Programm trägt und an wen Sie sich wenden können. Tippen Sie auf „Starten“ und fragen Sie einfach.
-telegram-short-description = Fragen und Antworten zur { $bot }.
+telegram-description = Ich beantworte Fragen { DEF($city, prep: "zu") }: worum es geht, wer mitmacht, wer das Programm trägt und an wen Sie sich wenden können. Tippen Sie auf „Starten“ und fragen Sie einfach.
+telegram-short-description = Fragen und Antworten { DEF($city, prep: "zu") }.
 
 ## Slack
 

@@ -12,7 +12,7 @@ import type { Channel } from './channel.js';
 import { runChat } from './cli/chat.js';
 import { type Config, ConfigError, parseConfig } from './config.js';
 import { KnowledgeError, loadKnowledge } from './knowledge/load.js';
-import type { Knowledge } from './knowledge/schema.js';
+import type { Knowledge } from './knowledge/knowledge.js';
 import { watchKnowledge } from './knowledge/watch.js';
 import { createLogger, createPseudonymiser, type Logger, scrubSecrets } from './logger.js';
 import { runService } from './service.js';

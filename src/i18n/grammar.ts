@@ -110,3 +110,11 @@ export function joinList(items: readonly string[], locale: Locale, type: 'conjun
   }
   return format.format(items);
 }
+
+const PRONOUNS: Record<Gender, string> = { m: 'er', f: 'sie', n: 'es', pl: 'sie' };
+
+/** The nominative personal pronoun that stands for a name: "er", "sie", "es"; in English "it" or "they". */
+export function pronounOf(name: NameGrammar, locale: Locale): string {
+  if (locale === 'en') return name.gender === 'pl' ? 'they' : 'it';
+  return name.gender ? PRONOUNS[name.gender] : 'sie';
+}

@@ -1,7 +1,7 @@
 import { type FSWatcher, watch } from 'node:fs';
 import type { Logger } from '../logger.js';
 import { KnowledgeError, loadKnowledge } from './load.js';
-import type { Knowledge } from './schema.js';
+import type { Knowledge } from './knowledge.js';
 
 export interface KnowledgeWatchOptions {
   dir: string;
