@@ -21,3 +21,9 @@ slack-home-title = { $bot }
 slack-home-topics = Dazu kann ich etwas sagen
 slack-home-contact = Kontakt
 slack-home-how-to = Schreiben Sie mir im Tab „Nachrichten“, erwähnen Sie mich in einem Kanal, in den ich eingeladen bin, oder nutzen Sie /engagiert mit Ihrer Frage – die Antwort sehen dann nur Sie.
+
+## Terminal
+
+terminal-greeting =
+    { $bot } – Info-Bot. Fragen Sie einfach (auf Deutsch oder Englisch).
+    Eine Zahl wählt einen Vorschlag; /quit oder Strg-D beendet.

@@ -11,7 +11,7 @@
  *    checks (the evaluation format), again voice by voice.
  */
 import { createAssistant } from '../src/assistant.js';
-import { EVIDENCE, type Candidate } from '../src/dialogue/decide.js';
+import { type Candidate, EVIDENCE } from '../src/dialogue/decide.js';
 import type { Knowledge } from '../src/knowledge/knowledge.js';
 import { factOf } from '../src/knowledge/knowledge.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
@@ -138,6 +138,8 @@ export async function fitParams(items: TrainingItem[], knowledgeDir: string, bui
       if (score > best.score) best = { params: trial, score };
     }
   }
-  console.log(`thresholds: answer ${best.params.answer}, clarify ${best.params.clarify}; ${(100 * best.score).toFixed(1)} % of corpus answers pass, voices held out`);
+  console.log(
+    `thresholds: answer ${best.params.answer}, clarify ${best.params.clarify}; ${(100 * best.score).toFixed(1)} % of corpus answers pass, voices held out`,
+  );
   return best.params;
 }

@@ -12,7 +12,9 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { factOf, type Knowledge, relatedSubjects } from '../src/knowledge/knowledge.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
+import { contextFeature } from '../src/understanding/features.js';
 import {
   DEFAULT_PARAMS,
   emptyModel,
@@ -24,10 +26,8 @@ import {
   type UnderstandingModel,
   wordsOf,
 } from '../src/understanding/model.js';
-import { contextFeature } from '../src/understanding/features.js';
 import { NaiveBayes } from '../src/understanding/naive-bayes.js';
 import { tokenize } from '../src/understanding/normalise.js';
-import { factOf, type Knowledge, relatedSubjects } from '../src/knowledge/knowledge.js';
 import type { Reading } from '../src/understanding/read.js';
 import { Softmax } from '../src/understanding/softmax.js';
 import { fitParams } from './fit.js';
@@ -67,7 +67,8 @@ export function buildModel(items: TrainingItem[], knowledgeDir: string, params: 
   const examples: TrainingRow[] = [];
   for (const facet of knowledge.facets) {
     for (const locale of ['de', 'en'] as const) {
-      for (const example of facet.examples[locale]) examples.push({ cls: facet.id, features: reader.features(reader.read(example)), weight: params.exampleWeight });
+      for (const example of facet.examples[locale])
+        examples.push({ cls: facet.id, features: reader.features(reader.read(example)), weight: params.exampleWeight });
       for (const cue of facet.cues[locale]) examples.push({ cls: facet.id, features: reader.features(reader.read(cue)), weight: params.cueWeight });
     }
   }
@@ -90,7 +91,11 @@ const built = new Map<string, UnderstandingModel>();
  * is relabelled with its facet: the one a classifier fitted on the other questions gives
  * it (with at least even odds), when the subject it names lacks that facet's fields.
  */
-function relabelMissingFacts(readings: { label: Label; reading: Reading; features: string[] }[], examples: TrainingRow[], knowledge: Knowledge): void {
+function relabelMissingFacts(
+  readings: { label: Label; reading: Reading; features: string[] }[],
+  examples: TrainingRow[],
+  knowledge: Knowledge,
+): void {
   const candidates = readings.filter((r) => r.label.intent === 'decline' && r.reading.mentions.length > 0);
   if (candidates.length === 0) return;
   const others = readings.filter((r) => r.label.intent !== 'decline').map((r) => ({ cls: r.label.intent, features: r.features }));
@@ -111,7 +116,10 @@ function relabelMissingFacts(readings: { label: Label; reading: Reading; feature
  */
 function findGenericNameWords(items: TrainingItem[], knowledgeDir: string): string[] {
   const knowledge = loadKnowledge(knowledgeDir);
-  const reader = prepareUnderstanding(knowledge, { ...emptyModel(), corpusWords: [...new Set(items.flatMap((i) => tokenize(i.q).map((t) => t.key)))] });
+  const reader = prepareUnderstanding(knowledge, {
+    ...emptyModel(),
+    corpusWords: [...new Set(items.flatMap((i) => tokenize(i.q).map((t) => t.key)))],
+  });
   const uses = new Map<string, { total: number; about: number }>();
   for (const item of items) {
     const label = labelOf(item.want, knowledge);
@@ -125,7 +133,9 @@ function findGenericNameWords(items: TrainingItem[], knowledgeDir: string): stri
       const owners = mention.ids.map((id) => knowledge.subjects.get(id)!);
       const about =
         subject !== undefined &&
-        owners.some((owner) => owner === subject || relatedSubjects(owner, knowledge).includes(subject) || relatedSubjects(subject, knowledge).includes(owner));
+        owners.some(
+          (owner) => owner === subject || relatedSubjects(owner, knowledge).includes(subject) || relatedSubjects(subject, knowledge).includes(owner),
+        );
       if (about) use.about++;
       uses.set(word, use);
     }

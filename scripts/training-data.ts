@@ -23,7 +23,9 @@ export interface TrainingItem {
 
 export function readTrainingSet(dir: string): TrainingItem[] {
   const items: TrainingItem[] = [];
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.jsonl')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.jsonl'))
+    .sort()) {
     readFileSync(path.join(dir, name), 'utf8')
       .split('\n')
       .forEach((line, index) => {

@@ -1,7 +1,7 @@
 import type { FluentVariable } from '@fluent/bundle';
 import { candidateOfChoice } from './dialogue/choices.js';
-import { type ComposeContext, type Composed, compose, composeCandidate } from './dialogue/compose.js';
-import { ConversationStore, type ConversationState } from './dialogue/conversation.js';
+import { type ComposeContext, type Composed, compose, composeCandidate, menuChoices } from './dialogue/compose.js';
+import { type ConversationState, ConversationStore } from './dialogue/conversation.js';
 import { type Decision, decide } from './dialogue/decide.js';
 import { Catalogue, NameValue } from './i18n/catalogue.js';
 import { PRODUCT_MESSAGES_DIR, readMessageSources } from './i18n/messages.js';
@@ -52,6 +52,8 @@ export interface AssistantOptions {
   onCatalogueError?: (problem: string) => void;
   /** Shown every decision with all its candidates (for fitting the weights and for diagnostics). */
   onDecision?: (decision: Decision, message: IncomingMessage) => void;
+  /** How long a conversation is remembered without a message (default 30 minutes), and the clock. */
+  conversations?: { idleMs?: number; now?: () => number };
 }
 
 export interface ReloadableAssistant extends Assistant {
@@ -77,7 +79,7 @@ const COMMANDS: Record<string, string> = {
 export function createAssistant(knowledge: Knowledge, options: AssistantOptions = {}): ReloadableAssistant {
   const model = options.model ?? loadModel();
   let current = prepare(knowledge, model, options.onCatalogueError);
-  const conversations = new ConversationStore();
+  const conversations = new ConversationStore(undefined, options.conversations?.idleMs, options.conversations?.now);
 
   return {
     setKnowledge(next) {
@@ -140,26 +142,44 @@ function answer(
 ): { composed: Composed; confidence: number } {
   const { understanding, say } = context;
   const chat = (id: string, extra: Partial<Composed> = {}): { composed: Composed; confidence: number } => ({
-    composed: { text: say(id), intent: id.replace(/^chat-/, 'chat.'), fallback: false, handoff: false, choices: [], links: [], contacts: [], ...extra },
+    composed: {
+      text: say(id),
+      intent: `chat.${id.replace(/^chat-/, '')}`,
+      fallback: false,
+      handoff: false,
+      choices: [],
+      links: [],
+      contacts: [],
+      ...extra,
+    },
     confidence: 1,
   });
   const picked = message.choiceId ?? numberPick(reading, state);
   if (picked !== undefined) {
     const candidate = candidateOfChoice(picked, understanding);
     if (candidate) return { composed: composeCandidate(candidate, context), confidence: 1 };
-    return chat('chat-help');
+    return chat('chat-help', { choices: menuChoices(context) });
   }
   if (reading.command) {
     const { name, argument } = reading.command;
-    if (name === 'start' && (argument === '' || !COMMANDS[argument.toLowerCase()])) return chat('welcome');
+    if (name === 'start' && (argument === '' || !COMMANDS[argument.toLowerCase()])) return chat('welcome', { choices: menuChoices(context) });
     if (name === 'sprache' || name === 'language') {
       const wanted: Locale = /^en/i.test(argument) ? 'en' : /^de/i.test(argument) ? 'de' : context.locale === 'de' ? 'en' : 'de';
       return { composed: { ...chat('chat-language').composed, intent: 'chat.language', locale: wanted }, confidence: 1 };
     }
     const intent = COMMANDS[name === 'start' ? argument.toLowerCase() : name];
-    const candidate = intent ? candidateOfChoice(intent === 'person' ? `f:person:${understanding.knowledge.contacts[0]?.id}` : intent === 'about' ? `f:about:${understanding.knowledge.programme.id}` : `f:${intent}`, understanding) : undefined;
+    const candidate = intent
+      ? candidateOfChoice(
+          intent === 'person'
+            ? `f:person:${understanding.knowledge.contacts[0]?.id}`
+            : intent === 'about'
+              ? `f:about:${understanding.knowledge.programme.id}`
+              : `f:${intent}`,
+          understanding,
+        )
+      : undefined;
     if (candidate) return { composed: composeCandidate(candidate, context), confidence: 1 };
-    if (name !== 'frage' && name !== 'question') return chat('chat-help');
+    if (name !== 'frage' && name !== 'question') return chat('chat-help', { choices: menuChoices(context) });
   }
   if (reading.tokens.length === 0) return chat(reading.text === '' ? 'chat-empty' : 'chat-unreadable');
   const decision = decide(reading, understanding, state);
@@ -194,6 +214,9 @@ function prepare(knowledge: Knowledge, model: UnderstandingModel, onError?: (pro
     city: new NameValue(knowledge.city.name),
     programme: knowledge.programme.name.text.de,
   };
-  const catalogue = Catalogue.fromSources([...readMessageSources(PRODUCT_MESSAGES_DIR), ...knowledge.messages], { globals, ...(onError ? { onError } : {}) });
+  const catalogue = Catalogue.fromSources([...readMessageSources(PRODUCT_MESSAGES_DIR), ...knowledge.messages], {
+    globals,
+    ...(onError ? { onError } : {}),
+  });
   return { understanding: prepareUnderstanding(knowledge, model), catalogue, globals };
 }

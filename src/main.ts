@@ -11,8 +11,9 @@ import { type Assistant, createAssistant } from './assistant.js';
 import type { Channel } from './channel.js';
 import { runChat } from './cli/chat.js';
 import { type Config, ConfigError, parseConfig } from './config.js';
-import { KnowledgeError, loadKnowledge } from './knowledge/load.js';
+import { explainProblems } from './knowledge/explain.js';
 import type { Knowledge } from './knowledge/knowledge.js';
+import { KnowledgeError, loadKnowledge } from './knowledge/load.js';
 import { watchKnowledge } from './knowledge/watch.js';
 import { createLogger, createPseudonymiser, type Logger, scrubSecrets } from './logger.js';
 import { runService } from './service.js';
@@ -91,7 +92,7 @@ function loadKnowledgeOrExit(dir: string): Knowledge {
     return loadKnowledge(dir);
   } catch (error) {
     if (!(error instanceof KnowledgeError)) throw error;
-    process.stderr.write(`${error.message}\nFix the file(s) above, or run \`npm run kb:check\` for details.\n`);
+    process.stderr.write(`${explainProblems(error.problems).join('\n')}\nFix the file(s) above, or run \`npm run kb:check\` for details.\n`);
     process.exit(1);
   }
 }

@@ -9,7 +9,7 @@ import { createPseudonymiser, type Logger } from '../../src/logger.js';
 import { localeFromCode } from '../../src/message.js';
 import { answerUpdates, isCallbackAnswered } from './answer-update.js';
 import { DEFAULT_RETRY, logFailedCalls, retryPolicy } from './api-transformers.js';
-import { COMMANDS } from './commands.js';
+import { commandsFor } from './commands.js';
 import { createNodeHttpFetch } from './node-http-fetch.js';
 import { apology } from './texts.js';
 import { toMessage } from './to-message.js';
@@ -84,9 +84,9 @@ export function createTelegramChannel(config: TelegramConfig, assistant: Assista
     async start() {
       await bot.init();
       await Promise.all([
-        bot.api.setMyCommands(COMMANDS.de),
-        bot.api.setMyCommands(COMMANDS.de, { language_code: 'de' }),
-        bot.api.setMyCommands(COMMANDS.en, { language_code: 'en' }),
+        bot.api.setMyCommands(commandsFor(assistant, 'de')),
+        bot.api.setMyCommands(commandsFor(assistant, 'de'), { language_code: 'de' }),
+        bot.api.setMyCommands(commandsFor(assistant, 'en'), { language_code: 'en' }),
       ]);
       if (webhook) {
         accepting = true;

@@ -140,11 +140,11 @@ chat-help =
     Ich beantworte Fragen { DEF($city, prep: "zu") }, zum Beispiel:
     • Was ist die Engagierte Stadt, und seit wann ist { $town } dabei?
     • Wer macht mit, wer sind die Partner und wer trägt das Programm?
-    • Wie oft trifft sich die Steuerungsgruppe, und was ist das Forum Ehrenamt?
-    • Wie kann ich mich engagieren, und wen kann ich anrufen?
+    • Welche Veranstaltungen gibt es, und wie kann ich mich engagieren?
+    • An wen kann ich mich wenden?
     Sie können auch /kontakt, /partner oder /sprache tippen.
 chat-language = Gern, ab jetzt antworte ich auf Deutsch.
-chat-empty = Schreiben Sie mir Ihre Frage einfach als Text – zum Beispiel „Was ist das Forum Ehrenamt?“.
+chat-empty = Schreiben Sie mir Ihre Frage einfach als Text – zum Beispiel „Wer ist Ansprechpartner?“.
 chat-unreadable = Das konnte ich nicht lesen. Schreiben Sie mir Ihre Frage bitte in Worten, auf Deutsch oder Englisch.
 
 ## Nachfragen und ehrliches Nichtwissen

@@ -132,11 +132,11 @@ chat-help =
     I answer questions about { $bot }, for example:
     • What is Engagierte Stadt, and since when has { $town } taken part?
     • Who takes part, who are the partners and who carries the programme?
-    • How often does the steering group meet, and what is the Forum Ehrenamt?
-    • How can I get involved, and whom can I call?
+    • Which events are there, and how can I get involved?
+    • Whom can I contact?
     You can also send /contact, /partner or /language.
 chat-language = Sure – from now on I will answer in English.
-chat-empty = Just type your question – for example "What is the Forum Ehrenamt?".
+chat-empty = Just type your question – for example "Who is the contact person?".
 chat-unreadable = I could not read that. Please type your question in words, in English or German.
 
 ## Asking back and honest declines

@@ -46,7 +46,7 @@ const base = (text: string, intent: string | null, extra: Partial<Composed> = {}
 export function compose(decision: Decision, context: ComposeContext): Composed {
   switch (decision.kind) {
     case 'answer':
-      return composeCandidate(decision.candidate, context, decision.yesNo ? decision : undefined);
+      return composeCandidate(decision.candidate, context, decision);
     case 'clarify':
       return clarify(decision.options, context);
     case 'decline':
@@ -55,14 +55,17 @@ export function compose(decision: Decision, context: ComposeContext): Composed {
 }
 
 /** The answer to one candidate (also what a pressed button gets). */
-export function composeCandidate(candidate: Candidate, context: ComposeContext, yesNo?: Extract<Decision, { kind: 'answer' }>): Composed {
+export function composeCandidate(candidate: Candidate, context: ComposeContext, decision?: Extract<Decision, { kind: 'answer' }>): Composed {
   const { facet, subject } = candidate;
   const { knowledge } = context.understanding;
   if (candidate.unnamed) return notNamed(candidate.unnamed, facet, context);
-  if (yesNo?.unknownName && facet.kind === 'list' && facet.role) return notNamed(yesNo.unknownName, facet, context);
+  if (decision?.yesNo && decision.unknownName && facet.kind === 'list' && facet.role) return notNamed(decision.unknownName, facet, context);
   switch (facet.kind) {
-    case 'fact':
-      return subject ? fact(facet, subject, context, yesNo) : decline(context, true);
+    case 'fact': {
+      if (!subject) return decline(context, true);
+      const first = fact(facet, subject, context, decision);
+      return decision?.also.length ? withOthers(first, facet, decision, context) : first;
+    }
     case 'list':
       return list(facet, context);
     case 'involve':
@@ -74,7 +77,7 @@ export function composeCandidate(candidate: Candidate, context: ComposeContext, 
   }
 }
 
-function fact(facet: FacetDeclaration, subject: Subject, context: ComposeContext, yesNo?: Extract<Decision, { kind: 'answer' }>): Composed {
+function fact(facet: FacetDeclaration, subject: Subject, context: ComposeContext, decision?: Extract<Decision, { kind: 'answer' }>): Composed {
   const { understanding, locale, say } = context;
   const { knowledge } = understanding;
   const field = facet.fields.find((f) => factOf(subject, f.name) !== undefined);
@@ -85,8 +88,8 @@ function fact(facet: FacetDeclaration, subject: Subject, context: ComposeContext
   }
   const value = subject.facts[field.name];
   let text = say(`answer-${field.name}`, { ...args, ...valueArgs(field.type, value, knowledge, locale, say) });
-  if (yesNo) {
-    const verdict = verdictOf(field.type, value, claimContext(yesNo, subject, context), knowledge, locale);
+  if (decision?.yesNo) {
+    const verdict = verdictOf(field.type, value, claimContext(decision, subject, context), knowledge, locale);
     if (verdict) text = say('answer-with-verdict', { verdict: say(`verdict-${verdict}`), answer: text });
   }
   const isContactFacet = facet.default === 'contact' && subject.kind === 'contact';
@@ -97,6 +100,16 @@ function fact(facet: FacetDeclaration, subject: Subject, context: ComposeContext
   });
 }
 
+/** Longer than this, an answer about several subjects keeps to the first. */
+const SEVERAL_MAX = 600;
+
+/** "Sind A und B dabei?": the same answer for each subject the question names, one after another. */
+function withOthers(first: Composed, facet: FacetDeclaration, decision: Extract<Decision, { kind: 'answer' }>, context: ComposeContext): Composed {
+  const others = decision.also.map((subject) => fact(facet, subject, context, { ...decision, also: [] }));
+  if (others.some((o) => o.fallback) || [first, ...others].reduce((n, c) => n + c.text.length, 0) > SEVERAL_MAX) return first;
+  return { ...first, text: [first, ...others].map((c) => c.text).join(' ') };
+}
+
 function claimContext(decision: Extract<Decision, { kind: 'answer' }>, subject: Subject, context: ComposeContext) {
   const { understanding, reading } = context;
   const others = reading.mentions
@@ -105,14 +118,11 @@ function claimContext(decision: Extract<Decision, { kind: 'answer' }>, subject: 
     .map((id) => understanding.knowledge.subjects.get(id)!)
     .filter(Boolean);
   const roles = claimedRoles(context);
-  const facetCues = new Set(
-    [...understanding.knowledge.facets]
-      .flatMap((f) => [...f.cues.de, ...f.cues.en])
-      .flatMap((cue) => cue.split(/\s+/))
-      .map((w) => stem(w.toLowerCase())),
-  );
   const contentStems = reading.tokens
-    .filter((t) => t.mention === undefined && !understanding.lexicon.functionWords.has(t.key) && !facetCues.has(t.stem) && !/^\d+$/.test(t.key))
+    .filter(
+      (t) =>
+        t.mention === undefined && !understanding.lexicon.functionWords.has(t.key) && !understanding.cueStems.has(t.stem) && !/^\d+$/.test(t.key),
+    )
     .map((t) => t.stem);
   return { claims: decision.claims, roles, others, contentStems };
 }
@@ -168,7 +178,9 @@ function list(facet: FacetDeclaration, context: ComposeContext): Composed {
   let text = say(id, args);
   if (text.trimEnd().endsWith(':')) {
     const items = members.map((m) =>
-      m.kind === 'person' ? say('list-item-person', { name: m.name.text[locale], role: (m.facts.role as Record<Locale, string>)[locale] }) : m.name.text[locale],
+      m.kind === 'person'
+        ? say('list-item-person', { name: m.name.text[locale], role: (m.facts.role as Record<Locale, string>)[locale] })
+        : m.name.text[locale],
     );
     text = `${text}\n${items.map((item) => `• ${item}`).join('\n')}`;
   }
@@ -180,9 +192,9 @@ function involve(context: ComposeContext): Composed {
   const { understanding, say } = context;
   const { knowledge } = understanding;
   const stems = new Set(context.reading.tokens.map((t) => t.stem));
-  const fit = (cues: string[]) => cues.filter((cue) => cue.split(/\s+/).every((w) => stems.has(stem(w.toLowerCase())))).length;
+  const fitOf = (cues: string[]) => cues.filter((cue) => cue.split(/\s+/).every((w) => stems.has(stem(w.toLowerCase())))).length;
   const ranked = knowledge.involvement
-    .map((way, order) => ({ way, order, fit: fit([...(way.for?.de ?? []), ...(way.for?.en ?? [])]) }))
+    .map((way, order) => ({ way, order, fit: fitOf([...(way.for?.de ?? []), ...(way.for?.en ?? [])]) }))
     .sort((a, b) => b.fit - a.fit || a.order - b.order);
   // The best fitting ways, and always the general first step (the first way of the knowledge).
   const chosen = [...ranked.filter((r) => r.fit > 0).slice(0, 2), ranked.find((r) => r.order === 0)!]
@@ -193,7 +205,10 @@ function involve(context: ComposeContext): Composed {
     const via = knowledge.subjects.get(way.via)!;
     return `• ${say('involve-way', { via: new NameValue(via.name), text: way.text[context.locale] })}`;
   });
-  return base(`${say('involve-intro')}\n${lines.join('\n')}\n\n${say('involve-more')}`, 'involve', { remember: { facet: 'involve' }, contacts: contactsOf(context) });
+  return base(`${say('involve-intro')}\n${lines.join('\n')}\n\n${say('involve-more')}`, 'involve', {
+    remember: { facet: 'involve' },
+    contacts: contactsOf(context),
+  });
 }
 
 function chat(kind: string, context: ComposeContext): Composed {
@@ -235,7 +250,8 @@ function decline(context: ComposeContext, inScope: boolean, subject?: Subject): 
   return base(text, null, { fallback: true, handoff: true, contacts: contactsOf(context), choices });
 }
 
-function menuChoices(context: ComposeContext): Choice[] {
+/** The main topics as buttons: for the welcome, help and honest declines. */
+export function menuChoices(context: ComposeContext): Choice[] {
   const { understanding, say } = context;
   const { knowledge } = understanding;
   const menu: [string, string, Subject | undefined][] = [

@@ -6,7 +6,7 @@ export interface ConversationState {
   locale: Locale | undefined;
   /** The subject last talked about, for "und die Telefonnummer?". */
   subject: string | undefined;
-  /** The kind of question last asked, for "und die Handwerkskammer?". */
+  /** The kind of question last asked, for "und die Körber-Stiftung?". */
   facet: string | undefined;
   /** The choices last offered (as choice ids), so that typing "2" picks the second. */
   choices: string[];

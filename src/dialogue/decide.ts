@@ -1,18 +1,19 @@
 import { factOf, relatedSubjects, type Subject } from '../knowledge/knowledge.js';
 import type { FacetDeclaration } from '../knowledge/schema.js';
 import { type Claims, readClaims } from '../understanding/claims.js';
-import type { Understanding } from '../understanding/model.js';
-import { softmax } from '../understanding/naive-bayes.js';
 import { contextFeature } from '../understanding/features.js';
+import type { ScorerParams, Understanding } from '../understanding/model.js';
 import { tokenize } from '../understanding/normalise.js';
-import { stem } from '../understanding/stem.js';
 import type { Reading } from '../understanding/read.js';
+import { stem } from '../understanding/stem.js';
 import type { ConversationState } from './conversation.js';
 
 /** One possible answer: a kind of question, and for facts the subject it is about. */
 export interface Candidate {
   facet: FacetDeclaration;
   subject?: Subject;
+  /** The field that would answer (undefined: the subject lacks the facet, or the facet needs none). */
+  field?: string;
   /** A name the knowledge does not have, as the subject ("Ist die AWO Partner?"). */
   unnamed?: string;
   score: number;
@@ -26,7 +27,16 @@ export interface Candidate {
  * `candidates` are all of them, best first (for fitting the weights).
  */
 export type Decision = (
-  | { kind: 'answer'; candidate: Candidate; confidence: number; yesNo: boolean; claims: Claims; unknownName?: string }
+  | {
+      kind: 'answer';
+      candidate: Candidate;
+      confidence: number;
+      yesNo: boolean;
+      claims: Claims;
+      unknownName?: string;
+      /** Further subjects the question names in full, for the same kind of question ("Sind A und B dabei?"). */
+      also: Subject[];
+    }
   | { kind: 'clarify'; options: Candidate[]; confidence: number }
   | { kind: 'decline'; confidence: number; subject?: Subject; inScope: boolean }
 ) & { candidates: Candidate[] };
@@ -40,7 +50,7 @@ export type Decision = (
  * - `related`: named through a related subject (the contact of a named office);
  * - `context`: the subject talked about last, when the question names none;
  * - `default`: the facet's default subject (the contact for "Telefonnummer?");
- * - `sameFacet`: the kind of question asked last ("und die Handwerkskammer?");
+ * - `sameFacet`: the kind of question asked last ("und die Körber-Stiftung?");
  * - `missing`: the subject has no field for the facet, though others have;
  * - `unsaid`: a kind of fact the knowledge never gives (an address, a date);
  * - `claim`: a yes/no question whose claim fits the facet's type (a year for "founded");
@@ -77,6 +87,8 @@ const at = Object.fromEntries(EVIDENCE.map((name, i) => [name, i])) as Record<Ev
 
 /** The classifier's log probability is floored: "very unlikely" is all it needs to say. */
 const FACET_FLOOR = -20;
+/** Facets this far (in log probability) behind the likeliest are not considered at all. */
+const HOPELESS = 12;
 
 export function decide(reading: Reading, understanding: Understanding, state: ConversationState): Decision {
   const { params, knowledge } = understanding;
@@ -90,19 +102,23 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
   const content = contentStems(reading, understanding);
   const words = reading.tokens.filter((t) => t.mention === undefined && !/^\d+$/.test(t.key));
   const unknownShare = words.length === 0 ? 0 : words.filter((t) => !understanding.scopeWords.has(t.key)).length / words.length;
-  const weights = Float64Array.from(EVIDENCE, (name) => params.weights[name] ?? 0);
+  const weights = weightsOf(params);
 
   const candidates: Candidate[] = [];
-  const add = (facet: FacetDeclaration, subject: Subject | undefined, set: (e: Float64Array) => void, unnamed?: string) => {
+  const add = (facet: FacetDeclaration, subject: Subject | undefined, set: (e: Float64Array) => void, unnamed?: string, field?: string) => {
     const evidence = new Float64Array(EVIDENCE.length);
     evidence[at.facet] = Math.max(FACET_FLOOR, logProbabilities.get(facet.id) ?? FACET_FLOOR);
     if (state.facet === facet.id) evidence[at.sameFacet] = 1;
     set(evidence);
     let score = 0;
     for (let i = 0; i < evidence.length; i++) score += weights[i]! * evidence[i]!;
-    candidates.push({ facet, ...(subject ? { subject } : {}), ...(unnamed ? { unnamed } : {}), score, evidence });
+    candidates.push({ facet, ...(subject ? { subject } : {}), ...(unnamed ? { unnamed } : {}), ...(field ? { field } : {}), score, evidence });
   };
+  // Facets far less likely than the likeliest cannot win with any other evidence (each kind is worth a few points at most).
+  let bestLog = Number.NEGATIVE_INFINITY;
+  for (const value of logProbabilities.values()) if (value > bestLog) bestLog = value;
   for (const facet of understanding.facets.values()) {
+    if ((logProbabilities.get(facet.id) ?? FACET_FLOOR) < bestLog - HOPELESS && facet.kind !== 'decline') continue;
     if (facet.kind === 'decline') {
       add(facet, undefined, (e) => {
         e[at.decline] = 1;
@@ -114,38 +130,96 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
         e[at.ignored] = strongest;
       });
     } else {
-      if (reading.unknownName && facet.fields.some((f) => f.type === 'roles')) {
+      // Only a yes/no question makes a name the knowledge lacks its subject ("Ist die AWO dabei?"), not "Welche Sektoren …?".
+      if (yesNo && reading.unknownName && facet.fields.some((f) => f.type === 'roles')) {
         add(facet, undefined, (e) => (e[at.unnamed] = 1), reading.unknownName);
       }
       for (const option of subjectsFor(facet, mentioned, contextSubject, understanding)) {
         const field = facet.fields.find((f) => factOf(option.subject, f.name) !== undefined);
-        add(facet, option.subject, (e) => {
-          e[at[option.how]] = option.strength;
-          if (!field) e[understanding.answerable.has(facet.id) ? at.missing : at.unsaid] = 1;
-          if (yesNo && claimFits(facet, claims)) e[at.claim] = 1;
-          if (field) e[at.content] = contentOverlap(content, understanding, option.subject, field.name);
-        });
+        add(
+          facet,
+          option.subject,
+          (e) => {
+            e[at[option.how]] = option.strength;
+            if (!field) e[understanding.answerable.has(facet.id) ? at.missing : at.unsaid] = 1;
+            if (yesNo && claimFits(facet, claims)) e[at.claim] = 1;
+            if (field) e[at.content] = contentOverlap(content, understanding, option.subject, field.name);
+          },
+          undefined,
+          field?.name,
+        );
       }
     }
   }
   candidates.sort((a, b) => b.score - a.score);
-  const shares = softmax(new Map(candidates.map((c, i) => [String(i), c.score])));
-  const share = (i: number) => shares.get(String(i)) ?? 0;
+  const shares = sharesOf(candidates);
+  const share = (i: number) => shares[i] ?? 0;
   const best = candidates[0]!;
   // Candidates that would give the same answer (about and role of a person) support each other.
-  const answerOf = (c: Candidate) => `${c.subject?.id ?? c.unnamed ?? c.facet.id}|${c.subject ? (c.facet.fields.find((f) => factOf(c.subject!, f.name) !== undefined)?.name ?? c.facet.id) : ''}`;
-  const confidence = candidates.reduce((sum, c, i) => sum + (answerOf(c) === answerOf(best) ? share(i) : 0), 0);
-  const inScope = mentioned.length > 0 || reading.tokens.some((t) => t.domain && !understanding.lexicon.functionWords.has(t.key));
+  const sameAnswer = (c: Candidate) =>
+    c.subject === best.subject &&
+    c.unnamed === best.unnamed &&
+    (c.subject ? (c.field ?? c.facet.id) === (best.field ?? best.facet.id) : c.facet === best.facet);
+  let confidence = 0;
+  candidates.forEach((c, i) => {
+    if (sameAnswer(c)) confidence += share(i);
+  });
+  // In scope: it names a subject, or speaks of what the bot's kinds of question are about ("Geld", "Termin").
+  const inScope =
+    mentioned.length > 0 || reading.tokens.some((t) => understanding.cueStems.has(t.stem) && !understanding.lexicon.functionWords.has(t.key));
   const declined = (): Decision => ({ kind: 'decline', confidence, ...(mentioned[0] ? { subject: mentioned[0].subject } : {}), inScope, candidates });
   if (best.facet.kind === 'decline') return declined();
   // One word that names several subjects ("Forum"), and the question fits each about as well: ask which.
-  const rival = candidates.find((c, i) => i > 0 && c.facet.id === best.facet.id && c.subject && c.subject !== best.subject && share(i) >= params.clarify * share(0));
-  const ambiguous = rival && reading.mentions.some((m) => m.ids.length > 1 && m.ids.includes(best.subject?.id ?? '') && m.ids.includes(rival.subject!.id));
+  const rival = candidates.find(
+    (c, i) => i > 0 && c.facet.id === best.facet.id && c.subject && c.subject !== best.subject && share(i) >= params.clarify * share(0),
+  );
+  const ambiguous =
+    rival && reading.mentions.some((m) => m.ids.length > 1 && m.ids.includes(best.subject?.id ?? '') && m.ids.includes(rival.subject!.id));
   if (ambiguous) return { kind: 'clarify', options: [best, rival], confidence, candidates };
   if (confidence >= params.answer) {
-    return { kind: 'answer', candidate: best, confidence, yesNo, claims, ...(reading.unknownName ? { unknownName: reading.unknownName } : {}), candidates };
+    const also = best.subject ? alsoNamed(best, candidates, reading) : [];
+    return {
+      kind: 'answer',
+      candidate: best,
+      confidence,
+      yesNo,
+      claims,
+      also,
+      ...(reading.unknownName ? { unknownName: reading.unknownName } : {}),
+      candidates,
+    };
   }
   return declined();
+}
+
+const weightCache = new WeakMap<ScorerParams, Float64Array>();
+
+/** The evidence weights in the order of {@link EVIDENCE}, made once per fitted model. */
+function weightsOf(params: ScorerParams): Float64Array {
+  let weights = weightCache.get(params);
+  if (!weights) {
+    weights = Float64Array.from(EVIDENCE, (name) => params.weights[name] ?? 0);
+    weightCache.set(params, weights);
+  }
+  return weights;
+}
+
+/** Each candidate's share of the probability (softmax of the scores), in the candidates' order. */
+function sharesOf(candidates: Candidate[]): number[] {
+  const max = candidates.reduce((m, c) => Math.max(m, c.score), Number.NEGATIVE_INFINITY);
+  const exp = candidates.map((c) => Math.exp(c.score - max));
+  const total = exp.reduce((a, b) => a + b, 0);
+  return exp.map((e) => e / total);
+}
+
+/** Other subjects the question names in full (one name, one subject) that can answer the same facet. */
+function alsoNamed(best: Candidate, candidates: Candidate[], reading: Reading): Subject[] {
+  const named = new Set(reading.mentions.filter((m) => m.full && m.ids.length === 1).map((m) => m.ids[0]!));
+  return candidates
+    .filter((c) => c.facet === best.facet && c.subject && c.subject !== best.subject && named.has(c.subject.id))
+    .filter((c) => c.facet.fields.some((f) => factOf(c.subject!, f.name) !== undefined))
+    .map((c) => c.subject!)
+    .slice(0, 2);
 }
 
 /**
@@ -163,12 +237,12 @@ function subjectsFor(facet: FacetDeclaration, mentioned: MentionedSubject[], con
   for (const m of mentioned) for (const related of relatedSubjects(m.subject, knowledge)) offer(related, 'related', m.strength);
   const fallback = defaultSubjectOf(facet, understanding);
   if (mentioned.length > 0) {
-    // "Hat der ePunkt die Bewerbung eingereicht?": a named subject may be the claimed value of the default's fact.
+    // "Hat der Verein die Bewerbung eingereicht?": a named subject may be the claimed value of the default's fact.
     if (fallback && facet.fields.some((f) => f.type === 'ref' || f.type === 'refs')) offer(fallback, 'default', 1);
     return [...found.values()];
   }
   if (contextSubject) offer(contextSubject, 'context', 1);
-  // "seit wann?" after the ePunkt is about the ePunkt: the default only where the subject of the conversation cannot answer.
+  // "seit wann?" after a question about a club is about that club: the default only where the subject of the conversation cannot answer.
   const contextAnswers = contextSubject !== undefined && facet.fields.some((f) => factOf(contextSubject, f.name) !== undefined);
   if (fallback && !contextAnswers) offer(fallback, 'default', 1);
   return [...found.values()];
@@ -176,7 +250,9 @@ function subjectsFor(facet: FacetDeclaration, mentioned: MentionedSubject[], con
 
 /** The question's own words (stems): not names, not function words, not numbers. */
 function contentStems(reading: Reading, understanding: Understanding): string[] {
-  return reading.tokens.filter((t) => t.mention === undefined && !understanding.lexicon.functionWords.has(t.key) && !/^\d+$/.test(t.key)).map((t) => t.stem);
+  return reading.tokens
+    .filter((t) => t.mention === undefined && !understanding.lexicon.functionWords.has(t.key) && !/^\d+$/.test(t.key))
+    .map((t) => t.stem);
 }
 
 /** How much of the question's words (weighted by rarity) a text fact contains, 0..1. */
@@ -225,25 +301,21 @@ function defaultSubjectOf(facet: FacetDeclaration, understanding: Understanding)
 }
 
 /**
- * "bbe partner?", "Joachim Herz Stiftung auch?": no question word, a name, and a word of
+ * "körber partner?", "Joachim Herz Stiftung auch?": no question word, a name, and a word of
  * taking part (the cues of roles and of the role facet) or a question mark – in a chat
- * that asks whether the claim holds, as much as "Ist die BBE Partner?" does.
+ * that asks whether the claim holds, as much as "Ist die Körber-Stiftung Partner?" does.
  */
 function isEllipticalClaim(reading: Reading, understanding: Understanding): boolean {
   if (reading.tokens.some((t) => understanding.lexicon.questionWords.has(t.key))) return false;
   if (reading.mentions.length === 0 && !reading.unknownName) return false;
-  const stems = reading.tokens.filter((t) => t.mention === undefined).map((t) => t.stem);
-  const role = understanding.facets.get('role');
-  const participation = [...(role?.cues.de ?? []), ...(role?.cues.en ?? [])].map((cue) => tokenize(cue).map((t) => stem(t.key)));
-  const claims = [...understanding.roleCues.values()].flat().concat(participation);
-  return reading.text.trimEnd().endsWith('?') || claims.some((phrase) => phrase.length === 1 && stems.includes(phrase[0]!));
+  return reading.text.trimEnd().endsWith('?') || reading.tokens.some((t) => t.mention === undefined && understanding.claimWords.has(t.stem));
 }
 
 /** Whether a yes/no question claims a value of the kind the facet's fields hold. */
 function claimFits(facet: FacetDeclaration, claims: Claims): boolean {
   return facet.fields.some(
     ({ type }) =>
-      ((type === 'year' || type === 'count') && (claims.years.length > 0 || claims.numbers.length > 0)) || (type === 'rhythm' && claims.perYear !== undefined),
+      ((type === 'year' || type === 'count') && (claims.years.length > 0 || claims.numbers.length > 0)) ||
+      (type === 'rhythm' && claims.perYear !== undefined),
   );
 }
-

@@ -132,7 +132,7 @@ function newBundle(locale: Locale): FluentBundle {
  * - `DEF($name, case: "dat", prep: "bei", cap: 1, bare: 1)`: the name with its article, in a case;
  * - `LIST($names, case: …, prep: …, cap: 1, or: 1, bare: 1)`: several names as one phrase,
  *   each with its article (the preposition only once, before the first);
- * - `PRONOUN($name, cap: 1)`: the personal pronoun for the name ("sie" for die Handwerkskammer, "es" for das Forum);
+ * - `PRONOUN($name, cap: 1)`: the personal pronoun for the name ("sie" for die Körber-Stiftung, "es" for das Bundesnetzwerk);
  * - `UPPER($text)`: the first letter capitalised.
  */
 function functionsFor(locale: Locale): Record<string, FluentFunction> {

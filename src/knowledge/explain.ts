@@ -9,7 +9,7 @@ import type { KnowledgeProblem } from './problems.js';
  *
  * ```ts
  * for (const line of explainProblems(error.problems, 'de')) console.log(line);
- * // city/people.yaml, Zeile 12 – people → 1. Eintrag → organisation: Es gibt keinen Eintrag mit der id „stabstelle“. Meinen Sie „stabsstelle“?
+ * // city/people.yaml, Zeile 12 – people → 1. Eintrag → organisation: Es gibt keinen Eintrag mit der id „vorstnd“. Meinen Sie „vorstand“?
  * ```
  */
 export function explainProblems(problems: readonly KnowledgeProblem[], locale: Locale = 'de'): string[] {

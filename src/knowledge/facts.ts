@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { localizedText } from './schema.js';
 import type { FieldType } from './schema.js';
+import { localizedText } from './schema.js';
 
 /**
  * The types a fact can have, as facets declare them (`fields: [{ name, type }]`). Each
@@ -41,7 +41,7 @@ export interface FactProblem {
 
 /** Problems with one fact's value, by its declared type. */
 export function checkFact(type: FieldType, value: unknown): FactProblem[] {
-  const result = FACT_SCHEMAS[type].safeParse(value);
+  const result = FACT_SCHEMAS[type].safeParse(value, { reportInput: true });
   if (result.success) return [];
   return result.error.issues.map((issue) => {
     const path = issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part));

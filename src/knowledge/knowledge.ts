@@ -34,7 +34,7 @@ export interface Subject {
 export interface Knowledge {
   programme: Subject;
   city: Subject;
-  /** The place, as it stands in sentences ("Lübeck"). */
+  /** The place, as it stands in sentences ("Musterstadt"). */
   town: string;
   /** Every subject by id. */
   subjects: ReadonlyMap<string, Subject>;
@@ -90,7 +90,14 @@ export function buildKnowledge(files: ParsedFile[], messages: CatalogueSource[],
       return undefined;
     }
     origin.set(id, at);
-    const subject: Subject = { id, kind, name: nameOf(raw, kind), aliases: (raw.aliases as string[]) ?? [], roles: (raw.roles as string[]) ?? [], facts: raw };
+    const subject: Subject = {
+      id,
+      kind,
+      name: nameOf(raw, kind),
+      aliases: (raw.aliases as string[]) ?? [],
+      roles: (raw.roles as string[]) ?? [],
+      facts: raw,
+    };
     subjects.set(id, subject);
     declared.push({ subject, at });
     return subject;
@@ -153,7 +160,11 @@ export function buildKnowledge(files: ParsedFile[], messages: CatalogueSource[],
   for (const { subject, at } of declared) {
     const expectKind = (ref: string, field: string, kinds: SubjectKind[] | 'role') => {
       const ok = kinds === 'role' ? roleIds.has(ref) : kinds.includes(subjects.get(ref)?.kind as SubjectKind);
-      if (!ok) report({ ...at, path: [...at.path, field] }, kinds === 'role' ? 'role-unknown' : 'ref-unknown', { id: ref, known: nearest(ref, kinds === 'role' ? roleIds : subjects.keys()) });
+      if (!ok)
+        report({ ...at, path: [...at.path, field] }, kinds === 'role' ? 'role-unknown' : 'ref-unknown', {
+          id: ref,
+          known: nearest(ref, kinds === 'role' ? roleIds : subjects.keys()),
+        });
     };
     for (const role of subject.roles) expectKind(role, 'roles', 'role');
     if (subject.kind === 'person' && subject.facts.organisation) expectKind(subject.facts.organisation as string, 'organisation', ['organisation']);
@@ -176,15 +187,26 @@ export function buildKnowledge(files: ParsedFile[], messages: CatalogueSource[],
       for (const problem of factProblems) report({ ...at, path: [...at.path, field, ...problem.path] }, problem.code, problem.args);
       if (factProblems.length > 0) continue;
       for (const ref of referencesOf(type, value)) {
-        expectKind(ref.id, field, ref.kind === 'role' ? 'role' : ref.kind === 'person' ? ['person'] : ['organisation', 'person', 'event', 'programme', 'city']);
+        expectKind(
+          ref.id,
+          field,
+          ref.kind === 'role' ? 'role' : ref.kind === 'person' ? ['person'] : ['organisation', 'person', 'event', 'programme', 'city'],
+        );
       }
     }
   }
   for (const way of involvement) {
-    if (!subjects.has(way.via)) problems.push({ file: '', field: 'involvement', code: 'ref-unknown', args: { id: way.via, known: nearest(way.via, subjects.keys()) } });
+    if (!subjects.has(way.via))
+      problems.push({ file: '', field: 'involvement', code: 'ref-unknown', args: { id: way.via, known: nearest(way.via, subjects.keys()) } });
   }
   for (const facet of facets) {
-    if (facet.role && !roleIds.has(facet.role)) problems.push({ file: '', field: `facets.${facet.id}.role`, code: 'role-unknown', args: { id: facet.role, known: nearest(facet.role, roleIds) } });
+    if (facet.role && !roleIds.has(facet.role))
+      problems.push({
+        file: '',
+        field: `facets.${facet.id}.role`,
+        code: 'role-unknown',
+        args: { id: facet.role, known: nearest(facet.role, roleIds) },
+      });
   }
 
   return { programme, city, town, subjects, ...lists, roles, facets, involvement, answers, messages };
@@ -234,11 +256,28 @@ export function factOf(subject: Subject, field: string): unknown {
 
 /**
  * Subjects a question about `subject` may really be about: the contact whose office,
- * department or person it is ("Telefonnummer der Stabsstelle"), the city when it is the
+ * department or person it is ("Telefonnummer des Bürgerbüros"), the city when it is the
  * city's own organisation, and what it is a member of. (Not what it is part of: who
- * leads the Energiecluster does not lead its working group.)
+ * leads an association does not lead its working group.)
  */
 export function relatedSubjects(subject: Subject, knowledge: Knowledge): Subject[] {
+  let byKnowledge = relatedCache.get(knowledge);
+  if (!byKnowledge) {
+    byKnowledge = new Map();
+    relatedCache.set(knowledge, byKnowledge);
+  }
+  let related = byKnowledge.get(subject.id);
+  if (!related) {
+    related = findRelated(subject, knowledge);
+    byKnowledge.set(subject.id, related);
+  }
+  return related;
+}
+
+// Knowledge does not change once loaded (a reload makes a new one), so relations are found once.
+const relatedCache = new WeakMap<Knowledge, Map<string, Subject[]>>();
+
+function findRelated(subject: Subject, knowledge: Knowledge): Subject[] {
   const related: Subject[] = [];
   for (const contact of knowledge.contacts) {
     if ([contact.facts.office, contact.facts.department, contact.facts.person].includes(subject.id)) related.push(contact);
@@ -246,7 +285,7 @@ export function relatedSubjects(subject: Subject, knowledge: Knowledge): Subject
   if (knowledge.city.facts.organisation === subject.id || subject.kind === 'programme') related.push(knowledge.city);
   // The city's and the programme's contacts answer for them ("Ansprechpartner der Engagierten Stadt?").
   if (subject.kind === 'city' || subject.kind === 'programme') related.push(...knowledge.contacts);
-  // What it is a member of: the Tandem of the city and ePunkt for a question about either.
+  // What it is a member of: a partnership of the city and a club, for a question about either.
   for (const other of knowledge.subjects.values()) {
     if (Array.isArray(other.facts.members) && (other.facts.members as string[]).includes(subject.id)) related.push(other);
   }

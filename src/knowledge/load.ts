@@ -78,7 +78,7 @@ function parseYamlFile(file: { name: string; text: string }, problems: Knowledge
     located ??= locator(file.text);
     return located(path);
   };
-  const result = knowledgeFileSchema.safeParse(data ?? {});
+  const result = knowledgeFileSchema.safeParse(data ?? {}, { reportInput: true });
   if (!result.success) {
     for (const issue of result.error.issues) problems.push(zodProblem(file.name, issue, lineOf));
     return undefined;
@@ -127,7 +127,11 @@ function zodProblem(file: string, issue: z.core.$ZodIssue, lineOf: ParsedFile['l
     case 'unrecognized_keys':
       return { ...base, code: 'key-unknown', args: { keys: issue.keys.join(', ') } };
     case 'invalid_type':
-      return { ...base, code: issue.input === undefined ? 'field-missing' : 'type-mismatch', args: { expected: issue.expected, field: String(path.at(-1) ?? '') } };
+      return {
+        ...base,
+        code: issue.input === undefined ? 'field-missing' : 'type-mismatch',
+        args: { expected: issue.expected, field: String(path.at(-1) ?? '') },
+      };
     case 'invalid_value':
       return { ...base, code: 'value-not-allowed', args: { allowed: issue.values.map(String).join(', ') } };
     default:

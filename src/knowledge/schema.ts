@@ -25,7 +25,12 @@ export type LocalizedText = z.infer<typeof localizedText>;
 const words = z.strictObject({ de: z.array(z.string().trim().min(1)).default([]), en: z.array(z.string().trim().min(1)).default([]) });
 
 const gender = z.enum(['m', 'f', 'n', 'pl']);
-const grammaticalForms = z.strictObject({ nom: z.string().optional(), acc: z.string().optional(), dat: z.string().optional(), gen: z.string().optional() });
+const grammaticalForms = z.strictObject({
+  nom: z.string().optional(),
+  acc: z.string().optional(),
+  dat: z.string().optional(),
+  gen: z.string().optional(),
+});
 
 /** The fixed fields every subject has; the rest of its fields are facts. */
 const subjectFields = {
@@ -33,7 +38,7 @@ const subjectFields = {
   /** The name as it is written; `en` only where English uses another name. */
   name: z.string().trim().min(2),
   'name-en': z.string().trim().min(2).optional(),
-  /** German gender, for the article ("die Handwerkskammer"); leave out for names without article. */
+  /** German gender, for the article ("die Körber-Stiftung"); leave out for names without article. */
   gender: gender.optional(),
   /** Forms after the article where the name changes ("Deutsche Städtetag", "Deutschen Städtetag"). */
   forms: grammaticalForms.optional(),
@@ -51,7 +56,7 @@ const personSchema = subject({ title: z.string().trim().optional(), organisation
 const eventSchema = subject({});
 const programmeSchema = subject({});
 const citySchema = subject({
-  /** The place as it stands in sentences ("in Lübeck"). */
+  /** The place as it stands in sentences ("in Musterstadt"). */
   town: z.string().trim().min(2),
   /** The organisation that is the city itself (its administration). */
   organisation: id.optional(),

@@ -1,7 +1,7 @@
 import { type FSWatcher, watch } from 'node:fs';
 import type { Logger } from '../logger.js';
-import { KnowledgeError, loadKnowledge } from './load.js';
 import type { Knowledge } from './knowledge.js';
+import { KnowledgeError, loadKnowledge } from './load.js';
 
 export interface KnowledgeWatchOptions {
   dir: string;
@@ -38,10 +38,7 @@ export function watchKnowledge(options: KnowledgeWatchOptions): KnowledgeWatcher
     try {
       const knowledge = loadKnowledge(dir);
       options.onReload(knowledge);
-      logger.info(
-        { organisations: knowledge.organisations.length, people: knowledge.people.length, events: knowledge.events.length },
-        'knowledge reloaded',
-      );
+      logger.info({ subjects: knowledge.subjects.size, facets: knowledge.facets.length }, 'knowledge reloaded');
       options.onAttempt?.({ ok: true });
     } catch (error) {
       if (error instanceof KnowledgeError) {
@@ -53,9 +50,10 @@ export function watchKnowledge(options: KnowledgeWatchOptions): KnowledgeWatcher
     }
   };
 
-  const watcher: FSWatcher = watch(dir, { persistent: false }, (_event, fileName) => {
+  // Both halves live in subfolders (programme/, the city's folder): watch the whole tree.
+  const watcher: FSWatcher = watch(dir, { persistent: false, recursive: true }, (_event, fileName) => {
     // Editors' swap and backup files (.swp, ~, .tmp) are not knowledge.
-    if (fileName && !/\.ya?ml$/.test(fileName)) return;
+    if (fileName && !/\.(ya?ml|ftl)$/.test(fileName)) return;
     if (timer) clearTimeout(timer);
     timer = setTimeout(reload, debounceMs);
   });

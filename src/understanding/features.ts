@@ -6,12 +6,12 @@ import type { Reading } from './read.js';
  *
  * - `w:` the stem of a word ("w:treff" for "treffen"),
  * - `c:` character n-grams of a word, so typos, compounds and inflections still share most
- *   of their evidence ("steurungsgrupe" and "Steuerungsgruppe"),
+ *   of their evidence ("Bundesnetzwek" and "Bundesnetzwerk"),
  * - `b:` two neighbouring stems ("b:wie_oft"), so word pairs that mean more together count,
  * - `p:` the first word ("p:ist"), which tells a yes/no question from a question-word one,
  * - `x:` the facet of the previous question (added by the dialogue, see `contextFeature`),
  * - `m:` what stands in place of a name: "m:organisation", "m:person" … – names are masked,
- *   so what is learnt about "Wie oft trifft sich die Steuerungsgruppe?" holds for any
+ *   so what is learnt about "Wie oft trifft sich der Beirat?" holds for any
  *   organisation of any city; and "m:year", "m:number" for numbers.
  *
  * Word order matters only inside bigrams; inflection and typos matter little.

@@ -7,7 +7,7 @@ import { ENGLISH_FUNCTION_WORDS, GERMAN_FUNCTION_WORDS, QUESTION_WORDS, wordList
 /**
  * Everything the reader looks words up in, built once per knowledge: the names of the
  * subjects (as phrases of stems, and glued together so "Energie Cluster" meets
- * "EnergieCluster"), single distinctive words of names ("Breuninger"), the words of the
+ * "Bundes-Netzwerk"), single distinctive words of names ("Breuninger"), the words of the
  * domain, and a corrector for typos.
  */
 export interface Lexicon {
@@ -18,9 +18,11 @@ export interface Lexicon {
   compact: Map<string, string[]>;
   /** The longest name, in words. */
   longestPhrase: number;
+  /** Names of several words, as keys, for matching one misheard word ("Körper Stiftung"), by each of their words. */
+  multiWord: Map<string, { keys: string[]; ids: string[] }[]>;
   /** One distinctive word of a name (as stem) → the subjects whose names have it. */
   partial: Map<string, string[]>;
-  /** The beginning (at least six letters) of a distinctive word of a name → its subjects ("Handwerk" → Handwerkskammer). */
+  /** The beginning (at least six letters) of a distinctive word of a name → its subjects ("Bundesminis" → Bundesministerium). */
   prefixes: Map<string, string[]>;
   /** Closed-class words of both languages (keys). */
   functionWords: Set<string>;
@@ -45,10 +47,13 @@ const MIN_PARTIAL_LENGTH = 4;
 const MIN_PREFIX = 6;
 
 export function buildLexicon(knowledge: Knowledge, options: LexiconOptions = {}): Lexicon {
-  const functionWords = new Set([...wordList(GERMAN_FUNCTION_WORDS), ...wordList(ENGLISH_FUNCTION_WORDS)].flatMap((w) => tokenize(w).map((t) => t.key)));
+  const functionWords = new Set(
+    [...wordList(GERMAN_FUNCTION_WORDS), ...wordList(ENGLISH_FUNCTION_WORDS)].flatMap((w) => tokenize(w).map((t) => t.key)),
+  );
   const phrases = new Map<string, string[]>();
   const compact = new Map<string, string[]>();
   const owners = new Map<string, Set<string>>();
+  const multiWord = new Map<string, { keys: string[]; ids: string[] }>();
   let longestPhrase = 1;
   const addTo = (map: Map<string, string[]>, key: string, id: string) => {
     const ids = map.get(key) ?? [];
@@ -63,7 +68,12 @@ export function buildLexicon(knowledge: Knowledge, options: LexiconOptions = {})
       const keys = tokenize(name).map((t) => t.key);
       if (keys.length === 0) continue;
       addTo(phrases, keys.map(stem).join(' '), subject.id);
-      if (keys.length > 1) addTo(compact, keys.join(''), subject.id);
+      if (keys.length > 1) {
+        addTo(compact, keys.join(''), subject.id);
+        const entry = multiWord.get(keys.join(' ')) ?? { keys, ids: [] };
+        if (!entry.ids.includes(subject.id)) entry.ids.push(subject.id);
+        multiWord.set(keys.join(' '), entry);
+      }
       longestPhrase = Math.max(longestPhrase, keys.length);
       for (const key of keys) {
         if (key.length < MIN_PARTIAL_LENGTH || functionWords.has(key)) continue;
@@ -110,6 +120,7 @@ export function buildLexicon(knowledge: Knowledge, options: LexiconOptions = {})
     phrases,
     compact,
     longestPhrase,
+    multiWord: byWord([...multiWord.values()]),
     partial,
     prefixes,
     functionWords,
@@ -117,4 +128,17 @@ export function buildLexicon(knowledge: Knowledge, options: LexiconOptions = {})
     domainWords,
     corrector: new WordCorrector(correctable, correctable),
   };
+}
+
+/** Each multi-word name under each of its words, so only names sharing a word with the question are tried. */
+function byWord(names: { keys: string[]; ids: string[] }[]): Map<string, { keys: string[]; ids: string[] }[]> {
+  const index = new Map<string, { keys: string[]; ids: string[] }[]>();
+  for (const name of names) {
+    for (const key of new Set(name.keys)) {
+      const list = index.get(key) ?? [];
+      list.push(name);
+      index.set(key, list);
+    }
+  }
+  return index;
 }

@@ -7,11 +7,11 @@ import type { Locale } from '../message.js';
 import { featuresOf } from './features.js';
 import { buildLexicon, type Lexicon } from './lexicon.js';
 import { NaiveBayes, type NaiveBayesCounts, type NaiveBayesParams, softmax } from './naive-bayes.js';
-import { Softmax, type SoftmaxJson } from './softmax.js';
 import { tokenize } from './normalise.js';
-import { ENGLISH_FUNCTION_WORDS, GERMAN_FUNCTION_WORDS } from './words.js';
 import { type Reading, readMessage } from './read.js';
+import { Softmax, type SoftmaxJson } from './softmax.js';
 import { stem } from './stem.js';
+import { ENGLISH_FUNCTION_WORDS, GERMAN_FUNCTION_WORDS } from './words.js';
 
 /**
  * The weights of the one scoring function (see `dialogue/decide.ts`), fitted on the
@@ -77,8 +77,9 @@ export interface UnderstandingModel {
 const here = dirname(fileURLToPath(import.meta.url));
 /** `model/understanding.json` at the top of the project (two levels up from src/understanding, three from dist/src/understanding). */
 export const MODEL_PATH =
-  [resolve(here, '..', '..', 'model', 'understanding.json'), resolve(here, '..', '..', '..', 'model', 'understanding.json')].find((path) => existsSync(path)) ??
-  resolve(here, '..', '..', 'model', 'understanding.json');
+  [resolve(here, '..', '..', 'model', 'understanding.json'), resolve(here, '..', '..', '..', 'model', 'understanding.json')].find((path) =>
+    existsSync(path),
+  ) ?? resolve(here, '..', '..', 'model', 'understanding.json');
 
 /** The fitted model, or an empty one (knowledge examples only) when none was trained. */
 export function loadModel(path = MODEL_PATH): UnderstandingModel {
@@ -120,6 +121,10 @@ export interface Understanding {
   /** The stems of each text fact ("<subject>|<field>" → stems, both languages), and how rare each stem is among them. */
   texts: ReadonlyMap<string, ReadonlySet<string>>;
   rarity: ReadonlyMap<string, number>;
+  /** Single words that claim a role or taking part ("Partner", "Träger", "dabei"), as stems. */
+  claimWords: ReadonlySet<string>;
+  /** Stems of the cue words of every facet (except declining) and role: what the bot's questions are about. */
+  cueStems: ReadonlySet<string>;
   /** Words the bot's own questions use: the knowledge's words and those of the corpus questions in scope. */
   scopeWords: ReadonlySet<string>;
   read(text: string): Reading;
@@ -133,7 +138,9 @@ export function prepareUnderstanding(knowledge: Knowledge, model: UnderstandingM
   const roleCues = new Map(knowledge.roles.map((role) => [role.id, [...role.cues.de, ...role.cues.en].map(stemsOf)]));
   const cueStems = new Set<string>();
   for (const phrases of roleCues.values()) for (const phrase of phrases) for (const s of phrase) cueStems.add(s);
-  for (const facet of knowledge.facets) for (const cue of [...facet.cues.de, ...facet.cues.en]) for (const s of stemsOf(cue)) cueStems.add(s);
+  for (const facet of knowledge.facets.filter((f) => f.kind !== 'decline' && f.kind !== 'chat')) {
+    for (const cue of [...facet.cues.de, ...facet.cues.en]) for (const s of stemsOf(cue)) cueStems.add(s);
+  }
   const preambles = knowledge.facets
     .filter((facet) => facet.preamble)
     .flatMap((facet) => [...facet.cues.de, ...facet.cues.en])
@@ -141,7 +148,16 @@ export function prepareUnderstanding(knowledge: Knowledge, model: UnderstandingM
     .sort((a, b) => b.length - a.length);
   const readerOptions = { cueStems, corpusWords, preambles };
   const read = (text: string) => readMessage(text, lexicon, readerOptions);
-  const features = (reading: Reading) => featuresOf(reading, knowledge.subjects as ReadonlyMap<string, Subject>);
+  // The language and the kind of question both read a message's features: compute them once.
+  const featureCache = new WeakMap<Reading, string[]>();
+  const features = (reading: Reading) => {
+    let cached = featureCache.get(reading);
+    if (!cached) {
+      cached = featuresOf(reading, knowledge.subjects as ReadonlyMap<string, Subject>);
+      featureCache.set(reading, cached);
+    }
+    return cached;
+  };
 
   // The knowledge's own examples, in a classifier of their own: it knows facets the fitted model does
   // not (one added to the knowledge after the last `npm run train`), and tells how likely those are.
@@ -170,7 +186,10 @@ export function prepareUnderstanding(knowledge: Knowledge, model: UnderstandingM
     const result = fitted.logProbabilities(f);
     if (newFacets.length === 0) return result;
     const byExamples = softmax(examples.scores(f));
-    const shareOfNew = Math.min(0.99, newFacets.reduce((sum, id) => sum + (byExamples.get(id) ?? 0), 0));
+    const shareOfNew = Math.min(
+      0.99,
+      newFacets.reduce((sum, id) => sum + (byExamples.get(id) ?? 0), 0),
+    );
     for (const [id, logp] of result) result.set(id, logp + Math.log(1 - shareOfNew));
     for (const id of newFacets) result.set(id, Math.log(Math.max(1e-12, byExamples.get(id) ?? 0)));
     return result;
@@ -196,10 +215,14 @@ export function prepareUnderstanding(knowledge: Knowledge, model: UnderstandingM
     facets: new Map(knowledge.facets.map((facet) => [facet.id, facet])),
     roleCues,
     answerable: new Set(
-      knowledge.facets.filter((facet) => [...knowledge.subjects.values()].some((s) => facet.fields.some((f) => factOf(s, f.name) !== undefined))).map((f) => f.id),
+      knowledge.facets
+        .filter((facet) => [...knowledge.subjects.values()].some((s) => facet.fields.some((f) => factOf(s, f.name) !== undefined)))
+        .map((f) => f.id),
     ),
     texts,
     rarity,
+    cueStems,
+    claimWords: claimWordsOf(knowledge, roleCues),
     scopeWords: new Set([...lexicon.domainWords, ...(model.scopeWords ?? [])]),
     read,
     features,
@@ -214,7 +237,6 @@ function stemsOf(phrase: string): string[] {
 export function rolesById(knowledge: Knowledge): Map<string, RoleDeclaration> {
   return new Map(knowledge.roles.map((role) => [role.id, role]));
 }
-
 
 /** Stems of every text fact, for matching a question's words against what the knowledge says. */
 function indexTexts(knowledge: Knowledge): { texts: Map<string, Set<string>>; rarity: Map<string, number> } {
@@ -266,4 +288,11 @@ function functionWordVotes(reading: Reading): number {
     else if (germanOnly.has(token.key) || /[äöüß]/i.test(token.surface)) votes--;
   }
   return votes;
+}
+
+/** Role cues and the cues of the facet that asks for roles, where they are one word. */
+function claimWordsOf(knowledge: Knowledge, roleCues: ReadonlyMap<string, string[][]>): Set<string> {
+  const roleFacets = knowledge.facets.filter((facet) => facet.fields.some((f) => f.type === 'roles'));
+  const phrases = [...[...roleCues.values()].flat(), ...roleFacets.flatMap((facet) => [...facet.cues.de, ...facet.cues.en].map(stemsOf))];
+  return new Set(phrases.filter((phrase) => phrase.length === 1).map((phrase) => phrase[0]!));
 }

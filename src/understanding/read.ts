@@ -1,3 +1,4 @@
+import { editDistance } from './fuzzy.js';
 import type { Lexicon } from './lexicon.js';
 import { cleanInput, tokenize } from './normalise.js';
 import { stem } from './stem.js';
@@ -15,6 +16,8 @@ export interface ReadToken {
   domain: boolean;
   /** Index into `mentions` when the word is part of a name. */
   mention?: number;
+  /** Read by the end of a compound ("Festnetznummer" as "Nummer"): it says what is asked, but names nothing. */
+  compound?: boolean;
 }
 
 /** A name of a subject found in the message. */
@@ -33,7 +36,7 @@ export interface Reading {
   text: string;
   tokens: ReadToken[];
   mentions: Mention[];
-  /** Words that look like a name the knowledge does not have ("AWO Lübeck"), as typed. */
+  /** Words that look like a name the knowledge does not have ("AWO Musterstadt"), as typed. */
   unknownName?: string;
   /** `/start foo` → { name: "start", argument: "foo" }. */
   command?: { name: string; argument: string };
@@ -42,7 +45,7 @@ export interface Reading {
 export interface ReaderOptions {
   /** Phrases (as keys) that only open a message when more follows ("guten tag", "hallo"). */
   preambles: readonly string[][];
-  /** Words that can extend a name the knowledge does not know ("Stiftung", "Lübeck") but never are cues. */
+  /** Words that can extend a name the knowledge does not know ("Stiftung", "Verein") but never are cues. */
   cueStems: ReadonlySet<string>;
   /** Keys known from the training corpus. */
   corpusWords: ReadonlySet<string>;
@@ -87,13 +90,31 @@ function resolve(surface: string, key: string, lexicon: Lexicon, corpusWords: Re
   const domain = lexicon.domainWords.has(key) || /^\d+$/.test(key);
   if (domain || corpusWords.has(key)) return { surface, key, stem: stem(key), corrected: false, known: true, domain };
   const correction = lexicon.corrector.correct(key);
-  if (correction) return { surface, key: correction, stem: stem(correction), corrected: true, known: true, domain: lexicon.domainWords.has(correction) };
+  if (correction)
+    return { surface, key: correction, stem: stem(correction), corrected: true, known: true, domain: lexicon.domainWords.has(correction) };
+  const head = compoundHead(key, lexicon, corpusWords);
+  if (head) return { surface, key: head, stem: stem(head), corrected: false, known: true, domain: false, compound: true };
   return { surface, key, stem: stem(key), corrected: false, known: false, domain: false };
+}
+
+const MIN_HEAD = 4;
+
+/**
+ * German puts the meaning of a compound at its end: "Festnetznummer" asks for a number,
+ * "Vereinsvorsitzende" is a chair. An unknown long word is read by its longest known end.
+ */
+function compoundHead(key: string, lexicon: Lexicon, corpusWords: ReadonlySet<string>): string | undefined {
+  if (key.length < 2 * MIN_HEAD) return undefined;
+  for (let start = 3; start <= key.length - MIN_HEAD; start++) {
+    const tail = key.slice(start);
+    if ((lexicon.domainWords.has(tail) || corpusWords.has(tail)) && !lexicon.functionWords.has(tail)) return tail;
+  }
+  return undefined;
 }
 
 /**
  * Longest names first, left to right, on stems (so "der Engagierten Stadt" meets
- * "Engagierte Stadt"), also glued ("Energie Cluster" → "EnergieCluster"); then single
+ * "Engagierte Stadt"), also glued ("Bundes Netzwerk" → "Bundesnetzwerk"); then single
  * distinctive words of names. A one-word name followed by a word the bot does not know
  * ("Metropolregion Hamburg") is someone else's name, not a mention.
  */
@@ -104,8 +125,11 @@ function findMentions(tokens: ReadToken[], lexicon: Lexicon): Mention[] {
     let found: Mention | undefined;
     for (let n = Math.min(lexicon.longestPhrase + 1, tokens.length - i); n >= 1 && !found; n--) {
       const slice = tokens.slice(i, i + n);
+      if (slice.some((t) => t.compound)) continue;
       const ids = lexicon.phrases.get(slice.map((t) => t.stem).join(' ')) ?? lexicon.compact.get(slice.map((t) => t.key).join(''));
+      const misheard = ids || n < 2 ? undefined : oneWordOff(slice, lexicon);
       if (ids) found = { ids, start: i, end: i + n, full: true, corrected: slice.some((t) => t.corrected) };
+      else if (misheard) found = { ids: misheard, start: i, end: i + n, full: true, corrected: true };
       else if (n === 1) {
         const token = slice[0]!;
         // The beginning of a name word counts only for words the knowledge does not use otherwise ("Handwerk").
@@ -127,8 +151,32 @@ function findMentions(tokens: ReadToken[], lexicon: Lexicon): Mention[] {
 }
 
 /**
+ * A name of several words with one word misheard or mistyped but still a word of its own
+ * ("Körper Stiftung" for "Körber-Stiftung", "Joachim Hertz Stiftung"): every other word
+ * must match exactly, and the odd one be a single letter off.
+ */
+function oneWordOff(slice: ReadToken[], lexicon: Lexicon): string[] | undefined {
+  const tried = new Set<{ keys: string[]; ids: string[] }>();
+  for (const token of slice) {
+    for (const name of lexicon.multiWord.get(token.key) ?? []) {
+      if (name.keys.length !== slice.length || tried.has(name)) continue;
+      tried.add(name);
+      let off = 0;
+      for (let k = 0; k < name.keys.length && off <= 1; k++) {
+        const key = slice[k]!.key;
+        const wanted = name.keys[k]!;
+        if (key === wanted || stem(key) === stem(wanted)) continue;
+        off += key.length >= 5 && editDistance(key, wanted, 1) <= 1 ? 1 : 2;
+      }
+      if (off === 1) return name.ids;
+    }
+  }
+  return undefined;
+}
+
+/**
  * A name the knowledge does not have: words that are not words of the knowledge, with the capitalised
- * words around them that belong to a name ("AWO Lübeck", "Stiftung Mercator") but not
+ * words around them that belong to a name ("AWO Musterstadt", "Stiftung Mercator") but not
  * cue words ("Partner") or function words.
  */
 function findUnknownName(tokens: ReadToken[], lexicon: Lexicon, cueStems: ReadonlySet<string>): string | undefined {

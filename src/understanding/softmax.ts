@@ -49,7 +49,9 @@ export class Softmax {
     for (const s of sums) total += Math.exp(s - max);
     const log = Math.log(total) + max;
     const result = new Map<string, number>();
-    this.classes.forEach((cls, c) => result.set(cls, sums[c]! - log));
+    this.classes.forEach((cls, c) => {
+      result.set(cls, sums[c]! - log);
+    });
     return result;
   }
 }
@@ -59,7 +61,8 @@ export class Softmax {
  * model does not know are left out (with `grow`, they are added – for training).
  */
 export function vectorOf(features: readonly string[], groups: Record<string, number>, index: Map<string, number>, grow = false): [number, number][] {
-  const values = new Map<number, number>();
+  const slots: number[] = [];
+  const values: number[] = [];
   for (const feature of features) {
     let f = index.get(feature);
     if (f === undefined) {
@@ -67,10 +70,17 @@ export function vectorOf(features: readonly string[], groups: Record<string, num
       f = index.size;
       index.set(feature, f);
     }
-    values.set(f, (values.get(f) ?? 0) + (groups[groupOf(feature)] ?? 1));
+    const weight = groups[groupOf(feature)] ?? 1;
+    // Questions have a few dozen features: a linear search beats a map here.
+    const at = slots.indexOf(f);
+    if (at >= 0) values[at]! += weight;
+    else {
+      slots.push(f);
+      values.push(weight);
+    }
   }
   let norm = 0;
-  for (const v of values.values()) norm += v * v;
+  for (const v of values) norm += v * v;
   norm = Math.sqrt(norm) || 1;
-  return [...values].map(([f, v]) => [f, v / norm]);
+  return slots.map((f, i) => [f, values[i]! / norm]);
 }

@@ -155,6 +155,7 @@ describe('Telegram channel, long polling against the fake Bot API', () => {
       department: 'Bürgerschaftliches Engagement',
       phone: '0451 122 2029',
       email: 'engagement@luebeck.de',
+      text: 'Engagierte Stadt Lübeck',
     };
     bot = await startPollingBot(scriptedAssistant(() => ({ text: 'So erreichen Sie uns:', contacts: [contact] })));
     const { fake } = bot;
