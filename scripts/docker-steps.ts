@@ -79,7 +79,8 @@ function install(stage: Stage, command: string): void {
 function run(stage: Stage, command: string): void {
   const result = spawnSync('bash', ['-c', command], {
     cwd: stage.workdir,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...stage.env },
+    // Offline, npm must not ask the registry for anything (e.g. `npm prune`): the lock file and node_modules are all it has.
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...(online ? {} : { npm_config_offline: 'true' }), ...stage.env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   if (result.status !== 0) fail(`RUN ${command}: exit code ${result.status}`);
