@@ -21,3 +21,7 @@ slack-home-title = { $bot }
 slack-home-topics = Dazu kann ich etwas sagen
 slack-home-contact = Kontakt
 slack-home-how-to = Schreiben Sie mir im Tab „Nachrichten“, erwähnen Sie mich in einem Kanal, in den ich eingeladen bin, oder nutzen Sie /engagiert mit Ihrer Frage – die Antwort sehen dann nur Sie.
+
+## Terminal (ops)
+
+ops-terminal-no-handoff = Hier im Terminal kann ich Ihre Frage nicht an das Netzwerk-Team weitergeben.
