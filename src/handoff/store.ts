@@ -162,8 +162,8 @@ export function createHandoffStore(db: SqliteDatabase) {
     /** The citizen pressed the button: the offer becomes an open ticket and its post is queued. Pressing twice is one ticket. */
     openTicket: db.transaction((offerId: string, chatId: string, limits: Limits, now: number): OpenResult => {
       const row = byOffer.get(offerId);
-      // Another chat's offer id is as unknown as a made-up one.
-      if (!row || (row.state === 'offered' && row.chat_id !== chatId)) return { status: 'unknown-offer' };
+      // Another chat's offer id is as unknown as a made-up one (and so is one whose ticket is closed: its chat id is gone).
+      if (!row || row.chat_id !== chatId) return { status: 'unknown-offer' };
       if (row.state !== 'offered') return { status: 'already-open', ticket: view(row) };
       const refused = limitsCheck(countOpen.get(chatId)?.n ?? 0, countToday.get(quotaKey(chatId), now - DAY_MS)?.n ?? 0, limits);
       if (refused) return refused;

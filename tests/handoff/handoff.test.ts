@@ -132,6 +132,7 @@ describe('hand-off lifecycle (in-memory ports, real SQLite)', () => {
     expect(handoff.consent({ offerId: offer.offerId, chatId: OTHER_CHAT })).toEqual({ status: 'unknown-offer' });
     expect(handoff.consent({ offerId: offer.offerId, chatId: CHAT }).status).toBe('opened');
     expect(handoff.consent({ offerId: offer.offerId, chatId: CHAT }).status).toBe('already-open');
+    expect(handoff.consent({ offerId: offer.offerId, chatId: OTHER_CHAT })).toEqual({ status: 'unknown-offer' });
     expect(handoff.consent({ offerId: 'made-up', chatId: CHAT })).toEqual({ status: 'unknown-offer' });
     await eventually(() => board.posts.length === 1, 'the post');
     await new Promise((resolve) => setTimeout(resolve, 60));
