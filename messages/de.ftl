@@ -27,3 +27,7 @@ slack-home-how-to = Schreiben Sie mir im Tab „Nachrichten“, erwähnen Sie mi
 terminal-greeting =
     { $bot } – Info-Bot. Fragen Sie einfach (auf Deutsch oder Englisch).
     Eine Zahl wählt einen Vorschlag; /quit oder Strg-D beendet.
+
+## Terminal (ops)
+
+ops-terminal-no-handoff = Hier im Terminal kann ich Ihre Frage nicht an das Netzwerk-Team weitergeben.

@@ -27,3 +27,7 @@ slack-home-how-to = Write to me in the Messages tab, mention me in a channel I h
 terminal-greeting =
     { $bot } – info bot. Just ask (in German or English).
     A number picks a suggestion; /quit or Ctrl-D ends the chat.
+
+## Terminal (ops)
+
+ops-terminal-no-handoff = Here in the terminal I cannot pass your question on to the network team.

@@ -6,10 +6,10 @@
  *   npm run report -- --limit 50      more rows
  *   npm run report -- --days 7        only the last week
  *
- * Reads the store where the bot writes it (UNANSWERED_DIR, default `data/`). Read only:
+ * Reads the store where the bot writes it (DATA_DIR, default `data/`). Read only:
  * safe to run while the bot is running.
  */
-import { ConfigError, parseConfig } from '../src/config.js';
+import { ConfigError, parseConfig, withDotEnv } from '../src/config.js';
 import { formatUnansweredReport, groupUnanswered } from '../src/unanswered/report.js';
 import { readUnanswered } from '../src/unanswered/store.js';
 
@@ -35,7 +35,7 @@ function main(): void {
   const { limit, days } = parseArgs(process.argv.slice(2));
   let config: ReturnType<typeof parseConfig>;
   try {
-    config = parseConfig(process.env);
+    config = parseConfig(withDotEnv(process.env));
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -43,7 +43,8 @@ function main(): void {
     }
     throw error;
   }
-  const { dir, retentionDays, enabled } = config.unanswered;
+  const { retentionDays, enabled } = config.unanswered;
+  const dir = config.dataDir;
   const entries = readUnanswered({ dir, retentionDays: days ? Math.min(days, retentionDays) : retentionDays });
   if (!enabled) console.log('Note: recording is switched off (UNANSWERED_ENABLED=false); showing what was recorded before.\n');
   process.stdout.write(formatUnansweredReport(groupUnanswered(entries), entries.length, limit));

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
 import { z } from 'zod';
 
 /**
@@ -5,7 +7,7 @@ import { z } from 'zod';
  * Nothing else in the code base reads `process.env`.
  *
  * ```ts
- * const config = parseConfig(process.env); // throws ConfigError naming the variable
+ * const config = parseConfig(withDotEnv(process.env)); // throws ConfigError naming the variable
  * ```
  */
 
@@ -49,6 +51,8 @@ const httpUrl = optionalText.pipe(z.url({ protocol: /^https?$/, error: 'use a fu
 
 const envSchema = z
   .object({
+    /** Read by {@link withDotEnv} before parsing; listed here so that .env.example documents it. */
+    ENV_FILE: optionalText,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOG_PRETTY: flag(false),
     PSEUDONYM_KEY: optionalText,
@@ -56,8 +60,10 @@ const envSchema = z
     PORT: integer(3000, 0, 65535),
     KNOWLEDGE_DIR: z.string().trim().min(1).default('knowledge'),
     KNOWLEDGE_RELOAD: flag(true),
+    DATA_DIR: optionalText,
     UNANSWERED_ENABLED: flag(true),
-    UNANSWERED_DIR: z.string().trim().min(1).default('data'),
+    /** The data directory's old name, still honoured when DATA_DIR is unset. */
+    UNANSWERED_DIR: optionalText,
     UNANSWERED_RETENTION_DAYS: integer(90, 1, 3650),
     SHUTDOWN_TIMEOUT_MS: integer(10_000, 100, 120_000),
 
@@ -80,6 +86,18 @@ const envSchema = z
     SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith('xapp-', 'an app token starts with xapp-').optional()),
     SLACK_SIGNING_SECRET: optionalText,
     SLACK_API_URL: httpUrl.refine((value) => !value || value.endsWith('/'), 'must end in "/", e.g. http://127.0.0.1:4000/api/'),
+
+    SLACK_HANDOFF_CHANNEL: optionalText.pipe(
+      z
+        .string()
+        .regex(/^[CG][A-Z0-9]{8,}$/, "use the channel's id (C…, at the bottom of the channel's details), not its name")
+        .optional(),
+    ),
+    HANDOFF_RETENTION_DAYS: integer(30, 1, 365),
+    HANDOFF_MAX_OPEN_PER_CHAT: integer(3, 1, 20),
+    HANDOFF_MAX_PER_DAY: integer(5, 1, 100),
+    HANDOFF_MAX_QUESTION_LENGTH: integer(1500, 100, 2900),
+    HANDOFF_POST_INTERVAL_MS: integer(1000, 0, 60_000),
   })
   .superRefine((env, ctx) => {
     if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_BOT_TOKEN) {
@@ -120,6 +138,20 @@ export interface SlackConfig {
   apiUrl: string | undefined;
 }
 
+/** "Ask a person" (docs/handoff.md): on only with Telegram, Slack and SLACK_HANDOFF_CHANNEL together. */
+export interface HandoffConfig {
+  /** Slack channel id where tickets are posted. */
+  channel: string;
+  /** Chat ids are deleted when a ticket is closed, and this many days after it was opened at the latest. */
+  retentionDays: number;
+  maxOpenPerChat: number;
+  maxPerDay: number;
+  /** Longer questions are cut, with a note. */
+  maxQuestionLength: number;
+  /** At most one new ticket per this many milliseconds in the channel; a burst waits its turn. */
+  postIntervalMs: number;
+}
+
 export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   logPretty: boolean;
@@ -129,10 +161,15 @@ export interface Config {
   port: number;
   knowledgeDir: string;
   knowledgeReload: boolean;
-  unanswered: { enabled: boolean; dir: string; retentionDays: number };
+  /** Where the bot keeps what must outlive a restart: the SQLite database (DATA_DIR, formerly UNANSWERED_DIR). */
+  dataDir: string;
+  unanswered: { enabled: boolean; retentionDays: number };
   shutdownTimeoutMs: number;
   telegram: TelegramConfig | undefined;
   slack: SlackConfig | undefined;
+  handoff: HandoffConfig | undefined;
+  /** SLACK_HANDOFF_CHANNEL is set but a channel is missing, so the hand-off is off; main says so. */
+  handoffOffBecause: string | undefined;
 }
 
 /** A config problem, with one line per variable that is wrong and how to fix it. */
@@ -143,12 +180,35 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * The environment completed from a `.env` file (ENV_FILE, default `.env` in the working
+ * directory), the way `docker run --env-file` and most tools read one: a variable that is
+ * set in the environment, even to an empty value, wins over the file. A missing file is
+ * fine; the file is parsed by Node itself (`util.parseEnv`, the parser of `node --env-file`).
+ *
+ * ```ts
+ * const config = parseConfig(withDotEnv(process.env));
+ * ```
+ */
+export function withDotEnv(env: Record<string, string | undefined>): Record<string, string | undefined> {
+  const file = env.ENV_FILE?.trim() || '.env';
+  if (!existsSync(file)) return env;
+  let fromFile: Record<string, string | undefined>;
+  try {
+    fromFile = parseEnv(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ConfigError([`ENV_FILE: cannot read ${file} (${error instanceof Error ? error.message : String(error)})`]);
+  }
+  return { ...fromFile, ...env };
+}
+
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const result = envSchema.safeParse(env);
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`));
   }
   const e = result.data;
+  const handoffOn = Boolean(e.SLACK_HANDOFF_CHANNEL && e.TELEGRAM_BOT_TOKEN && e.SLACK_BOT_TOKEN);
   return {
     logLevel: e.LOG_LEVEL,
     logPretty: e.LOG_PRETTY,
@@ -157,7 +217,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     port: e.PORT,
     knowledgeDir: e.KNOWLEDGE_DIR,
     knowledgeReload: e.KNOWLEDGE_RELOAD,
-    unanswered: { enabled: e.UNANSWERED_ENABLED, dir: e.UNANSWERED_DIR, retentionDays: e.UNANSWERED_RETENTION_DAYS },
+    dataDir: e.DATA_DIR ?? e.UNANSWERED_DIR ?? 'data',
+    unanswered: { enabled: e.UNANSWERED_ENABLED, retentionDays: e.UNANSWERED_RETENTION_DAYS },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     telegram: e.TELEGRAM_BOT_TOKEN
       ? {
@@ -181,5 +242,20 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
           apiUrl: e.SLACK_API_URL,
         }
       : undefined,
+    handoff:
+      handoffOn && e.SLACK_HANDOFF_CHANNEL
+        ? {
+            channel: e.SLACK_HANDOFF_CHANNEL,
+            retentionDays: e.HANDOFF_RETENTION_DAYS,
+            maxOpenPerChat: e.HANDOFF_MAX_OPEN_PER_CHAT,
+            maxPerDay: e.HANDOFF_MAX_PER_DAY,
+            maxQuestionLength: e.HANDOFF_MAX_QUESTION_LENGTH,
+            postIntervalMs: e.HANDOFF_POST_INTERVAL_MS,
+          }
+        : undefined,
+    handoffOffBecause:
+      e.SLACK_HANDOFF_CHANNEL && !handoffOn
+        ? 'SLACK_HANDOFF_CHANNEL is set, but the hand-off needs both TELEGRAM_BOT_TOKEN and SLACK_BOT_TOKEN'
+        : undefined,
   };
 }
