@@ -9,10 +9,10 @@ telegram-apology = Entschuldigung, da ist bei mir etwas schiefgegangen. Bitte ve
 telegram-command-start = Start und Überblick
 telegram-command-help = Was ich beantworten kann
 telegram-command-contact = Ansprechpersonen und Kontakt
-telegram-command-partners = Partner der { $bot }
+telegram-command-partners = Partner { DEF($city, case: "gen") }
 telegram-command-language = Sprache wechseln (Deutsch/Englisch)
-telegram-description = Ich beantworte Fragen zur { $bot }: worum es geht, wer mitmacht, wer das Programm trägt und an wen Sie sich wenden können. Tippen Sie auf „Starten“ und fragen Sie einfach.
-telegram-short-description = Fragen und Antworten zur { $bot }.
+telegram-description = Ich beantworte Fragen { DEF($city, prep: "zu") }: worum es geht, wer mitmacht, wer das Programm trägt und an wen Sie sich wenden können. Tippen Sie auf „Starten“ und fragen Sie einfach.
+telegram-short-description = Fragen und Antworten { DEF($city, prep: "zu") }.
 telegram-contact-phone = Telefon: { $phone }
 telegram-contact-email = E-Mail: { $email }
 telegram-choose = Bitte wählen Sie:
@@ -26,3 +26,13 @@ slack-home-title = { $bot }
 slack-home-topics = Dazu kann ich etwas sagen
 slack-home-contact = Kontakt
 slack-home-how-to = Schreiben Sie mir im Tab „Nachrichten“, erwähnen Sie mich in einem Kanal, in den ich eingeladen bin, oder nutzen Sie /engagiert mit Ihrer Frage – die Antwort sehen dann nur Sie.
+
+## Terminal
+
+terminal-greeting =
+    { $bot } – Info-Bot. Fragen Sie einfach (auf Deutsch oder Englisch).
+    Eine Zahl wählt einen Vorschlag; /quit oder Strg-D beendet.
+
+## Terminal (ops)
+
+ops-terminal-no-handoff = Hier im Terminal kann ich Ihre Frage nicht an das Netzwerk-Team weitergeben.

@@ -26,3 +26,13 @@ slack-home-title = { $bot }
 slack-home-topics = What I can tell you about
 slack-home-contact = Contact
 slack-home-how-to = Write to me in the Messages tab, mention me in a channel I have been invited to, or use /engagiert with your question – only you will see the answer.
+
+## Terminal
+
+terminal-greeting =
+    { $bot } – info bot. Just ask (in German or English).
+    A number picks a suggestion; /quit or Ctrl-D ends the chat.
+
+## Terminal (ops)
+
+ops-terminal-no-handoff = Here in the terminal I cannot pass your question on to the network team.

@@ -13,6 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAssistant } from '../src/assistant.js';
+import { parseConfig } from '../src/config.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { renderPlainText } from '../src/reply.js';
 import { CATEGORIES, EvalFormatError, type EvalItem, parseEvalLine, scoreAnswer, type Verdict } from './eval-scoring.js';
@@ -98,7 +99,8 @@ function readSet(file: string): EvalItem[] {
 
 function runSet(set: EvalSet, verbose: boolean): Outcome[] {
   // A fresh core per set, so conversation ids of different files never share context.
-  const assistant = createAssistant(loadKnowledge('knowledge'));
+  // The knowledge the bot would answer from: KNOWLEDGE_DIR, as for `npm start` (kb:check points it at the folder it checks).
+  const assistant = createAssistant(loadKnowledge(parseConfig(process.env).knowledgeDir));
   return set.items.map((item) => {
     let answer: string;
     let verdict: Verdict;

@@ -1,15 +1,15 @@
-import { compose } from './dialogue/compose.js';
-import { ConversationStore } from './dialogue/conversation.js';
-import { decide } from './dialogue/decide.js';
-import { KnowledgeView } from './dialogue/knowledge-view.js';
-import { choiceIdFor, intentName, type Topic, topicFromChoiceId } from './dialogue/topic.js';
-import { Catalogue } from './i18n/catalogue.js';
+import type { FluentVariable } from '@fluent/bundle';
+import { candidateOfChoice } from './dialogue/choices.js';
+import { type ComposeContext, type Composed, compose, composeCandidate, menuChoices } from './dialogue/compose.js';
+import { type ConversationState, ConversationStore } from './dialogue/conversation.js';
+import { type Decision, decide } from './dialogue/decide.js';
+import { Catalogue, NameValue } from './i18n/catalogue.js';
 import { PRODUCT_MESSAGES_DIR, readMessageSources } from './i18n/messages.js';
-import type { Knowledge } from './knowledge/schema.js';
+import type { Knowledge } from './knowledge/knowledge.js';
 import type { ChannelName, IncomingMessage, Locale } from './message.js';
 import type { Reply } from './reply.js';
-import { buildLexicon, type Lexicon } from './understanding/lexicon.js';
-import { parseMessage } from './understanding/parse.js';
+import { loadModel, prepareUnderstanding, type Understanding, type UnderstandingModel } from './understanding/model.js';
+import type { Reading } from './understanding/read.js';
 
 /**
  * The channel-agnostic core: one message in, one reply out. Synchronous and cheap, so
@@ -44,8 +44,16 @@ export interface UnansweredQuestion {
 }
 
 export interface AssistantOptions {
-  /** Called for every question that got the "I don't know" answer. Must not throw. */
+  /** Called for every question that got an honest "I don't know". Must not throw. */
   onUnanswered?: (question: UnansweredQuestion) => void;
+  /** The fitted model; by default `model/understanding.json`. */
+  model?: UnderstandingModel;
+  /** Told about faults in the message catalogue (a missing message or parameter). */
+  onCatalogueError?: (problem: string) => void;
+  /** Shown every decision with all its candidates (for fitting the weights and for diagnostics). */
+  onDecision?: (decision: Decision, message: IncomingMessage) => void;
+  /** How long a conversation is remembered without a message (default 30 minutes), and the clock. */
+  conversations?: { idleMs?: number; now?: () => number };
 }
 
 export interface ReloadableAssistant extends Assistant {
@@ -53,13 +61,29 @@ export interface ReloadableAssistant extends Assistant {
   setKnowledge(knowledge: Knowledge): void;
 }
 
+/** Commands the core understands, by their name in either language. */
+const COMMANDS: Record<string, string> = {
+  hilfe: 'help',
+  help: 'help',
+  kontakt: 'person',
+  contact: 'person',
+  partner: 'local-partners',
+  partners: 'local-partners',
+  akteure: 'actors',
+  actors: 'actors',
+  programm: 'about',
+  programme: 'about',
+  program: 'about',
+};
+
 export function createAssistant(knowledge: Knowledge, options: AssistantOptions = {}): ReloadableAssistant {
-  let current = prepare(knowledge);
-  const conversations = new ConversationStore();
+  const model = options.model ?? loadModel();
+  let current = prepare(knowledge, model, options.onCatalogueError);
+  const conversations = new ConversationStore(undefined, options.conversations?.idleMs, options.conversations?.now);
 
   return {
     setKnowledge(next) {
-      current = prepare(next);
+      current = prepare(next, model, options.onCatalogueError);
     },
 
     say(locale, id, args) {
@@ -67,67 +91,132 @@ export function createAssistant(knowledge: Knowledge, options: AssistantOptions 
     },
 
     respond(message) {
-      const { view, lexicon } = current;
+      const { understanding, catalogue, globals } = current;
       const state = conversations.get(message.conversationId);
-      const chosen = message.choiceId ? topicFromChoiceId(message.choiceId) : undefined;
-      const parse = chosen ? undefined : parseMessage(message.text ?? '', lexicon);
-      const decision = chosen ? { topic: chosen, confidence: 1, locale: undefined } : decide(parse!, state, lexicon, view.knowledge);
-      const topic = knownTopic(decision.topic, lexicon);
-
-      const locale: Locale = topic.kind === 'language' ? topic.locale : (decision.locale ?? state.locale ?? message.localeHint ?? 'de');
-      const composed = compose(topic, locale, view, state.lastTopic);
-      const choices = composed.choices.flatMap(({ topic: choiceTopic, label }) => {
-        const id = choiceIdFor(choiceTopic);
-        return id ? [{ id, label, topic: choiceTopic }] : [];
-      });
-
-      const remembers = !['smalltalk', 'unreadable', 'fallback', 'language', 'clarify'].includes(topic.kind);
-      conversations.set(message.conversationId, {
+      const reading = understanding.read(message.choiceId ? '' : (message.text ?? ''));
+      const locale = localeOf(reading, understanding, state, message);
+      const context: ComposeContext = {
+        understanding,
         locale,
-        lastTopic: remembers ? topic : state.lastTopic,
-        lastEntityId:
-          topic.kind === 'entity' ? topic.id : topic.kind === 'programme' ? view.knowledge.programme.id : remembers ? undefined : state.lastEntityId,
-        lastChoices: choices.map((choice) => choice.topic),
+        reading,
+        say: (id, args) => catalogue.format(locale, id, { ...globals, ...(args ?? {}) }),
+      };
+      const { composed, confidence } = answer(message, reading, state, context, options.onDecision);
+      const replyLocale = composed.locale ?? locale;
+      // A language switch is confirmed in the language switched to.
+      if (composed.intent === 'chat.language') composed.text = catalogue.format(replyLocale, 'chat-language', globals);
+      conversations.set(message.conversationId, {
+        locale: replyLocale,
+        subject: composed.remember?.subject ?? (composed.remember ? undefined : state.subject),
+        facet: composed.remember?.facet ?? (composed.remember ? undefined : state.facet),
+        choices: composed.choices.map((choice) => choice.id),
       });
-
-      if (composed.fallback && topic.kind === 'fallback' && parse && parse.text !== '') {
+      if (composed.fallback && reading.text !== '') {
         try {
-          options.onUnanswered?.({ text: parse.text, locale, channel: message.channel });
+          options.onUnanswered?.({ text: reading.text, locale: replyLocale, channel: message.channel });
         } catch {
           // Recording is best effort; the user still gets the answer.
         }
       }
-
       return {
-        text: tidy(composed.text),
-        locale,
-        intent: intentName(topic),
-        confidence: Math.round(Math.max(0, Math.min(1, decision.confidence)) * 100) / 100,
+        text: composed.text.replace(/(?<!\.)\.\.(?!\.)/g, '.'),
+        locale: replyLocale,
+        intent: composed.intent,
+        confidence: Math.round(confidence * 100) / 100,
         fallback: composed.fallback,
-        choices: choices.map(({ id, label }) => ({ id, label })),
+        choices: composed.choices,
         links: composed.links,
-        contacts: composed.contact ? [composed.contact] : [],
-        handoff: composed.fallback && topic.kind === 'fallback' && parse !== undefined && parse.text !== '',
+        contacts: composed.contacts,
+        handoff: composed.handoff,
       };
     },
   };
 }
 
-/** Names that end in a full stop ("ePunkt e.V.") at the end of a sentence would end in two. */
-function tidy(text: string): string {
-  return text.replace(/(?<!\.)\.\.(?!\.)/g, '.');
-}
-
-function prepare(knowledge: Knowledge): { view: KnowledgeView; lexicon: Lexicon; catalogue: Catalogue } {
-  const catalogue = Catalogue.fromSources(readMessageSources(PRODUCT_MESSAGES_DIR), {
-    globals: { bot: knowledge.programme.botName ?? knowledge.programme.name, programme: knowledge.programme.name },
+function answer(
+  message: IncomingMessage,
+  reading: Reading,
+  state: ConversationState,
+  context: ComposeContext,
+  onDecision?: AssistantOptions['onDecision'],
+): { composed: Composed; confidence: number } {
+  const { understanding, say } = context;
+  const chat = (id: string, extra: Partial<Composed> = {}): { composed: Composed; confidence: number } => ({
+    composed: {
+      text: say(id),
+      intent: `chat.${id.replace(/^chat-/, '')}`,
+      fallback: false,
+      handoff: false,
+      choices: [],
+      links: [],
+      contacts: [],
+      ...extra,
+    },
+    confidence: 1,
   });
-  return { view: new KnowledgeView(knowledge), lexicon: buildLexicon(knowledge), catalogue };
+  const picked = message.choiceId ?? numberPick(reading, state);
+  if (picked !== undefined) {
+    const candidate = candidateOfChoice(picked, understanding);
+    if (candidate) return { composed: composeCandidate(candidate, context), confidence: 1 };
+    return chat('chat-help', { choices: menuChoices(context) });
+  }
+  if (reading.command) {
+    const { name, argument } = reading.command;
+    if (name === 'start' && (argument === '' || !COMMANDS[argument.toLowerCase()])) return chat('welcome', { choices: menuChoices(context) });
+    if (name === 'sprache' || name === 'language') {
+      const wanted: Locale = /^en/i.test(argument) ? 'en' : /^de/i.test(argument) ? 'de' : context.locale === 'de' ? 'en' : 'de';
+      return { composed: { ...chat('chat-language').composed, intent: 'chat.language', locale: wanted }, confidence: 1 };
+    }
+    const intent = COMMANDS[name === 'start' ? argument.toLowerCase() : name];
+    const candidate = intent
+      ? candidateOfChoice(
+          intent === 'person'
+            ? `f:person:${understanding.knowledge.contacts[0]?.id}`
+            : intent === 'about'
+              ? `f:about:${understanding.knowledge.programme.id}`
+              : `f:${intent}`,
+          understanding,
+        )
+      : undefined;
+    if (candidate) return { composed: composeCandidate(candidate, context), confidence: 1 };
+    if (name !== 'frage' && name !== 'question') return chat('chat-help', { choices: menuChoices(context) });
+  }
+  if (reading.tokens.length === 0) return chat(reading.text === '' ? 'chat-empty' : 'chat-unreadable');
+  const decision = decide(reading, understanding, state);
+  onDecision?.(decision, message);
+  return { composed: compose(decision, context), confidence: decision.confidence };
 }
 
-/** A topic naming an entity that no longer exists (after a reload, or a forged button) falls back. */
-function knownTopic(topic: Topic, lexicon: Lexicon): Topic {
-  if (topic.kind === 'entity' && !lexicon.entities.has(topic.id)) return { kind: 'fallback' };
-  if (topic.kind === 'clarify' && topic.ids.length === 0) return { kind: 'fallback' };
-  return topic;
+/** "2" after a numbered list of choices picks the second. */
+function numberPick(reading: Reading, state: ConversationState): string | undefined {
+  const match = /^\s*(\d)\s*[.)]?\s*$/.exec(reading.text);
+  return match ? (state.choices[Number(match[1]) - 1] ?? '') : undefined;
+}
+
+/**
+ * The language of the reply: the message's own when its words tell, else the
+ * conversation's, else the platform's hint, else German.
+ */
+function localeOf(reading: Reading, understanding: Understanding, state: ConversationState, message: IncomingMessage): Locale {
+  return understanding.languageOf(reading) ?? state.locale ?? message.localeHint ?? 'de';
+}
+
+interface Prepared {
+  understanding: Understanding;
+  catalogue: Catalogue;
+  globals: Record<string, FluentVariable>;
+}
+
+function prepare(knowledge: Knowledge, model: UnderstandingModel, onError?: (problem: string) => void): Prepared {
+  const globals: Record<string, FluentVariable> = {
+    bot: knowledge.city.name.text.de,
+    town: knowledge.town,
+    city: new NameValue(knowledge.city.name),
+    programme: knowledge.programme.name.text.de,
+  };
+  const catalogue = Catalogue.fromSources([...readMessageSources(PRODUCT_MESSAGES_DIR), ...knowledge.messages], {
+    globals,
+    ...(onError ? { onError } : {}),
+  });
+  return { understanding: prepareUnderstanding(knowledge, model), catalogue, globals };
 }

@@ -86,6 +86,18 @@ const envSchema = z
     SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith('xapp-', 'an app token starts with xapp-').optional()),
     SLACK_SIGNING_SECRET: optionalText,
     SLACK_API_URL: httpUrl.refine((value) => !value || value.endsWith('/'), 'must end in "/", e.g. http://127.0.0.1:4000/api/'),
+
+    SLACK_HANDOFF_CHANNEL: optionalText.pipe(
+      z
+        .string()
+        .regex(/^[CG][A-Z0-9]{8,}$/, "use the channel's id (C…, at the bottom of the channel's details), not its name")
+        .optional(),
+    ),
+    HANDOFF_RETENTION_DAYS: integer(30, 1, 365),
+    HANDOFF_MAX_OPEN_PER_CHAT: integer(3, 1, 20),
+    HANDOFF_MAX_PER_DAY: integer(5, 1, 100),
+    HANDOFF_MAX_QUESTION_LENGTH: integer(1500, 100, 2900),
+    HANDOFF_POST_INTERVAL_MS: integer(1000, 0, 60_000),
   })
   .superRefine((env, ctx) => {
     if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_BOT_TOKEN) {
@@ -126,6 +138,20 @@ export interface SlackConfig {
   apiUrl: string | undefined;
 }
 
+/** "Ask a person" (docs/handoff.md): on only with Telegram, Slack and SLACK_HANDOFF_CHANNEL together. */
+export interface HandoffConfig {
+  /** Slack channel id where tickets are posted. */
+  channel: string;
+  /** Chat ids are deleted when a ticket is closed, and this many days after it was opened at the latest. */
+  retentionDays: number;
+  maxOpenPerChat: number;
+  maxPerDay: number;
+  /** Longer questions are cut, with a note. */
+  maxQuestionLength: number;
+  /** At most one new ticket per this many milliseconds in the channel; a burst waits its turn. */
+  postIntervalMs: number;
+}
+
 export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   logPretty: boolean;
@@ -141,6 +167,9 @@ export interface Config {
   shutdownTimeoutMs: number;
   telegram: TelegramConfig | undefined;
   slack: SlackConfig | undefined;
+  handoff: HandoffConfig | undefined;
+  /** SLACK_HANDOFF_CHANNEL is set but a channel is missing, so the hand-off is off; main says so. */
+  handoffOffBecause: string | undefined;
 }
 
 /** A config problem, with one line per variable that is wrong and how to fix it. */
@@ -179,6 +208,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`));
   }
   const e = result.data;
+  const handoffOn = Boolean(e.SLACK_HANDOFF_CHANNEL && e.TELEGRAM_BOT_TOKEN && e.SLACK_BOT_TOKEN);
   return {
     logLevel: e.LOG_LEVEL,
     logPretty: e.LOG_PRETTY,
@@ -212,5 +242,20 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
           apiUrl: e.SLACK_API_URL,
         }
       : undefined,
+    handoff:
+      handoffOn && e.SLACK_HANDOFF_CHANNEL
+        ? {
+            channel: e.SLACK_HANDOFF_CHANNEL,
+            retentionDays: e.HANDOFF_RETENTION_DAYS,
+            maxOpenPerChat: e.HANDOFF_MAX_OPEN_PER_CHAT,
+            maxPerDay: e.HANDOFF_MAX_PER_DAY,
+            maxQuestionLength: e.HANDOFF_MAX_QUESTION_LENGTH,
+            postIntervalMs: e.HANDOFF_POST_INTERVAL_MS,
+          }
+        : undefined,
+    handoffOffBecause:
+      e.SLACK_HANDOFF_CHANNEL && !handoffOn
+        ? 'SLACK_HANDOFF_CHANNEL is set, but the hand-off needs both TELEGRAM_BOT_TOKEN and SLACK_BOT_TOKEN'
+        : undefined,
   };
 }

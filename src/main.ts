@@ -11,8 +11,11 @@ import { type Assistant, createAssistant } from './assistant.js';
 import type { Channel } from './channel.js';
 import { runChat } from './cli/chat.js';
 import { type Config, ConfigError, parseConfig, withDotEnv } from './config.js';
+import { createHandoff, type Handoff } from './handoff/handoff.js';
+import type { HandoffBoardProvider, HandoffChatProvider } from './handoff/port.js';
+import { explainProblems } from './knowledge/explain.js';
+import type { Knowledge } from './knowledge/knowledge.js';
 import { KnowledgeError, loadKnowledge } from './knowledge/load.js';
-import type { Knowledge } from './knowledge/schema.js';
 import { watchKnowledge } from './knowledge/watch.js';
 import { createLogger, createPseudonymiser, type Logger, scrubSecrets } from './logger.js';
 import { installProcessErrorPolicy } from './process-errors.js';
@@ -61,16 +64,36 @@ async function main(): Promise<void> {
   // The channels cannot run without their durable intake.
   const storage = openStorageOrExit(config.dataDir, logger);
   const core = startCore(config, knowledge, storage, logger);
+  if (config.handoffOffBecause) logger.warn(`${config.handoffOffBecause}; the hand-off is off`);
+  const handoff = config.handoff ? createHandoff({ db: storage.db, config: config.handoff, logger }) : undefined;
+  const channels = createChannels(config, core.assistant, logger, { pseudonymise, intake: storage.intake, handoff });
   const service = await runService({
-    channels: createChannels(config, core.assistant, logger, { pseudonymise, intake: storage.intake }),
+    channels,
     http: { host: config.host, port: config.port },
     logger,
     shutdownTimeoutMs: config.shutdownTimeoutMs,
-    alsoStop: [{ name: 'knowledge watcher and unanswered recorder', run: () => core.stop() }],
+    alsoStop: [
+      { name: 'hand-off outbox', run: () => handoff?.stop() },
+      { name: 'knowledge watcher and unanswered recorder', run: () => core.stop() },
+    ],
     stopLast: [{ name: 'storage', run: () => storage.close() }],
     explainStartFailure: (channel, error) => explainStartFailure(channel, error, { socketMode: Boolean(config.slack?.appToken) }),
   });
   errorPolicy.setOnFatal((reason) => void service.control.shutdown(reason, 1));
+  // `started` also settles when a channel failed and the service is shutting down: then nothing starts.
+  if (handoff) void service.started.then(() => service.health.isReady() && startHandoff(handoff, channels, logger));
+}
+
+/** The hand-off sends through the Slack adapter (board) and the Telegram adapter (chat), once both run. */
+function startHandoff(handoff: Handoff, channels: readonly Channel[], logger: Logger): void {
+  const board = channels.map((channel) => (channel as Partial<HandoffBoardProvider>).handoffBoard).find(Boolean);
+  const chat = channels.map((channel) => (channel as Partial<HandoffChatProvider>).handoffChat).find(Boolean);
+  if (!board || !chat) {
+    logger.warn('SLACK_HANDOFF_CHANNEL is set, but these adapters do not offer the hand-off yet; it is off');
+    return;
+  }
+  handoff.start({ board, chat });
+  logger.info('hand-off to the network team is on');
 }
 
 /** The assistant with what keeps it current (hot reload) and what it reports (unanswered questions). */
@@ -89,10 +112,11 @@ function startCore(config: Config, knowledge: Knowledge, storage: Storage | unde
   };
 }
 
-/** What every adapter gets besides its config: the configured pseudonymiser and the durable intake. */
+/** What every adapter gets besides its config: the pseudonymiser, the durable intake, and the hand-off when it is on. */
 interface AdapterServices {
   pseudonymise: Pseudonymiser;
   intake: Storage['intake'];
+  handoff: Handoff | undefined;
 }
 
 /** Adapters add their own `channel` field to the logger; each takes from `services` what its options declare. */
@@ -140,7 +164,7 @@ function loadKnowledgeOrExit(dir: string): Knowledge {
     return loadKnowledge(dir);
   } catch (error) {
     if (!(error instanceof KnowledgeError)) throw error;
-    process.stderr.write(`${error.message}\nFix the file(s) above, or run \`npm run kb:check\` for details.\n`);
+    process.stderr.write(`${explainProblems(error.problems).join('\n')}\nFix the file(s) above, or run \`npm run kb:check\` for details.\n`);
     process.exit(1);
   }
 }

@@ -19,9 +19,12 @@ export interface Link {
 export interface Contact {
   name: string;
   office: string;
+  /** Empty when the knowledge names none. */
   department: string;
   phone: string;
   email: string;
+  /** The whole card as plain text in the reply's language, for channels without cards. */
+  text: string;
 }
 
 /**
@@ -59,12 +62,11 @@ export interface Reply {
  * are not repeated; choices become a numbered list.
  */
 export function renderPlainText(reply: Reply): string {
-  const parts = [reply.text.trim()];
+  const parts = [reply.text.trim(), ...reply.contacts.map((contact) => contact.text)];
   const extraLinks = reply.links.filter((link) => !reply.text.includes(link.url));
   if (extraLinks.length > 0) parts.push(extraLinks.map((link) => `${link.label}: ${link.url}`).join('\n'));
   if (reply.choices.length > 0) {
-    const heading = reply.locale === 'de' ? 'Vorschläge:' : 'Suggestions:';
-    parts.push([heading, ...reply.choices.map((choice, i) => `${i + 1}. ${choice.label}`)].join('\n'));
+    parts.push(reply.choices.map((choice, i) => `${i + 1}. ${choice.label}`).join('\n'));
   }
   return parts.join('\n\n');
 }

@@ -1,6 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../src/knowledge/load.js';
+import { toKey } from '../src/understanding/normalise.js';
+import { brueckenfeld, removeKnowledgeDirs } from './support/knowledge-dirs.js';
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -34,5 +37,34 @@ describe('dependency rule', () => {
     for (const file of core.filter((f) => !allowed.some((name) => f.endsWith(name)))) {
       expect(readFileSync(file, 'utf8'), file).not.toMatch(/process\.env/);
     }
+  });
+});
+
+describe('no city in the code', () => {
+  // Every city lives in its knowledge: names, ids and contact details never appear in src/ or adapters/.
+  const knowledges = [loadKnowledge('knowledge'), loadKnowledge(brueckenfeld())];
+  afterAll(removeKnowledgeDirs);
+  const forbidden = knowledges.flatMap((k) => [
+    k.town,
+    toKey(k.town),
+    k.city.name.text.de,
+    ...[...k.subjects.values()].filter((s) => s.kind !== 'programme').map((s) => s.id),
+    ...k.contacts.flatMap((c) => [String(c.facts.phone), String(c.facts.email)]),
+    ...k.people.map((p) => String(p.facts.name)),
+  ]);
+  const code = [...sourceFiles('src'), ...sourceFiles('adapters')];
+
+  it('has no city name, knowledge id or contact detail in src/ or adapters/', () => {
+    const found: string[] = [];
+    for (const file of code) {
+      const text = readFileSync(file, 'utf8');
+      // Ids are looked for as whole words; names and numbers anywhere.
+      for (const word of forbidden) {
+        const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        const pattern = /^[a-z0-9-]+$/.test(word) ? new RegExp(`(?<![\\w-])${escaped}(?![\\w-])`, 'i') : new RegExp(escaped, 'i');
+        if (pattern.test(text)) found.push(`${file}: ${word}`);
+      }
+    }
+    expect(found).toEqual([]);
   });
 });

@@ -71,3 +71,27 @@ describe('.env file', () => {
     }
   });
 });
+
+describe('hand-off config', () => {
+  const both = { TELEGRAM_BOT_TOKEN: '123456:ABCdefGHIjklMNOpqrSTUvwxYZ012345678', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' };
+
+  it('is off unless Telegram, Slack and SLACK_HANDOFF_CHANNEL are all set, and says why when only the channel is', () => {
+    expect(parseConfig(both).handoff).toBeUndefined();
+    expect(parseConfig({ ...both, SLACK_HANDOFF_CHANNEL: 'C0123ABCDE' }).handoff).toEqual({
+      channel: 'C0123ABCDE',
+      retentionDays: 30,
+      maxOpenPerChat: 3,
+      maxPerDay: 5,
+      maxQuestionLength: 1500,
+      postIntervalMs: 1000,
+    });
+    const telegramOnly = parseConfig({ TELEGRAM_BOT_TOKEN: both.TELEGRAM_BOT_TOKEN, SLACK_HANDOFF_CHANNEL: 'C0123ABCDE' });
+    expect(telegramOnly.handoff).toBeUndefined();
+    expect(telegramOnly.handoffOffBecause).toMatch(/needs both TELEGRAM_BOT_TOKEN and SLACK_BOT_TOKEN/);
+  });
+
+  it('wants the channel id, not its name, and limits in range', () => {
+    expect(() => parseConfig({ ...both, SLACK_HANDOFF_CHANNEL: '#fragen' })).toThrow(/SLACK_HANDOFF_CHANNEL: use the channel's id/);
+    expect(() => parseConfig({ ...both, HANDOFF_RETENTION_DAYS: '0' })).toThrow(/HANDOFF_RETENTION_DAYS: use a whole number from 1 to 365/);
+  });
+});

@@ -48,11 +48,11 @@ describe('npm start: configuration', () => {
   it('refuses broken knowledge at start, naming file and field', async () => {
     const dir = tempDir();
     cpSync('knowledge', dir, { recursive: true });
-    const people = join(dir, 'people.yaml');
+    const people = join(dir, 'city', 'people.yaml');
     writeFileSync(people, readFileSync(people, 'utf8').replace('name: Jens Ilse', 'name: ""'));
     const main = track(startMain({ KNOWLEDGE_DIR: dir, TELEGRAM_BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: 'http://127.0.0.1:9' }));
     expect((await main.exit).code).toBe(1);
-    expect(main.stderr()).toMatch(/people\.yaml → people\.0\.name/);
+    expect(main.stderr()).toMatch(/city\/people\.yaml, Zeile \d+ – people → 1\. Eintrag → name/);
   });
 });
 

@@ -6,13 +6,13 @@ import { escapeMrkdwn } from './slack-text.js';
 
 const COPY: Record<Locale, { title: string; topics: string; contact: string; howTo: string }> = {
   de: {
-    title: 'Engagierte Stadt Lübeck',
+    title: '',
     topics: 'Dazu weiß ich etwas',
     contact: 'Ansprechpartner',
     howTo: 'Schreib mir im Tab *Nachrichten*, erwähne mich in einem Kanal oder nutze `/engagiert <Frage>`: die Antwort siehst nur du.',
   },
   en: {
-    title: 'Engagierte Stadt Lübeck',
+    title: '',
     topics: 'What I know about',
     contact: 'Contact',
     howTo: 'Write to me in the *Messages* tab, mention me in a channel or use `/engagiert <question>` (only you see the answer).',
@@ -39,7 +39,10 @@ export function buildHomeView(assistant: Assistant, locale: Locale = 'de'): type
   const copy = COPY[locale];
   const help = ask(assistant, '/help', locale);
   const contact = help.contacts[0] ?? ask(assistant, '/kontakt', locale).contacts[0];
-  const blocks: types.KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: copy.title, emoji: true } }, ...textSections(help.text)];
+  const blocks: types.KnownBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: assistant.say(locale, 'slack-home-title'), emoji: true } },
+    ...textSections(help.text),
+  ];
   if (help.choices.length > 0) {
     const topics = help.choices.map((choice) => `• ${choice.label}`).join('\n');
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*${copy.topics}*`, verbatim: true } });

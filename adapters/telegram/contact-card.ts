@@ -33,8 +33,8 @@ export function toContactCard(contact: Contact): ContactCard {
 }
 
 /**
- * `0451 122 2029` → `+494511222029`. Numbers are German unless they say otherwise
- * (`+…` or `00…`), since the programme's offices are in Lübeck.
+ * `0451 123 4567` → `+494511234567`. Numbers are German unless they say otherwise
+ * (`+…` or `00…`): the programme's offices are in German cities.
  */
 export function toInternationalPhone(phone: string): string {
   const digits = phone.replace(/[^\d+]/g, '');

@@ -12,9 +12,6 @@ export interface ChatOptions {
   terminal?: boolean;
 }
 
-const GREETING =
-  'Engagierte Stadt Lübeck – Info-Bot. Fragen Sie einfach (Deutsch oder English).\n' +
-  'Eine Zahl wählt einen Vorschlag; /quit oder Strg-D beendet.\n';
 const QUIT_COMMANDS = new Set(['/quit', '/exit', '/q']);
 
 /**
@@ -32,7 +29,7 @@ export async function runChat(options: ChatOptions): Promise<void> {
   rl.on('SIGINT', () => rl.close());
   let choices: Choice[] = [];
 
-  output.write(`${GREETING}\n`);
+  output.write(`${assistant.say('de', 'terminal-greeting')}\n\n`);
   rl.prompt();
   for await (const rawLine of rl) {
     const line = rawLine.trim();
@@ -46,7 +43,9 @@ export async function runChat(options: ChatOptions): Promise<void> {
         ...(picked ? { choiceId: picked.id } : {}),
       });
       choices = reply.choices;
-      output.write(`\n${renderPlainText(reply)}\n\n`);
+      // Telegram offers to ask the network team here; the terminal cannot, and says so.
+      const note = reply.handoff ? `\n${assistant.say(reply.locale, 'ops-terminal-no-handoff')}\n` : '';
+      output.write(`\n${renderPlainText(reply)}\n${note}\n`);
     }
     rl.prompt();
   }

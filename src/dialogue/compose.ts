@@ -1,111 +1,296 @@
+import { NameListValue, NameValue } from '../i18n/catalogue.js';
+import { factOf, type Knowledge, type Subject } from '../knowledge/knowledge.js';
+import type { FacetDeclaration } from '../knowledge/schema.js';
 import type { Locale } from '../message.js';
-import { composeEntity } from './compose-entity.js';
-import { composeContact, composeFallback, composeInvolve, composeList, composeNotListed, composeProgramme } from './compose-general.js';
-import { answer, type Composed, menu, say } from './composed.js';
-import type { KnowledgeView } from './knowledge-view.js';
-import type { SmalltalkKind, Topic } from './topic.js';
+import type { Choice, Contact, Link } from '../reply.js';
+import type { Understanding } from '../understanding/model.js';
+import type { Reading } from '../understanding/read.js';
+import { stem } from '../understanding/stem.js';
+import { choiceId } from './choices.js';
+import type { Candidate, Decision } from './decide.js';
+import { type Say, subjectArgs, valueArgs } from './values.js';
+import { verdictOf } from './verdict.js';
 
-/** Words a topic in the given language. `previous` is re-answered after a language switch. */
-export function compose(topic: Topic, locale: Locale, view: KnowledgeView, previous?: Topic): Composed {
-  switch (topic.kind) {
-    case 'entity':
-      return composeEntity(topic, locale, view);
-    case 'programme':
-      return composeProgramme(topic.facet, locale, view, topic.confirm, topic.denied);
+/** A reply before it becomes a `Reply`: what to say, and what the conversation should remember. */
+export interface Composed {
+  text: string;
+  intent: string | null;
+  fallback: boolean;
+  handoff: boolean;
+  choices: Choice[];
+  links: Link[];
+  contacts: Contact[];
+  remember?: { subject?: string; facet?: string };
+  /** Set by a language switch. */
+  locale?: Locale;
+}
+
+export interface ComposeContext {
+  understanding: Understanding;
+  locale: Locale;
+  say: Say;
+  reading: Reading;
+}
+
+const base = (text: string, intent: string | null, extra: Partial<Composed> = {}): Composed => ({
+  text,
+  intent,
+  fallback: false,
+  handoff: false,
+  choices: [],
+  links: [],
+  contacts: [],
+  ...extra,
+});
+
+export function compose(decision: Decision, context: ComposeContext): Composed {
+  switch (decision.kind) {
+    case 'answer':
+      return composeCandidate(decision.candidate, context, decision);
+    case 'clarify':
+      return clarify(decision.options, context);
+    case 'decline':
+      return decline(context, decision.inScope, decision.subject);
+  }
+}
+
+/** The answer to one candidate (also what a pressed button gets). */
+export function composeCandidate(candidate: Candidate, context: ComposeContext, decision?: Extract<Decision, { kind: 'answer' }>): Composed {
+  const { facet, subject } = candidate;
+  const { knowledge } = context.understanding;
+  if (candidate.unnamed) return notNamed(candidate.unnamed, facet, context);
+  if (decision?.yesNo && decision.unknownName && facet.kind === 'list' && facet.role) return notNamed(decision.unknownName, facet, context);
+  switch (facet.kind) {
+    case 'fact': {
+      if (!subject) return decline(context, true);
+      const first = fact(facet, subject, context, decision);
+      return decision?.also.length ? withOthers(first, facet, decision, context) : first;
+    }
     case 'list':
-      return composeList(topic.list, locale, view);
-    case 'contact':
-      return composeContact(topic.facet, locale, view, topic.verdict);
+      return list(facet, context);
     case 'involve':
-      return composeInvolve(locale, view, topic.via);
-    case 'not-listed':
-      return composeNotListed(topic.name, locale, view);
-    case 'smalltalk':
-      return composeSmalltalk(topic.what, locale);
-    case 'language': {
-      const note = say(topic.locale, 'Alles klar, ich antworte auf Deutsch.', "Sure, I'll answer in English.");
-      const repeatable = previous && !['smalltalk', 'language', 'fallback', 'unreadable', 'clarify'].includes(previous.kind);
-      if (!repeatable) return answer(note, { choices: menu(topic.locale) });
-      const again = compose(previous, topic.locale, view);
-      return { ...again, text: `${note}\n\n${again.text}` };
-    }
-    case 'clarify': {
-      const names = topic.ids.map((id) => view.nameOf(id));
-      return answer(say(locale, `Meinen Sie ${joinOr(names, 'oder')}?`, `Do you mean ${joinOr(names, 'or')}?`), {
-        choices: topic.ids.map((id) => ({ topic: { kind: 'entity', id, facet: 'describe' }, label: view.nameOf(id) })),
-      });
-    }
-    case 'unreadable':
-      return answer(
-        topic.reason === 'empty'
-          ? say(
-              locale,
-              'Ihre Nachricht war leer. Schreiben Sie mir einfach Ihre Frage zur Engagierten Stadt Lübeck.',
-              'Your message was empty. Just type your question about Engagierte Stadt Lübeck.',
-            )
-          : say(
-              locale,
-              'Ich verstehe nur Text. Schreiben Sie mir Ihre Frage bitte in Worten.',
-              'I can only read text. Please type your question in words.',
-            ),
-        { fallback: true, choices: menu(locale) },
-      );
-    case 'fallback':
-      return composeFallback(locale, view);
+      return involve(context);
+    case 'chat':
+      return chat(facet.id, context);
+    default:
+      return decline(context, true, subject ?? knowledge.programme);
   }
 }
 
-function joinOr(items: string[], word: string): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${word} ${items[items.length - 1]}`;
+function fact(facet: FacetDeclaration, subject: Subject, context: ComposeContext, decision?: Extract<Decision, { kind: 'answer' }>): Composed {
+  const { understanding, locale, say } = context;
+  const { knowledge } = understanding;
+  const field = facet.fields.find((f) => factOf(subject, f.name) !== undefined);
+  const remember = { subject: subject.id, facet: facet.id };
+  const args = subjectArgs(subject, knowledge, locale, say);
+  if (!field) {
+    return base(say(`missing-${facet.id}`, args), `${facet.id}.missing`, { fallback: true, handoff: true, contacts: contactsOf(context), remember });
+  }
+  const value = subject.facts[field.name];
+  let text = say(`answer-${field.name}`, { ...args, ...valueArgs(field.type, value, knowledge, locale, say) });
+  if (decision?.yesNo) {
+    const verdict = verdictOf(field.type, value, claimContext(decision, subject, context), knowledge, locale);
+    if (verdict) text = say('answer-with-verdict', { verdict: say(`verdict-${verdict}`), answer: text });
+  }
+  const isContactFacet = facet.default === 'contact' && subject.kind === 'contact';
+  return base(text, `${facet.id}`, {
+    remember,
+    ...(isContactFacet ? { contacts: contactsOf(context) } : {}),
+    ...(field.type === 'url' ? { links: [{ label: subject.name.text[locale], url: String(value) }] } : {}),
+  });
 }
 
-function composeSmalltalk(what: SmalltalkKind, locale: Locale): Composed {
-  switch (what) {
-    case 'greeting':
-      return answer(
-        say(
-          locale,
-          'Hallo! Ich bin der Infobot der Engagierten Stadt Lübeck. Fragen Sie mich, was das Programm ist, wer mitmacht, wer es trägt oder an wen Sie sich wenden können.',
-          'Hello! I am the info bot of Engagierte Stadt Lübeck. Ask me what the programme is, who takes part, who funds it or whom to contact.',
-        ),
-        { choices: menu(locale) },
-      );
-    case 'start':
-      return answer(
-        say(
-          locale,
-          'Willkommen beim Infobot der Engagierten Stadt Lübeck! Ich beantworte Fragen zum Programm, zu Akteuren, Partnern und Förderern und sage Ihnen, an wen Sie sich wenden können. Wählen Sie ein Thema oder fragen Sie einfach drauflos.',
-          'Welcome to the Engagierte Stadt Lübeck info bot! I answer questions about the programme, its actors, partners and sponsors, and tell you whom to contact. Pick a topic or just ask.',
-        ),
-        { choices: menu(locale) },
-      );
-    case 'help':
-      return answer(
-        say(
-          locale,
-          'Ich bin der Infobot der Engagierten Stadt Lübeck und beantworte Fragen wie:\n• Was ist das Programm, seit wann ist Lübeck dabei, wie viele Städte machen mit?\n• Wer sind die Akteure und lokalen Partner (z. B. ePunkt e.V., Steuerungsgruppe)?\n• Wer trägt und fördert das Programm?\n• Wann trifft sich die Steuerungsgruppe, was ist das Forum Ehrenamt?\n• Wie kann ich mitmachen, wen kann ich anrufen?\nTippfehler und Fragen ohne Umlaute verstehe ich auch.',
-          'I am the info bot of Engagierte Stadt Lübeck and answer questions such as:\n• What is the programme, since when is Lübeck in, how many cities take part?\n• Who are the actors and local partners (e.g. ePunkt e.V., the steering group)?\n• Who carries and funds the programme?\n• When does the steering group meet, what is the Forum Ehrenamt?\n• How can I get involved, whom can I call?\nTypos are fine.',
-        ),
-        { choices: menu(locale) },
-      );
-    case 'thanks':
-      return answer(say(locale, 'Gern geschehen! Fragen Sie gern weiter.', "You're welcome! Feel free to ask more."));
-    case 'goodbye':
-      return answer(
-        say(
-          locale,
-          'Auf Wiedersehen – und danke für Ihr Interesse am Engagement in Lübeck!',
-          'Goodbye – and thank you for your interest in civic engagement in Lübeck!',
-        ),
-      );
-    case 'ack':
-      return answer(
-        say(
-          locale,
-          'Gut! Haben Sie noch eine Frage zur Engagierten Stadt Lübeck?',
-          'Good! Anything else you would like to know about Engagierte Stadt Lübeck?',
-        ),
-        { choices: menu(locale) },
-      );
+/** Longer than this, an answer about several subjects keeps to the first. */
+const SEVERAL_MAX = 600;
+
+/** "Sind A und B dabei?": the same answer for each subject the question names, one after another. */
+function withOthers(first: Composed, facet: FacetDeclaration, decision: Extract<Decision, { kind: 'answer' }>, context: ComposeContext): Composed {
+  const others = decision.also.map((subject) => fact(facet, subject, context, { ...decision, also: [] }));
+  if (others.some((o) => o.fallback) || [first, ...others].reduce((n, c) => n + c.text.length, 0) > SEVERAL_MAX) return first;
+  return { ...first, text: [first, ...others].map((c) => c.text).join(' ') };
+}
+
+function claimContext(decision: Extract<Decision, { kind: 'answer' }>, subject: Subject, context: ComposeContext) {
+  const { understanding, reading } = context;
+  const others = reading.mentions
+    .flatMap((mention) => (mention.ids.length === 1 ? mention.ids : []))
+    .filter((id) => id !== subject.id)
+    .map((id) => understanding.knowledge.subjects.get(id)!)
+    .filter(Boolean);
+  const roles = claimedRoles(context);
+  const contentStems = reading.tokens
+    .filter(
+      (t) =>
+        t.mention === undefined && !understanding.lexicon.functionWords.has(t.key) && !understanding.cueStems.has(t.stem) && !/^\d+$/.test(t.key),
+    )
+    .map((t) => t.stem);
+  return { claims: decision.claims, roles, others, contentStems };
+}
+
+/** Roles whose cue words the question uses ("Partner", "Träger", "Akteur"). */
+function claimedRoles(context: ComposeContext): string[] {
+  const stems = context.reading.tokens.map((t) => t.stem);
+  const roles: string[] = [];
+  for (const [role, phrases] of context.understanding.roleCues) {
+    if (phrases.some((phrase) => phrase.length > 0 && containsPhrase(stems, phrase))) roles.push(role);
   }
+  return roles;
+}
+
+function containsPhrase(stems: string[], phrase: string[]): boolean {
+  for (let i = 0; i + phrase.length <= stems.length; i++) if (phrase.every((p, k) => stems[i + k] === p)) return true;
+  return false;
+}
+
+function notNamed(name: string, facet: FacetDeclaration, context: ComposeContext): Composed {
+  const { understanding, say } = context;
+  const { knowledge } = understanding;
+  const roleId = facet.role ?? claimedRoles(context)[0];
+  const role = knowledge.roles.find((r) => r.id === roleId);
+  if (!role) return base(say('not-named-any', { name }), 'role.not-named');
+  const holders = [...knowledge.subjects.values()].filter((s) => s.roles.includes(role.id));
+  const args = { name, role: say(`role-${role.id}-among`), names: new NameListValue(holders.map((s) => s.name)) };
+  return base(say(role.complete ? 'not-named-closed' : 'not-named-open', args), `${role.id}.not-named`, { remember: { facet: facet.id } });
+}
+
+const LONG_LIST = 5;
+
+function list(facet: FacetDeclaration, context: ComposeContext): Composed {
+  const { understanding, say, locale } = context;
+  const { knowledge } = understanding;
+  const members = facet.role
+    ? [...knowledge.subjects.values()].filter((s) => s.roles.includes(facet.role!))
+    : facet.of === 'event'
+      ? knowledge.events
+      : facet.of === 'person'
+        ? knowledge.people
+        : knowledge.organisations;
+  const organisers = new Set(members.map((m) => m.facts.organiser as string | undefined));
+  const organiser = organisers.size === 1 ? knowledge.subjects.get([...organisers][0] ?? '') : undefined;
+  const args = {
+    ...subjectArgs(knowledge.programme, knowledge, locale),
+    names: new NameListValue(members.map((m) => m.name)),
+    count: String(members.length),
+    level: (knowledge.programme.facts['sponsors-level'] as Record<Locale, string> | undefined)?.[locale] ?? '',
+    ...(organiser ? { organiser: new NameValue(organiser.name) } : {}),
+  };
+  const id = facet.of === 'event' && !organiser ? 'list-events-mixed' : `list-${facet.id}`;
+  let text = say(id, args);
+  if (text.trimEnd().endsWith(':')) {
+    const items = members.map((m) =>
+      m.kind === 'person'
+        ? say('list-item-person', { name: m.name.text[locale], role: (m.facts.role as Record<Locale, string>)[locale] })
+        : m.name.text[locale],
+    );
+    text = `${text}\n${items.map((item) => `• ${item}`).join('\n')}`;
+  }
+  const choices = members.length <= LONG_LIST ? members.map((m) => choiceFor(understanding.facets.get('about'), m, context)).filter(isChoice) : [];
+  return base(text, `list.${facet.id}`, { choices, remember: { facet: facet.id } });
+}
+
+function involve(context: ComposeContext): Composed {
+  const { understanding, say } = context;
+  const { knowledge } = understanding;
+  const stems = new Set(context.reading.tokens.map((t) => t.stem));
+  const fitOf = (cues: string[]) => cues.filter((cue) => cue.split(/\s+/).every((w) => stems.has(stem(w.toLowerCase())))).length;
+  const ranked = knowledge.involvement
+    .map((way, order) => ({ way, order, fit: fitOf([...(way.for?.de ?? []), ...(way.for?.en ?? [])]) }))
+    .sort((a, b) => b.fit - a.fit || a.order - b.order);
+  // The best fitting ways, and always the general first step (the first way of the knowledge).
+  const chosen = [...ranked.filter((r) => r.fit > 0).slice(0, 2), ranked.find((r) => r.order === 0)!]
+    .filter((r, i, all) => r && all.indexOf(r) === i)
+    .slice(0, 3);
+  if (chosen.length < 2) for (const r of ranked) if (!chosen.includes(r) && chosen.length < 3 && r.way.for === undefined) chosen.push(r);
+  const lines = chosen.map(({ way }) => {
+    const via = knowledge.subjects.get(way.via)!;
+    return `• ${say('involve-way', { via: new NameValue(via.name), text: way.text[context.locale] })}`;
+  });
+  return base(`${say('involve-intro')}\n${lines.join('\n')}\n\n${say('involve-more')}`, 'involve', {
+    remember: { facet: 'involve' },
+    contacts: contactsOf(context),
+  });
+}
+
+function chat(kind: string, context: ComposeContext): Composed {
+  const { say } = context;
+  if (kind === 'language') {
+    const target = requestedLanguage(context);
+    return base('', 'chat.language', { locale: target });
+  }
+  const menu = kind === 'help' || kind === 'greeting' ? menuChoices(context) : [];
+  return base(say(`chat-${kind}`), `chat.${kind}`, { choices: menu });
+}
+
+/** "in English please" → en; "I don't speak German" → en; else the language the message is in. */
+function requestedLanguage(context: ComposeContext): Locale {
+  const keys = context.reading.tokens.map((t) => t.key);
+  const named = keys.findIndex((k) => /^(englisch|english|englisc|deutsch|german|germany)$/.test(k));
+  if (named < 0) return context.locale;
+  const language: Locale = /^(englisch|english|englisc)$/.test(keys[named]!) ? 'en' : 'de';
+  // "don't" and "can't" arrive as "don", "t" and "can", "t".
+  const negated = keys.slice(Math.max(0, named - 4), named).some((k) => /^(nicht|kein|keine|not|don|dont|doesn|no|never|cannot)$/.test(k));
+  return negated ? (language === 'en' ? 'de' : 'en') : language;
+}
+
+function clarify(options: Candidate[], context: ComposeContext): Composed {
+  const { say } = context;
+  // Ask between subjects for one kind of question ("Forum" → which forum?); anything else is no real choice.
+  const facet = options[0]!.facet;
+  const subjects = options.filter((o) => o.facet.id === facet.id && o.subject).map((o) => o.subject!);
+  if (subjects.length < 2) return decline(context, true, options[0]!.subject);
+  const choices = subjects.map((subject) => ({ id: choiceId(facet, subject), label: say('ask-about', { subject: new NameValue(subject.name) }) }));
+  return base(say('clarify', { options: new NameListValue(subjects.map((s) => s.name)) }), 'clarify', { choices });
+}
+
+function decline(context: ComposeContext, inScope: boolean, subject?: Subject): Composed {
+  const { say } = context;
+  if (!inScope) return base(say('decline-other'), null, { fallback: true, handoff: true, choices: menuChoices(context) });
+  const text = subject ? say('decline-near-subject', { subject: new NameValue(subject.name) }) : say('decline-near');
+  const choices = subject ? [choiceFor(context.understanding.facets.get('about'), subject, context)].filter(isChoice) : [];
+  return base(text, null, { fallback: true, handoff: true, contacts: contactsOf(context), choices });
+}
+
+/** The main topics as buttons: for the welcome, help and honest declines. */
+export function menuChoices(context: ComposeContext): Choice[] {
+  const { understanding, say } = context;
+  const { knowledge } = understanding;
+  const menu: [string, string, Subject | undefined][] = [
+    ['about', 'choice-programme', knowledge.programme],
+    ['local-partners', 'choice-partners', undefined],
+    ['sponsors', 'choice-sponsors', undefined],
+    ['involve', 'choice-involve', undefined],
+    ['person', 'choice-contact', knowledge.contacts[0]],
+  ];
+  return menu.flatMap(([facetId, label, subject]) => {
+    const facet = understanding.facets.get(facetId);
+    if (!facet || (facet.kind === 'fact' && !subject)) return [];
+    return [{ id: choiceId(facet, subject), label: say(label) }];
+  });
+}
+
+function choiceFor(facet: FacetDeclaration | undefined, subject: Subject | undefined, context: ComposeContext): Choice | undefined {
+  if (!facet) return undefined;
+  const label = subject ? context.say('ask-about', { subject: new NameValue(subject.name) }) : context.say(`choice-${facet.id}`);
+  return { id: choiceId(facet, subject), label };
+}
+
+const isChoice = (choice: Choice | undefined): choice is Choice => choice !== undefined;
+
+/** The city's contacts, for contact questions and honest declines. */
+export function contactsOf(context: ComposeContext): Contact[] {
+  const { knowledge } = context.understanding;
+  return knowledge.contacts.map((contact) => toContact(contact, knowledge, context));
+}
+
+function toContact(contact: Subject, knowledge: Knowledge, context: ComposeContext): Contact {
+  const { locale, say } = context;
+  const name = (id: unknown) => (typeof id === 'string' ? (knowledge.subjects.get(id)?.name.text[locale] ?? '') : '');
+  const fields = {
+    name: contact.name.text[locale],
+    office: name(contact.facts.office),
+    department: name(contact.facts.department),
+    phone: String(contact.facts.phone),
+    email: String(contact.facts.email),
+  };
+  return { ...fields, text: say('contact-card', { ...fields, 'has-department': fields.department ? 'yes' : 'no' }) };
 }

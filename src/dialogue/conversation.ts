@@ -1,48 +1,64 @@
 import type { Locale } from '../message.js';
-import type { Topic } from './topic.js';
 
 /** What the bot remembers of one conversation between messages. */
 export interface ConversationState {
   /** The language of the conversation so far; short messages ("ok") keep it. */
   locale: Locale | undefined;
-  lastTopic: Topic | undefined;
-  /** The entity last talked about, for "und die Webseite?". */
-  lastEntityId: string | undefined;
-  /** The choices last offered, so that typing "2" picks the second. */
-  lastChoices: Topic[];
+  /** The subject last talked about, for "und die Telefonnummer?". */
+  subject: string | undefined;
+  /** The kind of question last asked, for "und die Körber-Stiftung?". */
+  facet: string | undefined;
+  /** The choices last offered (as choice ids), so that typing "2" picks the second. */
+  choices: string[];
 }
 
-const fresh = (): ConversationState => ({ locale: undefined, lastTopic: undefined, lastEntityId: undefined, lastChoices: [] });
+export const freshConversation = (): ConversationState => ({ locale: undefined, subject: undefined, facet: undefined, choices: [] });
 
 /**
- * Conversation states in memory, least recently used dropped first, and forgotten after
- * a while of silence: a follow-up hours later should not inherit an old subject.
+ * Conversation states in memory: forgotten after a while of silence (a follow-up an
+ * hour later should not inherit an old subject, and nothing is kept longer than it
+ * helps), and the least recently used dropped first when there are very many.
  */
 export class ConversationStore {
   private readonly states = new Map<string, { state: ConversationState; touched: number }>();
+  private lastSweep: number;
 
   constructor(
     private readonly limit = 50_000,
-    private readonly idleMs = 6 * 60 * 60 * 1000,
+    private readonly idleMs = 30 * 60 * 1000,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.lastSweep = now();
+  }
 
   get(id: string): ConversationState {
     const entry = this.states.get(id);
-    if (!entry || this.now() - entry.touched > this.idleMs) return fresh();
+    if (!entry || this.now() - entry.touched > this.idleMs) return freshConversation();
     return entry.state;
   }
 
   set(id: string, state: ConversationState): void {
+    const now = this.now();
     this.states.delete(id);
-    this.states.set(id, { state, touched: this.now() });
+    this.states.set(id, { state, touched: now });
     if (this.states.size > this.limit) {
       const oldest = this.states.keys().next().value;
       if (oldest !== undefined) this.states.delete(oldest);
     }
+    // Idle conversations leave memory on time, not only when the size cap is reached.
+    if (now - this.lastSweep > this.idleMs / 4) this.sweep(now);
   }
 
   get size(): number {
     return this.states.size;
+  }
+
+  /** Drops every conversation idle for longer than the limit (oldest first, so it stops early). */
+  sweep(now = this.now()): void {
+    this.lastSweep = now;
+    for (const [id, entry] of this.states) {
+      if (now - entry.touched <= this.idleMs) break;
+      this.states.delete(id);
+    }
   }
 }

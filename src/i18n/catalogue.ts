@@ -1,6 +1,6 @@
 import { FluentBundle, type FluentFunction, FluentResource, FluentType, type FluentValue, type FluentVariable } from '@fluent/bundle';
 import type { Locale } from '../message.js';
-import { type GrammaticalCase, joinList, type NameGrammar, nameInSentence } from './grammar.js';
+import { type GrammaticalCase, joinList, type NameGrammar, nameInSentence, pronounOf } from './grammar.js';
 
 /**
  * Every sentence the bot says, in Fluent (https://projectfluent.org), German and English.
@@ -132,6 +132,7 @@ function newBundle(locale: Locale): FluentBundle {
  * - `DEF($name, case: "dat", prep: "bei", cap: 1, bare: 1)`: the name with its article, in a case;
  * - `LIST($names, case: …, prep: …, cap: 1, or: 1, bare: 1)`: several names as one phrase,
  *   each with its article (the preposition only once, before the first);
+ * - `PRONOUN($name, cap: 1)`: the personal pronoun for the name ("sie" for die Körber-Stiftung, "es" for das Bundesnetzwerk);
  * - `UPPER($text)`: the first letter capitalised.
  */
 function functionsFor(locale: Locale): Record<string, FluentFunction> {
@@ -168,6 +169,12 @@ function functionsFor(locale: Locale): Record<string, FluentFunction> {
       );
       return joinList(phrases, locale, o.disjunction ? 'disjunction' : 'conjunction');
     },
+    PRONOUN: ([value], named) => {
+      if (!(value instanceof NameValue)) return '';
+      const o = optionsOf(named);
+      const pronoun = pronounOf(value.value, locale);
+      return o.capitalise ? pronoun.charAt(0).toLocaleUpperCase() + pronoun.slice(1) : pronoun;
+    },
     UPPER: ([value]) => {
       const text = String(value?.valueOf() ?? '');
       return text.charAt(0).toLocaleUpperCase() + text.slice(1);
@@ -186,7 +193,7 @@ function caseAfter(preposition: string, given: GrammaticalCase | undefined): Gra
  * silently; an editor must hear about them. An entry starts at a line that begins
  * with an identifier, a term or a comment; anything else at column 0 is broken.
  */
-function brokenEntries(text: string): number[] {
+export function brokenEntries(text: string): number[] {
   const broken: number[] = [];
   const lines = text.split('\n');
   lines.forEach((line, index) => {

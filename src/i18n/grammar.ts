@@ -13,7 +13,7 @@ export type GrammaticalCase = 'nom' | 'acc' | 'dat' | 'gen';
 export interface NameGrammar {
   /** The name as written, in each language (English may differ, e.g. a translation). */
   text: Record<Locale, string>;
-  /** German gender; without it the name takes no article ("Lübeck", "Dr. Jens Ilse"). */
+  /** German gender; without it the name takes no article ("Musterstadt", "Dr. Erika Muster"). */
   gender?: Gender;
   /** German forms after the definite article, where they differ from `text.de`. */
   forms?: Partial<Record<GrammaticalCase, string>>;
@@ -68,9 +68,9 @@ export interface NameOptions {
 }
 
 /**
- * The name as it stands in a sentence: "die Handwerkskammer Lübeck",
+ * The name as it stands in a sentence: "die Körber-Stiftung",
  * `{ preposition: 'von' }` → "vom Bundesministerium für …", `{ preposition: 'bei' }` →
- * "beim Forum Ehrenamt"; in English "the Forum Ehrenamt" or just "ePunkt e.V.".
+ * "beim Bundesnetzwerk"; in English "the Körber-Stiftung" or just "Musterverein e.V.".
  */
 export function nameInSentence(name: NameGrammar, locale: Locale, options: NameOptions = {}): string {
   const phrase = locale === 'de' ? germanPhrase(name, options) : englishPhrase(name, options);
@@ -109,4 +109,12 @@ export function joinList(items: readonly string[], locale: Locale, type: 'conjun
     listFormats.set(key, format);
   }
   return format.format(items);
+}
+
+const PRONOUNS: Record<Gender, string> = { m: 'er', f: 'sie', n: 'es', pl: 'sie' };
+
+/** The nominative personal pronoun that stands for a name: "er", "sie", "es"; in English "it" or "they". */
+export function pronounOf(name: NameGrammar, locale: Locale): string {
+  if (locale === 'en') return name.gender === 'pl' ? 'they' : 'it';
+  return name.gender ? PRONOUNS[name.gender] : 'sie';
 }

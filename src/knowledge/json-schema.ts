@@ -13,7 +13,7 @@ export function renderKnowledgeJsonSchema(): string {
   const schema = z.toJSONSchema(knowledgeFileSchema, { io: 'input', target: 'draft-2020-12' });
   const document = {
     ...schema,
-    title: 'Engagierte Stadt Lübeck – knowledge file',
+    title: 'Engagierte Stadt info bot – knowledge file',
     description: 'One file of knowledge/*.yaml. Generated from src/knowledge/schema.ts by `npm run kb:schema`; do not edit by hand.',
   };
   return `${JSON.stringify(document, null, 2)}\n`;

@@ -1,160 +1,159 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { withCheckedCache } from './checked-cache.js';
-import { type Knowledge, type KnowledgeFile, knowledgeFileSchema } from './schema.js';
+import { dirname, join, relative, sep } from 'node:path';
+import { load as loadYaml } from 'js-yaml';
+import type { z } from 'zod';
+import { brokenEntries, type CatalogueSource } from '../i18n/catalogue.js';
+import { localeOfFile } from '../i18n/messages.js';
+import { buildKnowledge, type Knowledge, type ParsedFile } from './knowledge.js';
+import { KnowledgeError, type KnowledgeProblem } from './problems.js';
+import { knowledgeFileSchema } from './schema.js';
 
-// Loaded on first use: a start with unchanged knowledge never parses YAML (see checked-cache.ts).
-const requireYaml = () => createRequire(import.meta.url)('yaml') as typeof import('yaml');
-
-/** One thing wrong in the knowledge, located so that an editor can find it. */
-export interface KnowledgeProblem {
-  file: string;
-  /** Dotted path inside the file, e.g. "organisations.3.website"; empty for the whole file. */
-  field: string;
-  message: string;
-}
-
-/** The knowledge did not load; `problems` says where and why, one line each in `message`. */
-export class KnowledgeError extends Error {
-  constructor(readonly problems: KnowledgeProblem[]) {
-    super(
-      `The knowledge base has ${problems.length} problem(s):\n${problems
-        .map((p) => `  - ${p.file}${p.field ? ` → ${p.field}` : ''}: ${p.message}`)
-        .join('\n')}`,
-    );
-    this.name = 'KnowledgeError';
-  }
-}
+export { KnowledgeError, type KnowledgeProblem } from './problems.js';
 
 /**
- * Reads and checks every `*.yaml` file in `dir` and merges them into one knowledge base.
- * Throws a {@link KnowledgeError} that names file, field and problem for anything wrong:
- * broken YAML, a missing or mistyped field, a duplicate id, a reference to an unknown id.
+ * Reads every `*.yaml` and `*.ftl` file under `dir` (both halves: the national
+ * `programme/` and the city's folder), checks them and merges them into one knowledge.
+ * Checked every time it loads – nothing is taken on trust from a cache. Throws a
+ * {@link KnowledgeError} naming file, line and problem for anything wrong: broken YAML,
+ * a missing or mistyped field, a duplicate id, a reference to an unknown id, a fact of
+ * the wrong type.
  *
  * ```ts
  * const knowledge = loadKnowledge('knowledge');
  * ```
  */
 export function loadKnowledge(dir: string): Knowledge {
-  const files = readdirSync(dir)
-    .filter((name) => name.endsWith('.yaml') || name.endsWith('.yml'))
-    .sort();
-  const contents = files.map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
-  return withCheckedCache(contents, () => parseKnowledgeFiles(contents));
+  const files = listFiles(dir).map((path) => ({ name: relative(dir, path).split(sep).join('/'), text: readFileSync(path, 'utf8') }));
+  return parseKnowledgeFiles(files);
 }
 
-/** The pure part of {@link loadKnowledge}: file contents in, checked knowledge out. */
-export function parseKnowledgeFiles(files: { name: string; text: string }[]): Knowledge {
+/** The pure part of {@link loadKnowledge}: file names and contents in, checked knowledge out. */
+export function parseKnowledgeFiles(files: readonly { name: string; text: string }[]): Knowledge {
   const problems: KnowledgeProblem[] = [];
-  const parsed: { name: string; data: KnowledgeFile }[] = [];
-
-  const { parseDocument } = requireYaml();
+  const parsed: ParsedFile[] = [];
+  const messageFiles: { name: string; text: string }[] = [];
   for (const file of files) {
-    const document = parseDocument(file.text, { prettyErrors: true, uniqueKeys: true });
-    if (document.errors.length > 0) {
-      for (const error of document.errors) {
-        problems.push({ file: file.name, field: '', message: `not valid YAML: ${error.message.split('\n')[0]}` });
-      }
-      continue;
+    if (file.name.endsWith('.ftl')) messageFiles.push(file);
+    else if (/\.ya?ml$/.test(file.name)) {
+      const result = parseYamlFile(file, problems);
+      if (result) parsed.push(result);
     }
-    const result = knowledgeFileSchema.safeParse(document.toJS() ?? {});
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        problems.push({ file: file.name, field: issue.path.join('.'), message: issue.message });
-      }
-      continue;
-    }
-    parsed.push({ name: file.name, data: result.data });
   }
   if (problems.length > 0) throw new KnowledgeError(problems);
 
-  const merged = mergeFiles(parsed, problems);
-  if (problems.length > 0 || !merged) throw new KnowledgeError(problems);
-  checkReferences(merged.knowledge, merged.origin, problems);
-  if (problems.length > 0) throw new KnowledgeError(problems);
-  return merged.knowledge;
+  const messages = orderMessages(messageFiles, parsed, problems);
+  const knowledge = buildKnowledge(parsed, messages, problems);
+  if (problems.length > 0 || !knowledge) throw new KnowledgeError(problems);
+  return knowledge;
 }
 
-type Origin = Map<string, { file: string; field: string }>;
-const CONTACT_ORIGIN = '(contact)';
-
-function mergeFiles(parsed: { name: string; data: KnowledgeFile }[], problems: KnowledgeProblem[]) {
-  const knowledge: Partial<Knowledge> & Pick<Knowledge, 'organisations' | 'events' | 'people'> = {
-    organisations: [],
-    events: [],
-    people: [],
-  };
-  // Where each id was defined, so that later problems can point back at it.
-  const origin: Origin = new Map();
-  const single = ['programme', 'contact'] as const;
-  const singleFrom: Record<string, string> = {};
-
-  for (const { name, data } of parsed) {
-    for (const key of single) {
-      if (data[key] === undefined) continue;
-      if (singleFrom[key]) {
-        problems.push({ file: name, field: key, message: `already defined in ${singleFrom[key]}; keep one` });
-      } else {
-        singleFrom[key] = name;
-        (knowledge as Record<string, unknown>)[key] = data[key];
-        if (key === 'programme' && data.programme) origin.set(data.programme.id, { file: name, field: 'programme' });
-        if (key === 'contact') origin.set(CONTACT_ORIGIN, { file: name, field: 'contact' });
-      }
-    }
-    for (const list of ['organisations', 'events', 'people'] as const) {
-      (data[list] ?? []).forEach((item, index) => {
-        const field = `${list}.${index}.id`;
-        const earlier = origin.get(item.id);
-        if (earlier) {
-          problems.push({ file: name, field, message: `id "${item.id}" is already used in ${earlier.file} (${earlier.field})` });
-          return;
-        }
-        origin.set(item.id, { file: name, field });
-        (knowledge[list] as unknown[]).push(item);
-      });
-    }
-  }
-  for (const key of single) {
-    if (!singleFrom[key]) problems.push({ file: '(all files)', field: key, message: `no file defines "${key}"` });
-  }
-  if (!knowledge.programme || !knowledge.contact) return undefined;
-  return { knowledge: knowledge as Knowledge, origin };
+/** Every knowledge file under `dir`, sorted, skipping hidden entries (e.g. Kubernetes' `..data`). */
+export function listFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((name) => !name.startsWith('.'))
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return listFiles(path);
+      return /\.(ya?ml|ftl)$/.test(name) ? [path] : [];
+    });
 }
 
-function checkReferences(knowledge: Knowledge, origin: Origin, problems: KnowledgeProblem[]): void {
-  const organisations = new Set(knowledge.organisations.map((o) => o.id));
-  const people = new Set(knowledge.people.map((p) => p.id));
-  const where = (ownerId: string, field: string) => {
-    const at = origin.get(ownerId);
-    return { file: at?.file ?? '?', field: `${at?.field.replace(/\.id$/, '') ?? ownerId}.${field}` };
+/**
+ * Parses one YAML file. The fast parser (js-yaml) reads every file; only when something
+ * is wrong is the file read again with `yaml`, which knows where each node stands, so
+ * that problems can name their line and the YAML slip by its kind.
+ */
+function parseYamlFile(file: { name: string; text: string }, problems: KnowledgeProblem[]): ParsedFile | undefined {
+  let data: unknown;
+  try {
+    data = loadYaml(file.text, { filename: file.name });
+  } catch {
+    problems.push(...yamlProblems(file));
+    return undefined;
+  }
+  let located: ReturnType<typeof locator> | undefined;
+  const lineOf = (path: (string | number)[]) => {
+    located ??= locator(file.text);
+    return located(path);
   };
-  const expect = (ids: Set<string>, kind: string, ownerId: string, field: string, ref: string | undefined) => {
-    if (ref !== undefined && !ids.has(ref)) {
-      problems.push({ ...where(ownerId, field), message: `no ${kind} with id "${ref}"` });
+  const result = knowledgeFileSchema.safeParse(data ?? {}, { reportInput: true });
+  if (!result.success) {
+    for (const issue of result.error.issues) problems.push(zodProblem(file.name, issue, lineOf));
+    return undefined;
+  }
+  return { name: file.name, data: result.data, lineOf };
+}
+
+// Loaded only when a file has a problem to locate: a clean start never needs it.
+const requireYaml = () => createRequire(import.meta.url)('yaml') as typeof import('yaml');
+
+/** The line of a field path in a YAML text (the nearest existing part of the path). */
+function locator(text: string): (path: (string | number)[]) => number | undefined {
+  const { isNode, LineCounter, parseDocument } = requireYaml();
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter });
+  return (path) => {
+    for (let length = path.length; length >= 0; length--) {
+      const node = length === 0 ? document.contents : document.getIn(path.slice(0, length), true);
+      if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
     }
+    return undefined;
   };
+}
 
-  for (const org of knowledge.organisations) {
-    expect(organisations, 'organisation', org.id, 'partOf', org.partOf);
-    expect(people, 'person', org.id, 'lead', org.lead);
-    for (const [i, member] of (org.members ?? []).entries()) expect(organisations, 'organisation', org.id, `members.${i}`, member);
-  }
-  for (const event of knowledge.events) expect(organisations, 'organisation', event.id, 'organiser', event.organiser);
-  for (const person of knowledge.people) {
-    expect(organisations, 'organisation', person.id, 'organisation', person.organisation);
-  }
-  const programme = knowledge.programme;
-  expect(organisations, 'organisation', programme.id, 'appliedBy', programme.appliedBy);
-  for (const [i, p] of (programme.photo?.people ?? []).entries()) expect(people, 'person', programme.id, `photo.people.${i}`, p);
+/** What is wrong with a file that is not valid YAML, by the kind of slip (an unquoted colon, a tab …). */
+function yamlProblems(file: { name: string; text: string }): KnowledgeProblem[] {
+  const { LineCounter, parseDocument } = requireYaml();
+  const lineCounter = new LineCounter();
+  const document = parseDocument(file.text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  // The first slip is the one to fix: the errors after it are mostly its echo.
+  const problems = document.errors.slice(0, 1).map((error) => ({
+    file: file.name,
+    line: lineCounter.linePos(error.pos[0]).line,
+    field: '',
+    code: `yaml-${error.code.toLowerCase().replace(/_/g, '-')}`,
+  }));
+  return problems.length > 0 ? problems : [{ file: file.name, field: '', code: 'yaml-invalid' }];
+}
 
-  const contactAt = (field: string) => ({ file: origin.get(CONTACT_ORIGIN)?.file ?? '?', field: `contact.${field}` });
-  const contact = knowledge.contact;
-  if (!organisations.has(contact.department)) {
-    problems.push({ ...contactAt('department'), message: `no organisation with id "${contact.department}"` });
+/** Turns a zod issue into a problem with a catalogue code and what the editor needs to know. */
+function zodProblem(file: string, issue: z.core.$ZodIssue, lineOf: ParsedFile['lineOf']): KnowledgeProblem {
+  const path = issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part));
+  const field = path.join('.');
+  const base = { file, line: lineOf(path), field };
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return { ...base, code: 'key-unknown', args: { keys: issue.keys.join(', ') } };
+    case 'invalid_type':
+      return {
+        ...base,
+        code: issue.input === undefined ? 'field-missing' : 'type-mismatch',
+        args: { expected: issue.expected, field: String(path.at(-1) ?? '') },
+      };
+    case 'invalid_value':
+      return { ...base, code: 'value-not-allowed', args: { allowed: issue.values.map(String).join(', ') } };
+    default:
+      // Our own checks carry a catalogue code as their message; zod's built-in ones do not.
+      return { ...base, code: /^[a-z-]+$/.test(issue.message) ? issue.message : 'value-invalid', args: { detail: issue.message } };
   }
-  if (!organisations.has(contact.office)) {
-    problems.push({ ...contactAt('office'), message: `no organisation with id "${contact.office}"` });
+}
+
+/**
+ * The knowledge's messages in the order they apply: the national wording first, then
+ * the city's folder (the one with the `city:` section), whose messages override it.
+ */
+function orderMessages(files: { name: string; text: string }[], parsed: ParsedFile[], problems: KnowledgeProblem[]): CatalogueSource[] {
+  const cityFile = parsed.find((file) => file.data.city)?.name;
+  const cityDir = cityFile ? dirname(cityFile) : undefined;
+  const inCity = (name: string) => cityDir !== undefined && cityDir !== '.' && name.startsWith(`${cityDir}/`);
+  const sources: CatalogueSource[] = [];
+  for (const file of [...files.filter((f) => !inCity(f.name)), ...files.filter((f) => inCity(f.name))]) {
+    const locale = localeOfFile(file.name);
+    if (!locale) problems.push({ file: file.name, field: '', code: 'ftl-name' });
+    else sources.push({ name: file.name, locale, text: file.text });
+    for (const line of brokenEntries(file.text)) problems.push({ file: file.name, line, field: '', code: 'ftl-syntax' });
   }
-  if (!people.has(contact.person)) problems.push({ ...contactAt('person'), message: `no person with id "${contact.person}"` });
+  return sources;
 }

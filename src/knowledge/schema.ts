@@ -1,133 +1,145 @@
 import { z } from 'zod';
 
 /**
- * The shape of the knowledge base (`knowledge/*.yaml`). Each file holds any of the
- * top-level sections below; the loader merges them and checks that every reference
- * points at an existing id. Descriptions never repeat a structured fact (a year, a
- * phone number, a rhythm): answers take those from their one field, so an edit in one
- * place changes every answer.
+ * The shape of the knowledge files (`knowledge/**\/*.yaml`). A file holds any of the
+ * sections below; the loader merges all files of the folder (the national half in
+ * `programme/`, the city's half in `city/`) and then checks what no single file can:
+ * that every reference points at an id, and that every fact has the type its facet
+ * declares (see `facts.ts`).
+ *
+ * A subject (the programme, the city, an organisation, a person, an event) has a few
+ * fixed fields – its id, its name with the grammar German needs, aliases – and then its
+ * facts, one field per facet of `facets.yaml`. Facts are left open here on purpose:
+ * adding a kind of fact is a change to the knowledge, not to this file.
  */
 
-const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case letters, digits and single hyphens, e.g. "forum-ehrenamt"');
+const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'id-format');
 
 /** Text in both languages of the bot. */
 export const localizedText = z.strictObject({
-  de: z.string().trim().min(1, 'German text is empty'),
-  en: z.string().trim().min(1, 'English text is empty'),
+  de: z.string().trim().min(1, 'text-empty-de'),
+  en: z.string().trim().min(1, 'text-empty-en'),
+});
+export type LocalizedText = z.infer<typeof localizedText>;
+
+const words = z.strictObject({ de: z.array(z.string().trim().min(1)).default([]), en: z.array(z.string().trim().min(1)).default([]) });
+
+const gender = z.enum(['m', 'f', 'n', 'pl']);
+const grammaticalForms = z.strictObject({
+  nom: z.string().optional(),
+  acc: z.string().optional(),
+  dat: z.string().optional(),
+  gen: z.string().optional(),
 });
 
-const aliases = z.array(z.string().trim().min(2, 'an alias needs at least 2 characters')).default([]);
-
-/** The parts an organisation can play in the programme; an organisation may have several. */
-export const roleSchema = z.enum([
-  /** Named among the actors of Engagierte Stadt Lübeck. */
-  'actor',
-  /** Supported Lübeck's application: a local partner. */
-  'local-partner',
-  /** Member of the consortium that carries the programme nationally. */
-  'programme-sponsor',
-  /** Further partner of the national programme. */
-  'programme-partner',
-]);
-export type Role = z.infer<typeof roleSchema>;
-
-const organisationSchema = z.strictObject({
+/** The fixed fields every subject has; the rest of its fields are facts. */
+const subjectFields = {
   id,
+  /** The name as it is written; `en` only where English uses another name. */
   name: z.string().trim().min(2),
-  /** Abbreviations and other names people use; also accepted without umlauts and with typos. */
-  aliases,
-  roles: z.array(roleSchema).default([]),
-  description: localizedText,
-  founded: z.int().min(1800).max(2100).optional(),
-  /** How often it meets or takes place. */
-  rhythm: localizedText.optional(),
-  /** Who it is for. */
-  audience: localizedText.optional(),
-  website: z.url({ protocol: /^https?$/, error: 'use a full https:// address' }).optional(),
-  /** The organisation this one belongs to. */
-  partOf: id.optional(),
-  /** Organisations that form it (e.g. the two partners of a tandem). */
-  members: z.array(id).optional(),
-  /** The person who leads it. */
-  lead: id.optional(),
-  /** Things it does, in a sentence each, beyond the description. */
-  activities: localizedText.optional(),
+  'name-en': z.string().trim().min(2).optional(),
+  /** German gender, for the article ("die Körber-Stiftung"); leave out for names without article. */
+  gender: gender.optional(),
+  /** Forms after the article where the name changes ("Deutsche Städtetag", "Deutschen Städtetag"). */
+  forms: grammaticalForms.optional(),
+  /** English "the" before the name; default: yes for organisations and events, no for people. */
+  the: z.boolean().optional(),
+  /** Other names people use: abbreviations, short forms, common misspellings. */
+  aliases: z.array(z.string().trim().min(2, 'alias-short')).default([]),
+};
+
+/** A subject: fixed fields plus facts (any other field, checked against the facets). */
+const subject = <T extends z.ZodRawShape>(extra: T) => z.looseObject({ ...subjectFields, ...extra });
+
+const organisationSchema = subject({ roles: z.array(id).default([]) });
+const personSchema = subject({ title: z.string().trim().optional(), organisation: id.optional() });
+const eventSchema = subject({});
+const programmeSchema = subject({});
+const citySchema = subject({
+  /** The place as it stands in sentences ("in Musterstadt"). */
+  town: z.string().trim().min(2),
+  /** The organisation that is the city itself (its administration). */
+  organisation: id.optional(),
 });
 
-const eventSchema = z.strictObject({
+const roleSchema = z.strictObject({
   id,
-  name: z.string().trim().min(2),
-  aliases,
-  description: localizedText,
-  rhythm: localizedText.optional(),
-  audience: localizedText.optional(),
-  organiser: id,
+  name: localizedText,
+  /** True when the knowledge lists every member of this role, so "not listed" means "no". */
+  complete: z.boolean(),
+  cues: words.default({ de: [], en: [] }),
 });
 
-const personSchema = z.strictObject({
+const fieldSchema = z.strictObject({
+  name: z.string().regex(/^[a-z][a-z0-9-]*$/, 'field-format'),
+  type: z.enum(['text', 'texts', 'year', 'count', 'url', 'ref', 'refs', 'rhythm', 'roles', 'photo', 'strategy', 'phone', 'email', 'title']),
+});
+export type FieldType = z.infer<typeof fieldSchema>['type'];
+
+const facetSchema = z.strictObject({
   id,
-  name: z.string().trim().min(2),
-  /** Academic title shown before the name, e.g. "Dr.". */
-  title: z.string().trim().optional(),
-  aliases,
-  role: localizedText,
-  organisation: id,
+  kind: z.enum(['fact', 'list', 'involve', 'chat', 'decline']),
+  fields: z.array(fieldSchema).default([]),
+  /** Subject of a fact question that names none: programme, city or contact. */
+  default: z.enum(['programme', 'city', 'contact']).optional(),
+  /** List of everyone with this role … */
+  role: id.optional(),
+  /** … or of this kind. */
+  of: z.enum(['organisation', 'person', 'event']).optional(),
+  /** Further fields of the subject that the facet's message uses. */
+  uses: z.array(z.string()).default([]),
+  cues: words.default({ de: [], en: [] }),
+  examples: words.default({ de: [], en: [] }),
+  /** A chat facet whose cues, when they open a longer message, are only its preamble ("Guten Tag, …"). */
+  preamble: z.boolean().default(false),
 });
 
 const contactSchema = z.strictObject({
-  department: id,
-  office: id,
+  id,
   person: id,
-  phone: z.string().regex(/^[0-9][0-9 /-]{5,}$/, 'write the number with digits and spaces, e.g. "0451 122 2029"'),
-  email: z.email('not a valid e-mail address'),
+  office: id,
+  department: id.optional(),
+  phone: z.string().regex(/^\+?[0-9][0-9 /-]{5,}$/, 'phone-format'),
+  email: z.email('email-format'),
+  /** What this contact is for, where a city has several. */
+  for: localizedText.optional(),
 });
 
-const topicSchema = z.strictObject({ de: z.string().trim().min(1), en: z.string().trim().min(1) });
+const involvementSchema = z.strictObject({
+  via: id,
+  text: localizedText,
+  /** Words that make this way fit a question especially well. */
+  for: words.optional(),
+});
 
-const programmeSchema = z.strictObject({
+/** A question answered by a person in the hand-off and taken over into the knowledge. */
+const adoptedAnswerSchema = z.strictObject({
   id,
-  name: z.string().trim().min(2),
-  /** What the bot calls itself (and the city's programme), e.g. in Telegram's description. */
-  botName: z.string().trim().min(2).optional(),
-  aliases,
-  description: localizedText,
-  /** Why it matters to Lübeck, and how Lübeck takes part. */
-  luebeck: localizedText,
-  website: z.url({ protocol: /^https?$/, error: 'use a full https:// address' }),
-  /** "über 120": the number, and how the page qualifies it. */
-  cities: z.strictObject({ count: z.int().positive(), qualifier: localizedText }),
-  joined: z.strictObject({ year: z.int().min(2000).max(2100), text: localizedText }),
-  appliedBy: id,
-  /** Who supported the application, in words (the organisations are those with role local-partner). */
-  applicationSupport: localizedText,
-  topics: z.array(topicSchema).min(1),
-  /** Level the consortium works on (e.g. federal). */
-  sponsorsLevel: localizedText,
-  photo: z.strictObject({ people: z.array(id), credit: z.string().trim().min(1) }).optional(),
+  questions: z.strictObject({ de: z.array(z.string().trim().min(3)).default([]), en: z.array(z.string().trim().min(3)).default([]) }),
+  answer: z.strictObject({ de: z.string().trim().min(1).optional(), en: z.string().trim().min(1).optional() }),
+  /** When and from which ticket it was taken over (for editors). */
+  source: z.string().optional(),
 });
 
 export const knowledgeFileSchema = z.strictObject({
   $schema: z.string().optional(),
   programme: programmeSchema.optional(),
-  contact: contactSchema.optional(),
+  city: citySchema.optional(),
+  roles: z.array(roleSchema).optional(),
+  facets: z.array(facetSchema).optional(),
   organisations: z.array(organisationSchema).optional(),
-  events: z.array(eventSchema).optional(),
   people: z.array(personSchema).optional(),
+  events: z.array(eventSchema).optional(),
+  contacts: z.array(contactSchema).optional(),
+  involvement: z.array(involvementSchema).optional(),
+  answers: z.array(adoptedAnswerSchema).optional(),
 });
 
-export type LocalizedText = z.infer<typeof localizedText>;
-export type Organisation = z.infer<typeof organisationSchema>;
-export type KnowledgeEvent = z.infer<typeof eventSchema>;
-export type Person = z.infer<typeof personSchema>;
-export type ContactInfo = z.infer<typeof contactSchema>;
-export type Programme = z.infer<typeof programmeSchema>;
 export type KnowledgeFile = z.infer<typeof knowledgeFileSchema>;
-
-/** The whole knowledge base after merging and checking every file. */
-export interface Knowledge {
-  programme: Programme;
-  contact: ContactInfo;
-  organisations: Organisation[];
-  events: KnowledgeEvent[];
-  people: Person[];
-}
+export type RoleDeclaration = z.infer<typeof roleSchema>;
+export type FacetDeclaration = z.infer<typeof facetSchema>;
+export type ContactDeclaration = z.infer<typeof contactSchema>;
+export type InvolvementWay = z.infer<typeof involvementSchema>;
+export type AdoptedAnswer = z.infer<typeof adoptedAnswerSchema>;
+/** The fixed fields of a subject; `SUBJECT_FIELDS` lists their names. */
+export const SUBJECT_FIELDS = new Set([...Object.keys(subjectFields), 'roles', 'title', 'organisation', 'town']);

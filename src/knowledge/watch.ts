@@ -1,7 +1,7 @@
 import { type FSWatcher, watch } from 'node:fs';
 import type { Logger } from '../logger.js';
+import type { Knowledge } from './knowledge.js';
 import { KnowledgeError, loadKnowledge } from './load.js';
-import type { Knowledge } from './schema.js';
 
 export interface KnowledgeWatchOptions {
   dir: string;
@@ -25,7 +25,7 @@ export interface KnowledgeWatcher {
  * and renames that over `..data`: the YAML names themselves never see an event.
  */
 export function isKnowledgeChange(fileName: string): boolean {
-  return /\.ya?ml$/.test(fileName) || fileName.startsWith('..');
+  return /\.(ya?ml|ftl)$/.test(fileName) || fileName.split(/[\\/]/).some((part) => part.startsWith('..'));
 }
 
 /**
@@ -49,10 +49,7 @@ export function watchKnowledge(options: KnowledgeWatchOptions): KnowledgeWatcher
     try {
       const knowledge = loadKnowledge(dir);
       options.onReload(knowledge);
-      logger.info(
-        { organisations: knowledge.organisations.length, people: knowledge.people.length, events: knowledge.events.length },
-        'knowledge reloaded',
-      );
+      logger.info({ subjects: knowledge.subjects.size, facets: knowledge.facets.length }, 'knowledge reloaded');
       options.onAttempt?.({ ok: true });
     } catch (error) {
       if (error instanceof KnowledgeError) {
@@ -64,7 +61,8 @@ export function watchKnowledge(options: KnowledgeWatchOptions): KnowledgeWatcher
     }
   };
 
-  const watcher: FSWatcher = watch(dir, { persistent: false }, (_event, fileName) => {
+  // Both halves live in subfolders (programme/, the city's folder): watch the whole tree.
+  const watcher: FSWatcher = watch(dir, { persistent: false, recursive: true }, (_event, fileName) => {
     // Editors' swap and backup files (.swp, ~, .tmp) are not knowledge; a ConfigMap's swap is.
     if (fileName && !isKnowledgeChange(fileName)) return;
     if (timer) clearTimeout(timer);

@@ -1,291 +1,144 @@
-import type { Knowledge } from '../knowledge/schema.js';
-import { ASK_CUES, type Ask } from './cues.js';
+import type { Knowledge, Subject } from '../knowledge/knowledge.js';
 import { WordCorrector } from './fuzzy.js';
-import { inflectionVariants, phraseKeys } from './normalise.js';
-import { ENGLISH_WORDS, GERMAN_WORDS, NEUTRAL_WORDS, wordList } from './words.js';
-
-export type EntityKind = 'programme' | 'organisation' | 'event' | 'person';
-
-export interface EntityRef {
-  id: string;
-  kind: EntityKind;
-}
-
-interface CuePhrase {
-  keys: string[];
-  asks: Ask[];
-  lang: 'de' | 'en';
-}
+import { tokenize } from './normalise.js';
+import { stem } from './stem.js';
+import { ENGLISH_FUNCTION_WORDS, GERMAN_FUNCTION_WORDS, QUESTION_WORDS, wordList } from './words.js';
 
 /**
- * Everything the matcher looks words up in, built once per knowledge base: entity
- * names and aliases (as phrases and glued together, so "Energie Cluster" meets
- * "EnergieCluster"), distinctive single words of names ("Breuninger"), cue words for
- * what is asked, function words, and the word corrector for typos.
+ * Everything the reader looks words up in, built once per knowledge: the names of the
+ * subjects (as phrases of stems, and glued together so "Energie Cluster" meets
+ * "Bundes-Netzwerk"), single distinctive words of names ("Breuninger"), the words of the
+ * domain, and a corrector for typos.
  */
 export interface Lexicon {
-  entities: Map<string, EntityRef>;
-  /** Alias phrase (keys joined by " ") → entities. */
-  aliasPhrases: Map<string, string[]>;
-  /** Alias glued without spaces ("energiecluster") → entities; catches split or joined compounds. */
-  aliasCompact: Map<string, string[]>;
-  longestAlias: number;
-  /** A single word that names one entity (or a few: then it is ambiguous). */
-  partialWords: Map<string, string[]>;
-  /** Cue phrases by their first word, longest first, so a message is scanned once. */
-  cuePhrases: Map<string, CuePhrase[]>;
-  cuePrefixes: Map<string, { asks: Ask[]; lang: 'de' | 'en' }[]>;
-  stopWords: Set<string>;
-  germanWords: Set<string>;
-  englishWords: Set<string>;
-  neutralWords: Set<string>;
-  /** Words of the domain (names, descriptions): in scope even when not a cue or alias. */
+  subjects: ReadonlyMap<string, Subject>;
+  /** A name or alias as stems joined by " " → the subjects it names. */
+  phrases: Map<string, string[]>;
+  /** A name or alias glued without spaces → the subjects it names. */
+  compact: Map<string, string[]>;
+  /** The longest name, in words. */
+  longestPhrase: number;
+  /** Names of several words, as keys, for matching one misheard word ("Körper Stiftung"), by each of their words. */
+  multiWord: Map<string, { keys: string[]; ids: string[] }[]>;
+  /** One distinctive word of a name (as stem) → the subjects whose names have it. */
+  partial: Map<string, string[]>;
+  /** The beginning (at least six letters) of a distinctive word of a name → its subjects ("Bundesminis" → Bundesministerium). */
+  prefixes: Map<string, string[]>;
+  /** Closed-class words of both languages (keys). */
+  functionWords: Set<string>;
+  /** Question words of both languages (keys): "wer", "wann", "which" … */
+  questionWords: Set<string>;
+  /** Words of the knowledge itself (names, texts, cues, examples) and function words (keys). */
   domainWords: Set<string>;
-  /**
-   * Which texts of the knowledge a word occurs in, as "id|facet" targets with a weight
-   * (1 / number of targets): lets "gehts auch um Demokratie?" find the programme text.
-   */
-  contentIndex: Map<string, { target: string; weight: number }[]>;
-  /** Words a typo may be corrected to, and words inflections are reduced to. */
-  entityWords: Set<string>;
-  cueWords: Set<string>;
+  /** Words a typo may be corrected to. */
   corrector: WordCorrector;
 }
 
-/** Words that occur in so many names that alone they point at nothing in particular. */
-const MAX_PARTIAL_OWNERS = 3;
+export interface LexiconOptions {
+  /** Words of the training corpus (keys); known words, and targets for typo correction. */
+  corpusWords?: Iterable<string>;
+  /** Words of names that questions use in other senses too ("Verein", "Forum"): never a name alone. */
+  genericNameWords?: Iterable<string>;
+}
 
-/**
- * Words of names that are too common in questions to stand for one name on their own:
- * "Städte" must not mean the Deutscher Städte- und Gemeindebund.
- */
-const GENERIC_NAME_WORDS = new Set(
-  [
-    'stadt',
-    'städte',
-    'lübeck',
-    'hansestadt',
-    'deutsche',
-    'deutscher',
-    'deutschen',
-    'verein',
-    'stiftung',
-    'bund',
-    'netzwerk',
-    'engagement',
-    'ehrenamt',
-    'programm',
-    'partner',
-    'bereich',
-    'organisation',
-    'strategie',
-    'kinder',
-    'jugend',
-    'frauen',
-    'familie',
-    'senioren',
-    'land',
-    'lokale',
-    'internationaler',
-    'woche',
-    'office',
-    'city',
-    'foundation',
-    'association',
-    'state',
-    'network',
-    'group',
-    'national',
-    'german',
-    'federal',
-    'ministry',
-    'day',
-    'week',
-    'fair',
-    'migration',
-    'wirtschaft',
-    'soziales',
-    'digitalisierung',
-    'herr',
-    'frau',
-    'lübecker',
-    'ehrenamts',
-    'ehrenamtes',
-    'cities',
-    'towns',
-    'municipalities',
-    'states',
-    'women',
-    'youth',
-    'family',
-    'participation',
-    'culture',
-    'cultures',
-    'house',
-    'region',
-    'metropolitan',
-    'volunteer',
-    'volunteering',
-    'engagement',
-    'civic',
-    'social',
-    'staff',
-    'unit',
-    'economy',
-    'affairs',
-    'department',
-  ].map((w) => phraseKeys(w)[0]!),
-);
+/** A word in this many names or more names nothing in particular. */
+const MAX_PARTIAL_OWNERS = 2;
+const MIN_PARTIAL_LENGTH = 4;
+const MIN_PREFIX = 6;
 
-export function buildLexicon(knowledge: Knowledge): Lexicon {
-  const stopWords = new Set([...wordList(GERMAN_WORDS), ...wordList(ENGLISH_WORDS)].flatMap(phraseKeys));
-  const entities = new Map<string, EntityRef>();
-  const names = new Map<string, string[]>(); // entity id → every name and alias
-
-  const add = (id: string, kind: EntityKind, all: string[]) => {
-    entities.set(id, { id, kind });
-    names.set(id, all);
+export function buildLexicon(knowledge: Knowledge, options: LexiconOptions = {}): Lexicon {
+  const functionWords = new Set(
+    [...wordList(GERMAN_FUNCTION_WORDS), ...wordList(ENGLISH_FUNCTION_WORDS)].flatMap((w) => tokenize(w).map((t) => t.key)),
+  );
+  const phrases = new Map<string, string[]>();
+  const compact = new Map<string, string[]>();
+  const owners = new Map<string, Set<string>>();
+  const multiWord = new Map<string, { keys: string[]; ids: string[] }>();
+  let longestPhrase = 1;
+  const addTo = (map: Map<string, string[]>, key: string, id: string) => {
+    const ids = map.get(key) ?? [];
+    if (!ids.includes(id)) ids.push(id);
+    map.set(key, ids);
   };
-  add(knowledge.programme.id, 'programme', [knowledge.programme.name, ...knowledge.programme.aliases]);
-  for (const org of knowledge.organisations) add(org.id, 'organisation', [org.name, ...org.aliases]);
-  for (const event of knowledge.events) add(event.id, 'event', [event.name, ...event.aliases]);
-  for (const person of knowledge.people) {
-    const full = person.title ? [`${person.title} ${person.name}`] : [];
-    add(person.id, 'person', [person.name, ...full, ...person.aliases]);
-  }
 
-  const aliasPhrases = new Map<string, string[]>();
-  const aliasCompact = new Map<string, string[]>();
-  const wordOwners = new Map<string, Set<string>>();
-  const entityWords = new Set<string>();
-  let longestAlias = 1;
-  const push = (map: Map<string, string[]>, key: string, id: string) => {
-    const owners = map.get(key) ?? [];
-    if (!owners.includes(id)) owners.push(id);
-    map.set(key, owners);
-  };
-  for (const [id, all] of names) {
-    for (const alias of all) {
-      const keys = phraseKeys(alias);
+  for (const subject of knowledge.subjects.values()) {
+    if (subject.kind === 'contact') continue;
+    const names = [subject.name.text.de, subject.name.text.en, subject.facts.name as string, ...subject.aliases];
+    for (const name of names) {
+      const keys = tokenize(name).map((t) => t.key);
       if (keys.length === 0) continue;
-      longestAlias = Math.max(longestAlias, keys.length);
-      push(aliasPhrases, keys.join(' '), id);
-      if (keys.length > 1) push(aliasCompact, keys.join(''), id);
-      else push(aliasCompact, keys[0]!, id);
+      addTo(phrases, keys.map(stem).join(' '), subject.id);
+      if (keys.length > 1) {
+        addTo(compact, keys.join(''), subject.id);
+        const entry = multiWord.get(keys.join(' ')) ?? { keys, ids: [] };
+        if (!entry.ids.includes(subject.id)) entry.ids.push(subject.id);
+        multiWord.set(keys.join(' '), entry);
+      }
+      longestPhrase = Math.max(longestPhrase, keys.length);
       for (const key of keys) {
-        entityWords.add(key);
-        if (!stopWords.has(key) && !GENERIC_NAME_WORDS.has(key) && key.length >= 4) {
-          const owners = wordOwners.get(key) ?? new Set<string>();
-          owners.add(id);
-          wordOwners.set(key, owners);
-        }
+        if (key.length < MIN_PARTIAL_LENGTH || functionWords.has(key)) continue;
+        const set = owners.get(stem(key)) ?? new Set<string>();
+        set.add(subject.id);
+        owners.set(stem(key), set);
       }
-      if (keys.length > 1) entityWords.add(keys.join(''));
     }
   }
-  const partialWords = new Map<string, string[]>();
-  for (const [word, owners] of wordOwners) {
-    if (owners.size <= MAX_PARTIAL_OWNERS && !aliasPhrases.has(word)) partialWords.set(word, [...owners]);
+  const generic = new Set([...(options.genericNameWords ?? [])].map(stem));
+  const partial = new Map<string, string[]>();
+  for (const [word, ids] of owners) {
+    if (ids.size <= MAX_PARTIAL_OWNERS && !generic.has(word)) partial.set(word, [...ids]);
   }
 
-  const cuePhrases: CuePhrase[] = [];
-  const cuePrefixes = new Map<string, { asks: Ask[]; lang: 'de' | 'en' }[]>();
-  const cueWords = new Set<string>();
-  const germanWords = new Set(wordList(GERMAN_WORDS).flatMap(phraseKeys));
-  const englishWords = new Set(wordList(ENGLISH_WORDS).flatMap(phraseKeys));
-  for (const [ask, byLang] of Object.entries(ASK_CUES) as [Ask, { de: string[]; en: string[] }][]) {
-    for (const lang of ['de', 'en'] as const) {
-      for (const cue of byLang[lang]) {
-        const isPrefix = cue.endsWith('*');
-        const keys = phraseKeys(isPrefix ? cue.slice(0, -1) : cue);
-        if (keys.length === 0) continue;
-        if (isPrefix && keys.length === 1) {
-          const list = cuePrefixes.get(keys[0]!) ?? [];
-          list.push({ asks: [ask], lang });
-          cuePrefixes.set(keys[0]!, list);
-        } else {
-          cuePhrases.push({ keys, asks: [ask], lang });
-        }
-        for (const key of keys) {
-          cueWords.add(key);
-          if (key.length > 2) (lang === 'de' ? germanWords : englishWords).add(key);
-        }
-      }
+  const prefixes = new Map<string, string[]>();
+  for (const [word, ids] of partial) {
+    for (let length = MIN_PREFIX; length < word.length; length++) {
+      const prefix = word.slice(0, length);
+      const known = prefixes.get(prefix);
+      prefixes.set(prefix, known ? [...new Set([...known, ...ids])] : ids);
     }
-  }
-  // Longest phrases first, so "wie oft" wins over "oft".
-  cuePhrases.sort((a, b) => b.keys.length - a.keys.length);
-  const phrasesByFirstWord = new Map<string, CuePhrase[]>();
-  for (const phrase of cuePhrases) {
-    const list = phrasesByFirstWord.get(phrase.keys[0]!) ?? [];
-    list.push(phrase);
-    phrasesByFirstWord.set(phrase.keys[0]!, list);
   }
 
-  const domainWords = new Set<string>();
-  const targetsOf = new Map<string, Set<string>>();
-  const addText = (target: string, ...texts: (string | undefined)[]) => {
-    for (const text of texts) {
-      if (!text) continue;
-      for (const key of phraseKeys(text)) {
-        if (stopWords.has(key) || key.length < 4) continue;
-        domainWords.add(key);
-        for (const form of [key, ...inflectionVariants(key)]) {
-          const targets = targetsOf.get(form) ?? new Set<string>();
-          targets.add(target);
-          targetsOf.set(form, targets);
-        }
-      }
-    }
+  const domainWords = new Set(functionWords);
+  const addText = (text: string | undefined) => {
+    for (const token of tokenize(text ?? '')) domainWords.add(token.key);
   };
-  const p = knowledge.programme;
-  addText(`${p.id}|describe`, p.description.de, p.description.en);
-  addText(`${p.id}|luebeck`, p.luebeck.de, p.luebeck.en);
-  addText(`${p.id}|topics`, ...p.topics.flatMap((t) => [t.de, t.en]));
-  addText('list|local-partners', p.applicationSupport.de, p.applicationSupport.en);
-  for (const org of knowledge.organisations) {
-    addText(`${org.id}|describe`, org.description.de, org.description.en);
-    addText(`${org.id}|audience`, org.audience?.de, org.audience?.en);
-    addText(`${org.id}|events`, org.activities?.de, org.activities?.en);
+  for (const subject of knowledge.subjects.values()) {
+    addText(subject.name.text.de);
+    addText(subject.name.text.en);
+    for (const alias of subject.aliases) addText(alias);
+    addText(JSON.stringify(subject.facts));
   }
-  for (const event of knowledge.events) addText(`${event.id}|describe`, event.description.de, event.description.en);
-  for (const person of knowledge.people) addText(`${person.id}|describe`, person.role.de, person.role.en);
-  const contentIndex = new Map<string, { target: string; weight: number }[]>();
-  for (const [word, targets] of targetsOf) {
-    contentIndex.set(
-      word,
-      [...targets].map((target) => ({ target, weight: 1 / targets.size })),
-    );
+  // Examples of questions the bot declines are not words of its domain.
+  for (const facet of knowledge.facets.filter((f) => f.kind !== 'decline')) {
+    for (const text of [...facet.cues.de, ...facet.cues.en, ...facet.examples.de, ...facet.examples.en]) addText(text);
   }
+  for (const role of knowledge.roles) for (const text of [...role.cues.de, ...role.cues.en, role.name.de, role.name.en]) addText(text);
 
-  // German and English markers must be exclusive to decide a language.
-  for (const word of [...germanWords]) {
-    if (englishWords.has(word)) {
-      germanWords.delete(word);
-      englishWords.delete(word);
-    }
-  }
-
-  // Short cue words ("weiter", "träger") are too close to everyday words ("Wetter", "Dräger")
-  // to correct typos towards; names and longer cue words are distinctive enough.
-  const correctable = [...entityWords, ...[...cueWords].filter((w) => w.length >= 7)].filter((w) => !stopWords.has(w));
-  const swappable = [...entityWords, ...cueWords].filter((w) => w.length >= 4 && w.length < 7);
+  const correctable = new Set([...domainWords, ...(options.corpusWords ?? [])]);
   return {
-    entities,
-    aliasPhrases,
-    aliasCompact,
-    longestAlias,
-    partialWords,
-    cuePhrases: phrasesByFirstWord,
-    cuePrefixes,
-    stopWords,
-    germanWords,
-    englishWords,
-    neutralWords: new Set([...NEUTRAL_WORDS].flatMap(phraseKeys)),
+    subjects: knowledge.subjects,
+    phrases,
+    compact,
+    longestPhrase,
+    multiWord: byWord([...multiWord.values()]),
+    partial,
+    prefixes,
+    functionWords,
+    questionWords: new Set(wordList(QUESTION_WORDS).flatMap((w) => tokenize(w).map((t) => t.key))),
     domainWords,
-    contentIndex,
-    entityWords,
-    cueWords,
-    corrector: new WordCorrector(correctable, swappable),
+    corrector: new WordCorrector(correctable, correctable),
   };
+}
+
+/** Each multi-word name under each of its words, so only names sharing a word with the question are tried. */
+function byWord(names: { keys: string[]; ids: string[] }[]): Map<string, { keys: string[]; ids: string[] }[]> {
+  const index = new Map<string, { keys: string[]; ids: string[] }[]>();
+  for (const name of names) {
+    for (const key of new Set(name.keys)) {
+      const list = index.get(key) ?? [];
+      list.push(name);
+      index.set(key, list);
+    }
+  }
+  return index;
 }

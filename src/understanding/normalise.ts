@@ -1,6 +1,6 @@
 /**
  * German-aware text normalisation. Everything the matcher compares goes through
- * `toKey`, so "Lübeck", "Luebeck" and "Lubeck", or "Migrant:innen", "MigrantInnen" and
+ * `toKey`, so "Müller", "Mueller" and "Muller", or "Migrant:innen", "MigrantInnen" and
  * "Migrantinnen", end up as the same key.
  */
 
@@ -34,8 +34,8 @@ export function cleanInput(text: string): string {
 
 /**
  * The matching key of a word: lower case; ä/ae → a, ö/oe → o, ü/ue → u, ß → ss; other
- * accents dropped. Folding "ae" as well as "ä" is what lets "Luebeck" meet "Lübeck"
- * meet "Lubeck"; applied on both sides, the odd false fold ("neue" → "neu") is harmless.
+ * accents dropped. Folding "ae" as well as "ä" is what lets "Mueller" meet "Müller"
+ * meet "Muller"; applied on both sides, the odd false fold ("neue" → "neu") is harmless.
  */
 export function toKey(word: string): string {
   return word
@@ -53,28 +53,4 @@ export function tokenize(text: string): Token[] {
   const prepared = text.replace(GENDER_CAMEL, '$1').replace(GENDER_MARK, '$1');
   const words = prepared.match(/[\p{L}\p{N}]+/gu) ?? [];
   return words.map((surface) => ({ surface, key: toKey(surface) }));
-}
-
-/** A whole phrase as one key sequence (used for aliases and cue phrases). */
-export function phraseKeys(phrase: string): string[] {
-  return tokenize(phrase).map((token) => token.key);
-}
-
-/**
- * Inflected forms to try when a key is not known as typed: "partnern" → "partner",
- * "migranten" → "migrant", "engagierten" → "engagierte". Cheap map look-ups, tried
- * before the (costlier) fuzzy match.
- */
-const SUFFIXES = ['innen', 'ern', 'en', 'es', 'er', 'in', 'e', 'n', 's'];
-// "mitzumachen", "einzubringen", "teilzunehmen": the zu-infinitive of a separable verb.
-const ZU_INFINITIVE = /^(mit|ein|teil|an|auf|aus|bei|vor|nach|weiter|zusammen|zuruck)zu(\p{L}{4,})$/u;
-
-export function inflectionVariants(key: string): string[] {
-  const variants: string[] = [];
-  const zu = ZU_INFINITIVE.exec(key);
-  if (zu) variants.push(zu[1]! + zu[2]!);
-  for (const suffix of SUFFIXES) {
-    if (key.length - suffix.length >= 4 && key.endsWith(suffix)) variants.push(key.slice(0, -suffix.length));
-  }
-  return variants;
 }

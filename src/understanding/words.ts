@@ -1,50 +1,38 @@
 /**
- * Function words: they carry no topic, so they neither match an entity nor count as
- * "unknown" when judging whether a question is in scope. They also tell German from
- * English. Written as typed; compared after `toKey`.
+ * Closed-class words (articles, pronouns, prepositions, conjunctions, auxiliaries and
+ * particles) of German and English, written as typed and compared after `toKey`. They
+ * carry no subject: they never start or stand for a name, and they are never "unknown"
+ * words that would pull a question out of scope. What they mean for the kind of
+ * question is learnt from the corpus like every other word.
  */
-export const GERMAN_WORDS = `
-aber alle allem allen aller alles also am an andere anderen anders auch auf aus bei beim bin bis bitte bist bzw
-da dabei dadurch dafür dafur daher damit dann darf darüber daruber das dass davon dazu dein deine dem den denen denn der
-deren des dessen dich die dies diese diesem diesen dieser dieses dir doch dort du durch eben eigentlich ein eine
-einem einen einer eines einfach einmal er es etwa etwas euch euer eure evtl für fur gab ganz gar gern gerne gibt geht
-gehen gesagt gewesen gibt's hab habe haben hallo hat hatte hätte hatten her hier hin hinter ich ihm ihn ihnen ihr ihre
-ihrem ihren ihrer im in ins irgendwie ist ja je jede jedem jeden jeder jedes jemand jetzt kann kannst kein keine
-keinem keinen keiner können konnen könnte konnte machen macht mal man manche mehr mein meine meinem meinen meiner mich
-mir mit möchte mochte muss müssen mussen nach nämlich namlich nein nicht nichts noch nun nur ob oder ohne schon sehr
-sein seine seinem seinen seiner seit sich sie sind so solche soll sollen sollte sondern sonst sowie über uber um und
-uns unser unsere unter viel vom von vor während wahrend war waren warst was weil welche welchem welchen welcher
-welches wem wen wenn wer werden wie wieder will wir wird wirklich wo woher wohin wollen worden würde wurde wurden zu
-zum zur zwar zwischen genau gerade bereits bisher denn eh halt mal ne nee gell oder sagen sag sagt weiß weiss wissen
-gut gibts heißt heisst nennt nennen jemanden jemandem etwas sowas kriege kriegen bekomme bekommen finde finden suche
-suchen brauche brauchen hätte möchten würden könnten dürfen darf denen dafür davon welcher welches wieso
-spielt spielen lautet fürs ums übers aufs ans gibts gehts bekomme kriege erfahre erfahren lesen sehen schauen
-nachschauen heißen sagen da dort hier jemand etwa konkret momentan aktuell derzeit zurzeit heute morgen andere anderen
-anderer anderes dr ev st nr ca usw bzw sowas solche solchen ganz kurz kurze bisschen paar tun getan hast habt seid
-wäre waren wärst euch eure eurer ihres unseres meines deines vielleicht irgendwas irgendwo irgendwer irgendwann
-fragen frage kümmert kummert kümmern wende wenden möglichkeit möglichkeiten angebot angebote
-aufgezählt aufgezahlt aufgeführt aufgefuhrt genannt erwähnt erwahnt außer ausser noch sonst gemacht wird werden
-bürger bürgerin burger burgerin normale normaler normal ganz einfach einfache
-besten beste bester fange anfangen beginnen starten
-lieber gern gerne selbst richtige deutschland germany
-rückfrage rückfragen ruckfrage ruckfragen rahmen kinder jugendliche jugendlichen
-rentner rentnerin senior seniorin schüler schülerin student studentin azubi mutter vater eltern neu zugezogen
-als wegen trotzdem deshalb darum dazu damit worüber womit wozu sorry entschuldigung hallöchen ähm äh hmm naja tja
+export const GERMAN_FUNCTION_WORDS = `
+aber als also am an ans auch auf aufs aus bei beim bin bis bist bitte da dabei dadurch dafür daher damit danach dann
+daran darauf darf darin darüber darum das dass davon dazu dein deine dem den denen denn der deren des dessen dich die
+dies diese diesem diesen dieser dieses dir doch dort du durch dürfen ein eine einem einen einer eines er es etwa etwas
+euch euer eure für fürs gegen hab habe haben hat hatte hätte hier hin hinter ich ihm ihn ihnen ihr ihre ihrem ihren ihrer
+im in ins ist ja jede jedem jeden jeder jedes jetzt kann kannst kein keine keinem keinen keiner können könnt könnte man
+mein meine meinem meinen meiner mich mir mit muss müssen nach neben nein nicht nichts noch nun nur ob oder ohne sein
+seine seinem seinen seiner seit sich sie sind so soll sollen sollte sondern sowie über übers um ums und uns unser unsere
+unter vom von vor wann war waren warum was weil welche welchem welchen welcher welches wem wen wenn wer werden wie wieder
+will wir wird wo wobei woher wohin womit woran worauf worüber wozu wurde wurden würde zu zum zur zwischen
+mal eben halt eigentlich denn schon gerade ganz sehr bloß nochmal einmal kurz eh ne nee gell hallo na ähm äh hm
 `;
 
-export const ENGLISH_WORDS = `
-a about after all also am an and any are as at be because been before being but by can could did do does doing done
-for from get gets got had has have having he her here hers him his how i if in into is it its just know let like me
-more most my no not now of on once only or other our out over please same she should so some such than that the their
-them then there these they this those through to too under until up us very was we were what when where which while
-who whom whose why will with would you your yours tell give find need want wanna gonna there's what's who's it's
-i'm i'd you're can't don't doesn't isn't one any anyone someone somebody anything something thing things kind sort
-retired pensioner student pupil parent new moved options possibilities ways
-exactly currently actually really still again much there's also maybe just quite sorry pls plz
+export const ENGLISH_FUNCTION_WORDS = `
+a about above after again against all am an and any are as at be because been before being below between both but by
+can could did do does doing down during each few for from further had has have having he her here hers herself him
+himself his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other
+our ours out over own same she should so some such than that the their theirs them then there these they this those
+through to too under until up very was we were what when where which while who whom whose why will with would you your
+yours yourself please pls plz
 `;
 
-/** Words that both languages use alike; they never decide the language of a message. */
-export const NEUTRAL_WORDS = new Set(['ok', 'okay', 'hallo', 'hi', 'hey', 'super', 'cool', 'top', 'thx', 'ciao', 'bye', 'info', 'man', 'so', 'also']);
+/** Question words: a question with one of them asks for something, rather than whether a claim holds. */
+export const QUESTION_WORDS = `
+wer was wie wo wann warum weshalb wieso weswegen welche welcher welches welchem welchen wozu wofür wofur woher wohin womit
+worum worüber woruber wem wen wessen wieviel wieviele
+who what how where when why which whose whom whats wats
+`;
 
 export function wordList(text: string): string[] {
   return text.split(/\s+/).filter(Boolean);

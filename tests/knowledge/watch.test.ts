@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAssistant } from '../../src/assistant.js';
+import type { Knowledge } from '../../src/knowledge/knowledge.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
-import type { Knowledge } from '../../src/knowledge/schema.js';
 import { isKnowledgeChange, type KnowledgeWatcher, watchKnowledge } from '../../src/knowledge/watch.js';
 import { createLogger } from '../../src/logger.js';
+import { renderPlainText } from '../../src/reply.js';
 import { captureLogs } from '../support/log-capture.js';
 
 let dir: string;
@@ -46,28 +47,28 @@ const edit = (file: string, from: string | RegExp, to: string) => {
 
 describe('knowledge hot reload', () => {
   it('loads a good change and hands the new knowledge over', async () => {
-    const before = loadKnowledge(dir).contact.phone;
+    const before = String(loadKnowledge(dir).contacts[0]!.facts.phone);
     const { reloaded, logs, next } = watchTempDir();
     const attempt = next();
-    edit('programme.yaml', before, '0451 000 0000');
+    edit('city/city.yaml', before, '0451 000 0000');
     expect(await attempt).toBe(true);
-    expect(reloaded.at(-1)?.contact.phone).toBe('0451 000 0000');
+    expect(reloaded.at(-1)?.contacts[0]?.facts.phone).toBe('0451 000 0000');
     expect(logs.text()).toContain('knowledge reloaded');
   });
 
   it('keeps the last good knowledge after a broken change and logs file and field', async () => {
     const { reloaded, logs, next } = watchTempDir();
     const attempt = next();
-    edit('people.yaml', /organisation: stabsstelle-migration-ehrenamt/, 'organisation: gibt-es-nicht');
+    edit('city/people.yaml', /organisation: stabsstelle/, 'organisation: gibt-es-nicht');
     expect(await attempt).toBe(false);
     expect(reloaded).toHaveLength(0);
     const error = logs.records().find((record) => record.level === 50);
-    expect(error?.problems).toEqual([expect.objectContaining({ file: 'people.yaml', field: 'people.0.organisation' })]);
-    expect(String(error?.msg)).toContain('people.yaml');
+    expect(error?.problems).toEqual([expect.objectContaining({ file: 'city/people.yaml', field: 'people.0.organisation' })]);
+    expect(String(error?.msg)).toContain('city/people.yaml');
 
     // Fixing it again is picked up: the watcher survives a broken change.
     const fixed = next();
-    edit('people.yaml', 'organisation: gibt-es-nicht', 'organisation: stabsstelle-migration-ehrenamt');
+    edit('city/people.yaml', 'organisation: gibt-es-nicht', 'organisation: stabsstelle');
     expect(await fixed).toBe(true);
     expect(reloaded).toHaveLength(1);
   });
@@ -75,17 +76,17 @@ describe('knowledge hot reload', () => {
   it('keeps the last good knowledge after broken YAML', async () => {
     const { reloaded, logs, next } = watchTempDir();
     const attempt = next();
-    writeFileSync(join(dir, 'events.yaml'), 'events:\n  - id: [unclosed\n');
+    writeFileSync(join(dir, 'city', 'events.yaml'), 'events:\n  - id: [unclosed\n');
     expect(await attempt).toBe(false);
     expect(reloaded).toHaveLength(0);
-    expect(logs.text()).toContain('events.yaml');
+    expect(logs.text()).toContain('city/events.yaml');
   });
 
   it('lets the running bot answer with an edited fact, without a restart', async () => {
     const knowledge = loadKnowledge(dir);
-    const oldPhone = knowledge.contact.phone;
+    const oldPhone = String(knowledge.contacts[0]!.facts.phone);
     const assistant = createAssistant(knowledge);
-    const ask = () => assistant.respond({ channel: 'terminal', conversationId: 'c', text: 'Wie ist die Telefonnummer?' }).text;
+    const ask = () => renderPlainText(assistant.respond({ channel: 'terminal', conversationId: 'c', text: 'Wie ist die Telefonnummer?' }));
     expect(ask()).toContain(oldPhone);
 
     let settle: (ok: boolean) => void = () => {};
@@ -97,23 +98,26 @@ describe('knowledge hot reload', () => {
       onReload: (fresh) => assistant.setKnowledge(fresh),
       onAttempt: (result) => settle(result.ok),
     });
-    edit('programme.yaml', oldPhone, '0451 999 8877');
+    edit('city/city.yaml', oldPhone, '0451 999 8877');
     expect(await attempt).toBe(true);
     expect(ask()).toContain('0451 999 8877');
     expect(ask()).not.toContain(oldPhone);
   });
 
   it('follows a Kubernetes ConfigMap update: the ..data symlink swapped to a new directory', async () => {
-    // The volume as the kubelet lays it out: real files in a timestamped directory,
-    // `..data` pointing at it, and each file name a symlink through `..data`.
+    // A ConfigMap holds no folders, so each half is a volume of its own; here the city's half,
+    // as the kubelet lays it out: real files in a timestamped directory, `..data` pointing
+    // at it, and each file name a symlink through `..data`.
     const mount = mkdtempSync(join(tmpdir(), 'configmap-'));
     try {
-      const files = readdirSync(dir).filter((name) => name.endsWith('.yaml'));
-      const first = join(mount, '..2026_05_01_12_00_00.000000001');
-      cpSync(dir, first, { recursive: true });
-      symlinkSync('..2026_05_01_12_00_00.000000001', join(mount, '..data'));
-      for (const name of files) symlinkSync(join('..data', name), join(mount, name));
-      const phone = loadKnowledge(mount).contact.phone;
+      cpSync(join(dir, 'programme'), join(mount, 'programme'), { recursive: true });
+      const city = join(mount, 'city');
+      const files = readdirSync(join(dir, 'city'));
+      const first = join(city, '..2026_05_01_12_00_00.000000001');
+      cpSync(join(dir, 'city'), first, { recursive: true });
+      symlinkSync('..2026_05_01_12_00_00.000000001', join(city, '..data'));
+      for (const name of files) symlinkSync(join('..data', name), join(city, name));
+      const phone = String(loadKnowledge(mount).contacts[0]!.facts.phone);
 
       const reloaded: Knowledge[] = [];
       let settle: (ok: boolean) => void = () => {};
@@ -127,23 +131,25 @@ describe('knowledge hot reload', () => {
       });
 
       // The update: a new directory, `..data_tmp` pointing at it, renamed over `..data`, the old directory removed.
-      const second = join(mount, '..2026_05_02_08_30_00.000000002');
+      const second = join(city, '..2026_05_02_08_30_00.000000002');
       cpSync(first, second, { recursive: true });
-      const programme = join(second, 'programme.yaml');
-      writeFileSync(programme, readFileSync(programme, 'utf8').replace(phone, '0451 123 4567'));
-      symlinkSync('..2026_05_02_08_30_00.000000002', join(mount, '..data_tmp'));
-      renameSync(join(mount, '..data_tmp'), join(mount, '..data'));
+      const cityFile = join(second, 'city.yaml');
+      writeFileSync(cityFile, readFileSync(cityFile, 'utf8').replace(phone, '0451 123 4567'));
+      symlinkSync('..2026_05_02_08_30_00.000000002', join(city, '..data_tmp'));
+      renameSync(join(city, '..data_tmp'), join(city, '..data'));
       rmSync(first, { recursive: true });
 
       expect(await attempt).toBe(true);
-      expect(reloaded.at(-1)?.contact.phone).toBe('0451 123 4567');
+      expect(reloaded.at(-1)?.contacts[0]?.facts.phone).toBe('0451 123 4567');
     } finally {
       rmSync(mount, { recursive: true, force: true });
     }
   });
 
   it("counts YAML files and the ConfigMap entries as changes, editors' scratch files not", () => {
-    expect(['people.yaml', 'x.yml', '..data', '..data_tmp', '..2026_05_02_08_30_00.1'].every(isKnowledgeChange)).toBe(true);
+    expect(
+      ['people.yaml', 'x.yml', 'answers.de.ftl', 'city/people.yaml', '..data', 'city/..data_tmp', '..2026_05_02_08_30_00.1'].every(isKnowledgeChange),
+    ).toBe(true);
     expect(['people.yaml.swp', 'people.yaml~', '.people.yaml.tmp', '4913'].some(isKnowledgeChange)).toBe(false);
   });
 });

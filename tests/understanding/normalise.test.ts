@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cleanInput, inflectionVariants, MAX_READ_LENGTH, phraseKeys, toKey, tokenize } from '../../src/understanding/normalise.js';
+import { cleanInput, MAX_READ_LENGTH, toKey, tokenize } from '../../src/understanding/normalise.js';
+import { stem } from '../../src/understanding/stem.js';
 
 describe('toKey', () => {
   it('folds umlauts and their ae/oe/ue spellings to the same key', () => {
@@ -38,10 +39,6 @@ describe('tokenize', () => {
   it('returns nothing for emoji and punctuation only', () => {
     expect(tokenize('🙂🎉 ?!')).toEqual([]);
   });
-
-  it('gives phrase keys for aliases', () => {
-    expect(phraseKeys('Energie Cluster')).toEqual(['energie', 'cluster']);
-  });
 });
 
 describe('cleanInput', () => {
@@ -56,14 +53,20 @@ describe('cleanInput', () => {
   });
 });
 
-describe('inflectionVariants', () => {
-  it('offers the uninflected forms', () => {
-    expect(inflectionVariants('partnern')).toContain('partner');
-    expect(inflectionVariants('migranten')).toContain('migrant');
-    expect(inflectionVariants('engagierten')).toContain('engagierte');
+describe('stem', () => {
+  it('gives inflected forms of a word the same stem', () => {
+    for (const forms of [
+      ['partner', 'partnern', 'partners'],
+      ['stadt', 'stadte'],
+      ['organisiert', 'organisieren'],
+      ['engagierte', 'engagierten'],
+    ]) {
+      expect(new Set(forms.map(stem)), forms.join()).toHaveProperty('size', 1);
+    }
   });
 
-  it('never cuts a word below four letters', () => {
-    expect(inflectionVariants('amen')).toEqual([]);
+  it('never cuts a word below four letters, and leaves numbers alone', () => {
+    expect(stem('amen')).toBe('amen');
+    expect(stem('2024')).toBe('2024');
   });
 });

@@ -34,7 +34,9 @@ describe('buildHomeView', () => {
   it('shows the core’s help, its topics and the contact from /kontakt', () => {
     const { core, asked } = scriptedCore({
       '/help': { text: 'Ich beantworte Fragen zur <Engagierten Stadt>.', choices: [{ id: 't1', label: 'Förderung' }] },
-      '/kontakt': { contacts: [{ name: 'Ana', office: 'Bürgerbüro', department: 'Engagement', phone: '0451 0', email: 'a@example.org' }] },
+      '/kontakt': {
+        contacts: [{ name: 'Ana', office: 'Bürgerbüro', department: 'Engagement', phone: '0451 0', email: 'a@example.org', text: 'Ana' }],
+      },
     });
     const view = buildHomeView(core);
     const json = JSON.stringify(view);

@@ -81,7 +81,16 @@ describe('renderReply', () => {
           { label: 'A', url: 'https://a.example' },
           { label: 'Programm <neu>', url: 'https://b.example/x?y=1&z=2' },
         ],
-        contacts: [{ name: 'Ana Beispiel', office: 'Bürgerbüro', department: 'Engagement', phone: '0451 122 2029', email: 'engagement@example.org' }],
+        contacts: [
+          {
+            name: 'Ana Beispiel',
+            office: 'Bürgerbüro',
+            department: 'Engagement',
+            phone: '0451 122 2029',
+            email: 'engagement@example.org',
+            text: 'Ana Beispiel',
+          },
+        ],
       }),
     );
     const all = JSON.stringify(blocks);
@@ -96,7 +105,9 @@ describe('renderReply', () => {
   });
 
   it('labels the contact card in English for English replies', () => {
-    const blocks = blocksOf(reply({ locale: 'en', contacts: [{ name: 'N', office: 'O', department: 'D', phone: '1', email: 'e@x.org' }] }));
+    const blocks = blocksOf(
+      reply({ locale: 'en', contacts: [{ name: 'N', office: 'O', department: 'D', phone: '1', email: 'e@x.org', text: 'N' }] }),
+    );
     expect(JSON.stringify(blocks)).toContain('*Phone*');
   });
 

@@ -204,6 +204,7 @@ describe('Telegram channel, long polling against the fake Bot API', () => {
       department: 'Bürgerschaftliches Engagement',
       phone: '0451 122 2029',
       email: 'engagement@luebeck.de',
+      text: 'Engagierte Stadt Lübeck, Telefon 0451 122 2029',
     };
     bot = await startPollingBot(
       scriptedAssistant((m) => (m.text === 'Was ist das?' ? { text: 'Ein Programm.' } : { text: 'Kontakt:', contacts: [contact] })),
@@ -224,6 +225,7 @@ describe('Telegram channel, long polling against the fake Bot API', () => {
       department: 'Bürgerschaftliches Engagement',
       phone: '0451 122 2029',
       email: 'engagement@luebeck.de',
+      text: 'Engagierte Stadt Lübeck',
     };
     bot = await startPollingBot(scriptedAssistant(() => ({ text: 'So erreichen Sie uns:', contacts: [contact] })));
     const { fake } = bot;

@@ -6,6 +6,7 @@ import type { Update } from 'grammy/types';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../../src/storage/database.js';
 import { createIntakeStore } from '../../../src/storage/intake.js';
+import { realAssistant } from '../../support/assistant.js';
 import { FAKE_TOKEN, FakeTelegram, type RecordedCall } from '../../support/fake-telegram.js';
 import { type MainProcess, startMain, waitForStatus } from '../../support/main-process.js';
 
@@ -25,7 +26,21 @@ import { type MainProcess, startMain, waitForStatus } from '../../support/main-p
  * answers come without a contact card, so that every answer is one `sendMessage`.
  */
 
-const QUESTIONS = ['Was ist die Engagierte Stadt?', 'Wie kann meine Organisation Partner werden?', 'Gibt es Förderung für Vereine?'];
+/** Three questions whose answers come without a contact card, asked of the same core the process runs. */
+const QUESTIONS = (() => {
+  const core = realAssistant();
+  const candidates = [
+    'Was ist die Engagierte Stadt?',
+    'Wie kann meine Organisation Partner werden?',
+    'Gibt es Förderung für Vereine?',
+    'Was macht das Forum Ehrenamt?',
+    'Wann trifft sich das Netzwerk?',
+    'Wer sind die Partner?',
+  ];
+  const plain = candidates.filter((text) => core.respond({ channel: 'telegram', conversationId: text, text }).contacts.length === 0);
+  if (plain.length < 3) throw new Error(`only ${plain.length} of the candidate questions are answered without a contact card`);
+  return plain.slice(0, 3);
+})();
 const SECRET = 'TEST-process-webhook-secret';
 const HOOK_PATH = '/telegram/hook-test';
 

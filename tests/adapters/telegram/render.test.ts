@@ -28,6 +28,7 @@ const contact: Contact = {
   department: 'Bürgerschaftliches Engagement',
   phone: '0451 122 2029',
   email: 'engagement@luebeck.de',
+  text: 'Engagierte Stadt Lübeck',
 };
 
 /** What the user would read, checked the way Telegram parses HTML. */

@@ -1,0 +1,88 @@
+import type { Knowledge, Subject } from '../knowledge/knowledge.js';
+import type { FieldType } from '../knowledge/schema.js';
+import { bareUrl, type Claims, checkFrequency } from '../understanding/claims.js';
+import { tokenize } from '../understanding/normalise.js';
+import { stem } from '../understanding/stem.js';
+
+/**
+ * Yes/no as one operator over the knowledge: "yes" only when the question's claim was
+ * understood and a fact confirms it, "no" only when a fact contradicts it, and nothing
+ * (just the fact) when the knowledge neither confirms nor contradicts it.
+ */
+export type Verdict = 'yes' | 'no' | undefined;
+
+export interface ClaimContext {
+  claims: Claims;
+  /** Roles the question names ("Partner", "Träger"). */
+  roles: string[];
+  /** Other subjects the question names besides the one it is about. */
+  others: Subject[];
+  /** Stems of the question's content words (for claims about texts). */
+  contentStems: string[];
+}
+
+export function verdictOf(type: FieldType, value: unknown, context: ClaimContext, knowledge: Knowledge, locale: 'de' | 'en'): Verdict {
+  const { claims } = context;
+  if (claims.negated) return undefined;
+  switch (type) {
+    case 'year':
+      return claims.years.length === 0 ? undefined : claims.years.includes(value as number) ? 'yes' : 'no';
+    case 'count': {
+      const known = (value as { value: number }).value;
+      if (known >= 1900 && known <= 2100) return claims.years.length === 0 ? undefined : claims.years.includes(known) ? 'yes' : 'no';
+      if (claims.numbers.length === 0) return undefined;
+      const claimed = claims.numbers[0]!;
+      return claimed === known || (claims.atLeast && known >= claimed) ? 'yes' : 'no';
+    }
+    case 'rhythm':
+      return claims.perYear ? checkFrequency(claims.perYear, (value as { 'per-year': [number, number] })['per-year']) : undefined;
+    case 'roles': {
+      const held = value as string[];
+      if (context.roles.length === 0) return held.length > 0 && !claims.restricted ? 'yes' : undefined;
+      if (context.roles.some((role) => held.includes(role))) return claims.restricted ? undefined : 'yes';
+      // Not in a list the knowledge gives in full: a "no"; not among actors named "among others": no verdict.
+      const complete = context.roles.every((role) => knowledge.roles.find((r) => r.id === role)?.complete);
+      return complete ? 'no' : undefined;
+    }
+    case 'ref':
+    case 'refs':
+    case 'strategy':
+    case 'photo': {
+      if (context.others.length === 0) return undefined;
+      const ids = refIds(type, value, knowledge);
+      return context.others.every((other) => ids.has(other.id)) ? 'yes' : 'no';
+    }
+    case 'text':
+    case 'texts': {
+      if (claims.restricted || context.contentStems.length === 0) return undefined;
+      const text = type === 'text' ? (value as Record<string, string>)[locale] : (value as Record<string, string>[]).map((t) => t[locale]).join(' ');
+      const stems = new Set(tokenize(text ?? '').map((token) => stem(token.key)));
+      return context.contentStems.every((s) => stems.has(s)) ? 'yes' : undefined;
+    }
+    case 'email':
+      return claims.emails.length === 0 ? undefined : claims.emails.every((e) => e.toLowerCase() === String(value).toLowerCase()) ? 'yes' : 'no';
+    case 'url':
+      return claims.urls.length === 0 ? undefined : claims.urls.every((u) => u === bareUrl(String(value))) ? 'yes' : 'no';
+    case 'phone': {
+      const digits = String(value).replace(/\D/g, '');
+      return claims.phones.length === 0 ? undefined : claims.phones.every((p) => digits.endsWith(p) || p.endsWith(digits)) ? 'yes' : 'no';
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The ids a reference fact points at, and the members of those (the Tandem's partners organise with it). */
+function refIds(type: FieldType, value: unknown, knowledge: Knowledge): Set<string> {
+  const direct =
+    type === 'ref'
+      ? [typeof value === 'string' ? value : (value as { id: string }).id]
+      : type === 'refs'
+        ? (value as string[])
+        : type === 'strategy'
+          ? (value as { parts: string[] }).parts
+          : (value as { people: string[] }).people;
+  const ids = new Set(direct);
+  for (const id of direct) for (const member of (knowledge.subjects.get(id)?.facts.members as string[] | undefined) ?? []) ids.add(member);
+  return ids;
+}

@@ -1,0 +1,180 @@
+import type { ReadToken } from './read.js';
+
+/**
+ * What a yes/no question claims, in values the knowledge can be checked against: years
+ * ("seit 2020?"), numbers ("über 500 Städte?"), how often a year ("jeden Monat?"), and
+ * whether it is negated or restricted ("nur für Vereine?"), in which case no plain
+ * "yes" can confirm it.
+ */
+export interface Claims {
+  years: number[];
+  numbers: number[];
+  /** "more than …" / "über …": the number is a lower bound. */
+  atLeast: boolean;
+  /** How many times a year the question says something happens, as a range. */
+  perYear?: [number, number];
+  negated: boolean;
+  restricted: boolean;
+  /** E-mail addresses, web addresses and phone numbers written in the question. */
+  emails: string[];
+  urls: string[];
+  phones: string[];
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  ein: 1,
+  eins: 1,
+  einmal: 1,
+  one: 1,
+  once: 1,
+  zwei: 2,
+  zweimal: 2,
+  two: 2,
+  twice: 2,
+  drei: 3,
+  dreimal: 3,
+  three: 3,
+  thrice: 3,
+  vier: 4,
+  viermal: 4,
+  four: 4,
+  funf: 5,
+  funfmal: 5,
+  five: 5,
+  sechs: 6,
+  sechsmal: 6,
+  six: 6,
+  zehn: 10,
+  ten: 10,
+  zwolf: 12,
+  twelve: 12,
+};
+
+/** Units of time as "times a year" (the key is a token's key, umlauts folded). */
+const PER_UNIT: Record<string, number> = {
+  jahr: 1,
+  jahre: 1,
+  jahres: 1,
+  jahrlich: 1,
+  year: 1,
+  years: 1,
+  yearly: 1,
+  annually: 1,
+  annual: 1,
+  halbjahrlich: 2,
+  halbjahr: 2,
+  quartal: 4,
+  quartalsweise: 4,
+  vierteljahrlich: 4,
+  quarter: 4,
+  quarterly: 4,
+  monat: 12,
+  monate: 12,
+  monats: 12,
+  monatlich: 12,
+  month: 12,
+  months: 12,
+  monthly: 12,
+  woche: 52,
+  wochen: 52,
+  wochentlich: 52,
+  week: 52,
+  weeks: 52,
+  weekly: 52,
+  tag: 365,
+  tage: 365,
+  taglich: 365,
+  day: 365,
+  days: 365,
+  daily: 365,
+};
+const EVERY = new Set(['jede', 'jeden', 'jedes', 'jeder', 'every', 'each', 'pro', 'per', 'im', 'a', 'in']);
+const ALL_N = new Set(['alle', 'every']);
+const NEGATIONS = new Set(['nicht', 'kein', 'keine', 'keinen', 'keiner', 'nie', 'niemals', 'not', 'no', 'never', 'isnt', 'doesnt', 'dont', 'arent']);
+const RESTRICTIONS = new Set(['nur', 'ausschliesslich', 'allein', 'lediglich', 'only', 'exclusively', 'solely', 'just']);
+const SEVERAL = new Set(['mehrmals', 'mehrfach', 'ofter', 'oft', 'several', 'multiple', 'often', 'regelmassig']);
+const AT_LEAST = new Set(['uber', 'mehr', 'mindestens', 'over', 'more', 'least']);
+
+export function readClaims(tokens: readonly ReadToken[], text = ''): Claims {
+  const keys = tokens.map((t) => t.key);
+  const years: number[] = [];
+  const numbers: number[] = [];
+  for (const key of keys) {
+    if (!/^\d+$/.test(key)) continue;
+    const value = Number(key);
+    if (value >= 1900 && value <= 2100) years.push(value);
+    else numbers.push(value);
+  }
+  return {
+    years,
+    numbers,
+    atLeast: keys.some((k) => AT_LEAST.has(k)),
+    ...optionalPerYear(keys),
+    negated: keys.some((k) => NEGATIONS.has(k)),
+    restricted: keys.some((k) => RESTRICTIONS.has(k)),
+    emails: text.match(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g) ?? [],
+    urls: (text.match(/(?:https?:\/\/|www\.)[^\s]+|\b[\w-]+\.(?:de|com|org|eu)\b/gi) ?? []).map(bareUrl),
+    phones: (text.match(/\+?\d[\d /-]{5,}\d/g) ?? []).map((phone) => phone.replace(/\D/g, '')),
+  };
+}
+
+function optionalPerYear(keys: string[]): { perYear?: [number, number] } {
+  const perYear = frequencyOf(keys);
+  return perYear ? { perYear } : {};
+}
+
+/** "zwei- bis dreimal im Jahr" → [2, 3]; "jeden Monat" → [12, 12]; "alle zwei Jahre" → [0.5, 0.5]. */
+function frequencyOf(keys: string[]): [number, number] | undefined {
+  const unitAt = keys.findIndex((k) => PER_UNIT[k] !== undefined);
+  if (unitAt < 0) return undefined;
+  const unit = PER_UNIT[keys[unitAt]!]!;
+  const before = keys.slice(Math.max(0, unitAt - 4), unitAt);
+  // "alle zwei Jahre": once per N units.
+  const allAt = before.findIndex((k) => ALL_N.has(k));
+  if (allAt >= 0) {
+    const n = countOf(before[allAt + 1]) ?? 1;
+    return [unit / n, unit / n];
+  }
+  // "mehrmals im Jahr", "several times a year": more than once.
+  if (before.some((k) => SEVERAL.has(k))) return [2 * unit, Number.POSITIVE_INFINITY];
+  const counts = before.map(countOf).filter((n): n is number => n !== undefined);
+  const adverb = /lich$|ly$/.test(keys[unitAt]!) || keys[unitAt] === 'quartalsweise';
+  if (counts.length === 0) {
+    // "jährlich", "monthly", "jeden Monat", "im Jahr": once per unit.
+    if (adverb || before.some((k) => EVERY.has(k))) return [unit, unit];
+    return undefined;
+  }
+  const low = Math.min(...counts);
+  const high = Math.max(...counts);
+  return [low * unit, high * unit];
+}
+
+function countOf(key: string | undefined): number | undefined {
+  if (key === undefined) return undefined;
+  if (/^\d+$/.test(key)) return Number(key) <= 100 ? Number(key) : undefined;
+  if (NUMBER_WORDS[key] !== undefined) return NUMBER_WORDS[key];
+  // "zweimal", "2mal", "dreimal": a count glued to "mal".
+  const glued = /^(\d+|[a-z]+?)mal$/.exec(key);
+  if (glued) return /^\d+$/.test(glued[1]!) ? Number(glued[1]) : NUMBER_WORDS[glued[1]!];
+  return undefined;
+}
+
+/**
+ * A claimed frequency is false when it and the known range do not meet, and holds when
+ * one lies within the other ("zweimal im Jahr" for "zwei- bis dreimal"); a partial
+ * overlap confirms nothing.
+ */
+export function checkFrequency(claimed: readonly [number, number], known: readonly [number, number]): 'yes' | 'no' | undefined {
+  if (claimed[1] < known[0] || claimed[0] > known[1]) return 'no';
+  const within = (a: readonly [number, number], b: readonly [number, number]) => a[0] >= b[0] && a[1] <= b[1];
+  return within(claimed, known) || within(known, claimed) ? 'yes' : undefined;
+}
+
+/** "https://www.example.de/" → "example.de", for comparing web addresses as people write them. */
+export function bareUrl(url: string): string {
+  return url
+    .toLowerCase()
+    .replace(/^https?:\/\//, '')
+    .replace(/^www\./, '')
+    .replace(/[/.,;:!?)]+$/, '');
+}

@@ -1,0 +1,298 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { factOf, type Knowledge, type Subject } from '../knowledge/knowledge.js';
+import type { FacetDeclaration, RoleDeclaration } from '../knowledge/schema.js';
+import type { Locale } from '../message.js';
+import { featuresOf } from './features.js';
+import { buildLexicon, type Lexicon } from './lexicon.js';
+import { NaiveBayes, type NaiveBayesCounts, type NaiveBayesParams, softmax } from './naive-bayes.js';
+import { tokenize } from './normalise.js';
+import { type Reading, readMessage } from './read.js';
+import { Softmax, type SoftmaxJson } from './softmax.js';
+import { stem } from './stem.js';
+import { ENGLISH_FUNCTION_WORDS, GERMAN_FUNCTION_WORDS } from './words.js';
+
+/**
+ * The weights of the one scoring function (see `dialogue/decide.ts`), fitted on the
+ * training corpus by `npm run train` and stored with the counts in `model/understanding.json`.
+ */
+export interface ScorerParams {
+  intents: NaiveBayesParams;
+  /** Weight of a knowledge example question, and of a cue word, against one corpus question. */
+  exampleWeight: number;
+  cueWeight: number;
+  /** Weight of each kind of evidence (`EVIDENCE` in dialogue/decide.ts). */
+  weights: Record<string, number>;
+  /** Answer at or above this confidence, decline below. */
+  answer: number;
+  /** Ask back between two subjects one word names when the second is at least this close to the first (0..1). */
+  clarify: number;
+}
+
+export const DEFAULT_PARAMS: ScorerParams = {
+  intents: { alpha: 20, weights: { w: 1, c: 0.1, b: 0.5, p: 0.5, m: 1 }, prior: 1 },
+  exampleWeight: 4,
+  cueWeight: 1,
+  weights: {
+    facet: 0.5,
+    named: 3,
+    related: 1,
+    context: 1.5,
+    default: 0.5,
+    sameFacet: 0.5,
+    missing: -4,
+    unsaid: 0,
+    claim: 1,
+    content: 2,
+    unknown: 4,
+    ignored: -2,
+    unnamed: 1,
+    decline: 0,
+    list: 0,
+    chat: 0,
+    involve: 0,
+  },
+  answer: 0.1,
+  clarify: 0.5,
+};
+
+/** What `npm run train` writes. */
+export interface UnderstandingModel {
+  version: 2;
+  params: ScorerParams;
+  /** What kind of question (facet), whether it is a yes/no question, which language. */
+  intents?: SoftmaxJson;
+  yesNo?: SoftmaxJson;
+  /** Word counts per language (de, en) of the corpus questions. */
+  language?: NaiveBayesCounts;
+  /** Words of the corpus (keys): known words, and targets of typo correction. */
+  corpusWords: string[];
+  /** Words of names that questions mostly use in other senses ("Verein", "Stadt"). */
+  genericNameWords: string[];
+  /** Words (keys) of the corpus questions the bot answers, as opposed to those it declines. */
+  scopeWords: string[];
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** `model/understanding.json` at the top of the project (two levels up from src/understanding, three from dist/src/understanding). */
+export const MODEL_PATH =
+  [resolve(here, '..', '..', 'model', 'understanding.json'), resolve(here, '..', '..', '..', 'model', 'understanding.json')].find((path) =>
+    existsSync(path),
+  ) ?? resolve(here, '..', '..', 'model', 'understanding.json');
+
+/** The fitted model, or an empty one (knowledge examples only) when none was trained. */
+export function loadModel(path = MODEL_PATH): UnderstandingModel {
+  if (!existsSync(path)) return emptyModel();
+  const model = JSON.parse(readFileSync(path, 'utf8')) as UnderstandingModel;
+  if (model.version !== 2) return emptyModel();
+  // Weights added since the model was fitted start from their defaults.
+  return {
+    ...model,
+    params: {
+      ...DEFAULT_PARAMS,
+      ...model.params,
+      intents: { ...DEFAULT_PARAMS.intents, ...model.params.intents },
+      weights: { ...DEFAULT_PARAMS.weights, ...model.params.weights },
+    },
+  };
+}
+
+export function emptyModel(params: ScorerParams = DEFAULT_PARAMS): UnderstandingModel {
+  return { version: 2, params, corpusWords: [], genericNameWords: [], scopeWords: [] };
+}
+
+/** Everything the bot needs to read questions against one knowledge, built when it loads. */
+export interface Understanding {
+  knowledge: Knowledge;
+  lexicon: Lexicon;
+  params: ScorerParams;
+  /** Log probability of each facet for a question's features. */
+  facetLogProbabilities(features: readonly string[]): Map<string, number>;
+  /** Probability that the question is a yes/no question. */
+  yesNoProbability(features: readonly string[]): number;
+  /** The language the question is written in, when its words tell. */
+  languageOf(reading: Reading): Locale | undefined;
+  facets: ReadonlyMap<string, FacetDeclaration>;
+  /** Facets that at least one subject can answer (the others always say that the page does not say). */
+  answerable: ReadonlySet<string>;
+  /** Each role's cue words, as stem phrases. */
+  roleCues: ReadonlyMap<string, string[][]>;
+  /** The stems of each text fact ("<subject>|<field>" → stems, both languages), and how rare each stem is among them. */
+  texts: ReadonlyMap<string, ReadonlySet<string>>;
+  rarity: ReadonlyMap<string, number>;
+  /** Single words that claim a role or taking part ("Partner", "Träger", "dabei"), as stems. */
+  claimWords: ReadonlySet<string>;
+  /** Stems of the cue words of every facet (except declining) and role: what the bot's questions are about. */
+  cueStems: ReadonlySet<string>;
+  /** Words the bot's own questions use: the knowledge's words and those of the corpus questions in scope. */
+  scopeWords: ReadonlySet<string>;
+  read(text: string): Reading;
+  features(reading: Reading): string[];
+}
+
+export function prepareUnderstanding(knowledge: Knowledge, model: UnderstandingModel): Understanding {
+  const corpusWords = new Set(model.corpusWords);
+  const lexicon = buildLexicon(knowledge, { corpusWords, genericNameWords: model.genericNameWords });
+  const params = model.params;
+  const roleCues = new Map(knowledge.roles.map((role) => [role.id, [...role.cues.de, ...role.cues.en].map(stemsOf)]));
+  const cueStems = new Set<string>();
+  for (const phrases of roleCues.values()) for (const phrase of phrases) for (const s of phrase) cueStems.add(s);
+  for (const facet of knowledge.facets.filter((f) => f.kind !== 'decline' && f.kind !== 'chat')) {
+    for (const cue of [...facet.cues.de, ...facet.cues.en]) for (const s of stemsOf(cue)) cueStems.add(s);
+  }
+  const preambles = knowledge.facets
+    .filter((facet) => facet.preamble)
+    .flatMap((facet) => [...facet.cues.de, ...facet.cues.en])
+    .map((cue) => tokenize(cue).map((t) => t.key))
+    .sort((a, b) => b.length - a.length);
+  const readerOptions = { cueStems, corpusWords, preambles };
+  const read = (text: string) => readMessage(text, lexicon, readerOptions);
+  // The language and the kind of question both read a message's features: compute them once.
+  const featureCache = new WeakMap<Reading, string[]>();
+  const features = (reading: Reading) => {
+    let cached = featureCache.get(reading);
+    if (!cached) {
+      cached = featuresOf(reading, knowledge.subjects as ReadonlyMap<string, Subject>);
+      featureCache.set(reading, cached);
+    }
+    return cached;
+  };
+
+  // The knowledge's own examples, in a classifier of their own: it knows facets the fitted model does
+  // not (one added to the knowledge after the last `npm run train`), and tells how likely those are.
+  const examples = new NaiveBayes(params.intents);
+  const language = new NaiveBayes(LANGUAGE_PARAMS);
+  if (model.language) language.addCounts(model.language);
+  for (const facet of knowledge.facets) {
+    for (const locale of ['de', 'en'] as const) {
+      for (const example of facet.examples[locale]) {
+        const f = features(read(example));
+        examples.add(facet.id, f, params.exampleWeight);
+        language.add(locale, wordsOf(f));
+      }
+      for (const cue of facet.cues[locale]) examples.add(facet.id, features(read(cue)), params.cueWeight);
+    }
+  }
+  examples.prepare();
+  language.prepare();
+  const fitted = model.intents ? new Softmax(model.intents) : undefined;
+  const fittedYesNo = model.yesNo ? new Softmax(model.yesNo) : undefined;
+  const newFacets = knowledge.facets.map((f) => f.id).filter((id) => !fitted?.classes.includes(id));
+
+  const facetLogProbabilities = (f: readonly string[]) => {
+    const fromExamples = () => new Map([...softmax(examples.scores(f))].map(([k, p]) => [k, Math.log(p)]));
+    if (!fitted) return fromExamples();
+    const result = fitted.logProbabilities(f);
+    if (newFacets.length === 0) return result;
+    const byExamples = softmax(examples.scores(f));
+    const shareOfNew = Math.min(
+      0.99,
+      newFacets.reduce((sum, id) => sum + (byExamples.get(id) ?? 0), 0),
+    );
+    for (const [id, logp] of result) result.set(id, logp + Math.log(1 - shareOfNew));
+    for (const id of newFacets) result.set(id, Math.log(Math.max(1e-12, byExamples.get(id) ?? 0)));
+    return result;
+  };
+  const yesNoProbability = (f: readonly string[]) => Math.exp(fittedYesNo?.logProbabilities(f).get('yes') ?? Number.NEGATIVE_INFINITY);
+  const languageOf = (reading: Reading): Locale | undefined => {
+    const votes = functionWordVotes(reading);
+    if (votes !== 0) return votes > 0 ? 'en' : 'de';
+    const words = wordsOf(features(reading));
+    if (words.length === 0) return undefined;
+    const en = softmax(language.scores(words)).get('en') ?? 0.5;
+    return en >= 0.9 ? 'en' : en <= 0.1 ? 'de' : undefined;
+  };
+  const { texts, rarity } = indexTexts(knowledge);
+
+  return {
+    knowledge,
+    lexicon,
+    params,
+    facetLogProbabilities,
+    yesNoProbability,
+    languageOf,
+    facets: new Map(knowledge.facets.map((facet) => [facet.id, facet])),
+    roleCues,
+    answerable: new Set(
+      knowledge.facets
+        .filter((facet) => [...knowledge.subjects.values()].some((s) => facet.fields.some((f) => factOf(s, f.name) !== undefined)))
+        .map((f) => f.id),
+    ),
+    texts,
+    rarity,
+    cueStems,
+    claimWords: claimWordsOf(knowledge, roleCues),
+    scopeWords: new Set([...lexicon.domainWords, ...(model.scopeWords ?? [])]),
+    read,
+    features,
+  };
+}
+
+function stemsOf(phrase: string): string[] {
+  return tokenize(phrase).map((token) => stem(token.key));
+}
+
+/** The role declarations of the knowledge by id. */
+export function rolesById(knowledge: Knowledge): Map<string, RoleDeclaration> {
+  return new Map(knowledge.roles.map((role) => [role.id, role]));
+}
+
+/** Stems of every text fact, for matching a question's words against what the knowledge says. */
+function indexTexts(knowledge: Knowledge): { texts: Map<string, Set<string>>; rarity: Map<string, number> } {
+  const textTypes = new Set(['text', 'texts', 'rhythm']);
+  const fields = new Set(knowledge.facets.flatMap((facet) => facet.fields.filter((f) => textTypes.has(f.type)).map((f) => f.name)));
+  const texts = new Map<string, Set<string>>();
+  const frequency = new Map<string, number>();
+  for (const subject of knowledge.subjects.values()) {
+    for (const field of fields) {
+      const value = subject.facts[field];
+      if (value === undefined) continue;
+      const stems = new Set(tokenize(JSON.stringify(value)).map((t) => stem(t.key)));
+      texts.set(`${subject.id}|${field}`, stems);
+      for (const s of stems) frequency.set(s, (frequency.get(s) ?? 0) + 1);
+    }
+  }
+  const rarity = new Map<string, number>();
+  for (const [s, count] of frequency) rarity.set(s, Math.log((texts.size + 1) / count));
+  return { texts, rarity };
+}
+
+/** The classifier of languages counts whole words only: names are masked, n-grams would blur it. */
+export const LANGUAGE_PARAMS: NaiveBayesParams = { alpha: 5, weights: { w: 1 }, prior: 0 };
+
+/** The word features of a question (for the language classifier). */
+export function wordsOf(features: readonly string[]): string[] {
+  return features.filter((f) => f.startsWith('w:'));
+}
+
+const germanOnly = new Set(tokenize(GERMAN_FUNCTION_WORDS).map((t) => t.key));
+const englishOnly = new Set(tokenize(ENGLISH_FUNCTION_WORDS).map((t) => t.key));
+for (const key of [...germanOnly]) {
+  if (englishOnly.has(key)) {
+    germanOnly.delete(key);
+    englishOnly.delete(key);
+  }
+}
+
+/**
+ * Closed-class words tell the language best: "who", "is", "the" against "wer", "ist",
+ * "der" (words both languages have, like "was" or "in", say nothing); umlauts and ß are
+ * German. Positive: English.
+ */
+function functionWordVotes(reading: Reading): number {
+  let votes = 0;
+  for (const token of reading.tokens) {
+    if (token.mention !== undefined) continue;
+    if (englishOnly.has(token.key)) votes++;
+    else if (germanOnly.has(token.key) || /[äöüß]/i.test(token.surface)) votes--;
+  }
+  return votes;
+}
+
+/** Role cues and the cues of the facet that asks for roles, where they are one word. */
+function claimWordsOf(knowledge: Knowledge, roleCues: ReadonlyMap<string, string[][]>): Set<string> {
+  const roleFacets = knowledge.facets.filter((facet) => facet.fields.some((f) => f.type === 'roles'));
+  const phrases = [...[...roleCues.values()].flat(), ...roleFacets.flatMap((facet) => [...facet.cues.de, ...facet.cues.en].map(stemsOf))];
+  return new Set(phrases.filter((phrase) => phrase.length === 1).map((phrase) => phrase[0]!));
+}

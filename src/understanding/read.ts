@@ -1,0 +1,195 @@
+import { editDistance } from './fuzzy.js';
+import type { Lexicon } from './lexicon.js';
+import { cleanInput, tokenize } from './normalise.js';
+import { stem } from './stem.js';
+
+/** One word of the message: as typed, as a key, and as the stem the reader matched. */
+export interface ReadToken {
+  surface: string;
+  /** The key after typo correction (lower case, umlauts folded). */
+  key: string;
+  stem: string;
+  corrected: boolean;
+  /** A word of the knowledge, a function word, or a word of the corpus. */
+  known: boolean;
+  /** A word of the knowledge or a function word (not just of the corpus, which also has names the page lacks). */
+  domain: boolean;
+  /** Index into `mentions` when the word is part of a name. */
+  mention?: number;
+  /** Read by the end of a compound ("Festnetznummer" as "Nummer"): it says what is asked, but names nothing. */
+  compound?: boolean;
+}
+
+/** A name of a subject found in the message. */
+export interface Mention {
+  /** One id, or several when the words fit more than one subject ("Forum"). */
+  ids: string[];
+  start: number;
+  end: number;
+  /** A whole name or alias, not one word of a name. */
+  full: boolean;
+  corrected: boolean;
+}
+
+/** What the reader makes of a message, before any dialogue decision. */
+export interface Reading {
+  text: string;
+  tokens: ReadToken[];
+  mentions: Mention[];
+  /** Words that look like a name the knowledge does not have ("AWO Musterstadt"), as typed. */
+  unknownName?: string;
+  /** `/start foo` → { name: "start", argument: "foo" }. */
+  command?: { name: string; argument: string };
+}
+
+export interface ReaderOptions {
+  /** Phrases (as keys) that only open a message when more follows ("guten tag", "hallo"). */
+  preambles: readonly string[][];
+  /** Words that can extend a name the knowledge does not know ("Stiftung", "Verein") but never are cues. */
+  cueStems: ReadonlySet<string>;
+  /** Keys known from the training corpus. */
+  corpusWords: ReadonlySet<string>;
+}
+
+/** Reads one message. Pure and cheap: no I/O, bounded work per word. */
+export function readMessage(raw: string, lexicon: Lexicon, options: ReaderOptions): Reading {
+  const text = cleanInput(raw);
+  const command = /^\/([a-z_]{1,32})(?:@\w+)?(?:\s+(.*))?$/is.exec(text);
+  const body = command ? (command[2] ?? '').trim() : text;
+  const tokens = dropPreamble(
+    tokenize(body).map((token) => resolve(token.surface, token.key, lexicon, options.corpusWords)),
+    options.preambles,
+    lexicon,
+  );
+  const mentions = findMentions(tokens, lexicon);
+  const unknownName = findUnknownName(tokens, lexicon, options.cueStems);
+  return {
+    text,
+    tokens,
+    mentions,
+    ...(unknownName ? { unknownName } : {}),
+    ...(command ? { command: { name: command[1]!.toLowerCase(), argument: body } } : {}),
+  };
+}
+
+/**
+ * "Guten Tag, ich hätte eine Frage zum Forum": a greeting in front of a question is
+ * politeness, and the question is what to answer. A greeting alone stays.
+ */
+function dropPreamble(tokens: ReadToken[], preambles: readonly string[][], lexicon: Lexicon): ReadToken[] {
+  for (const phrase of preambles) {
+    if (phrase.length === 0 || phrase.length >= tokens.length || !phrase.every((key, i) => tokens[i]?.key === key)) continue;
+    const rest = tokens.slice(phrase.length);
+    const content = rest.filter((t) => !lexicon.functionWords.has(t.key)).length;
+    return content >= 2 ? rest : tokens;
+  }
+  return tokens;
+}
+
+function resolve(surface: string, key: string, lexicon: Lexicon, corpusWords: ReadonlySet<string>): ReadToken {
+  const domain = lexicon.domainWords.has(key) || /^\d+$/.test(key);
+  if (domain || corpusWords.has(key)) return { surface, key, stem: stem(key), corrected: false, known: true, domain };
+  const correction = lexicon.corrector.correct(key);
+  if (correction)
+    return { surface, key: correction, stem: stem(correction), corrected: true, known: true, domain: lexicon.domainWords.has(correction) };
+  const head = compoundHead(key, lexicon, corpusWords);
+  if (head) return { surface, key: head, stem: stem(head), corrected: false, known: true, domain: false, compound: true };
+  return { surface, key, stem: stem(key), corrected: false, known: false, domain: false };
+}
+
+const MIN_HEAD = 4;
+
+/**
+ * German puts the meaning of a compound at its end: "Festnetznummer" asks for a number,
+ * "Vereinsvorsitzende" is a chair. An unknown long word is read by its longest known end.
+ */
+function compoundHead(key: string, lexicon: Lexicon, corpusWords: ReadonlySet<string>): string | undefined {
+  if (key.length < 2 * MIN_HEAD) return undefined;
+  for (let start = 3; start <= key.length - MIN_HEAD; start++) {
+    const tail = key.slice(start);
+    if ((lexicon.domainWords.has(tail) || corpusWords.has(tail)) && !lexicon.functionWords.has(tail)) return tail;
+  }
+  return undefined;
+}
+
+/**
+ * Longest names first, left to right, on stems (so "der Engagierten Stadt" meets
+ * "Engagierte Stadt"), also glued ("Bundes Netzwerk" → "Bundesnetzwerk"); then single
+ * distinctive words of names. A one-word name followed by a word the bot does not know
+ * ("Metropolregion Hamburg") is someone else's name, not a mention.
+ */
+function findMentions(tokens: ReadToken[], lexicon: Lexicon): Mention[] {
+  const mentions: Mention[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    let found: Mention | undefined;
+    for (let n = Math.min(lexicon.longestPhrase + 1, tokens.length - i); n >= 1 && !found; n--) {
+      const slice = tokens.slice(i, i + n);
+      if (slice.some((t) => t.compound)) continue;
+      const ids = lexicon.phrases.get(slice.map((t) => t.stem).join(' ')) ?? lexicon.compact.get(slice.map((t) => t.key).join(''));
+      const misheard = ids || n < 2 ? undefined : oneWordOff(slice, lexicon);
+      if (ids) found = { ids, start: i, end: i + n, full: true, corrected: slice.some((t) => t.corrected) };
+      else if (misheard) found = { ids: misheard, start: i, end: i + n, full: true, corrected: true };
+      else if (n === 1) {
+        const token = slice[0]!;
+        // The beginning of a name word counts only for words the knowledge does not use otherwise ("Handwerk").
+        const partial = lexicon.partial.get(token.stem) ?? (token.domain ? undefined : lexicon.prefixes.get(token.stem));
+        if (partial && partial.length <= 2) found = { ids: partial, start: i, end: i + 1, full: false, corrected: token.corrected };
+      }
+    }
+    if (found && found.end - found.start === 1) {
+      const next = tokens[found.end];
+      if (next && !next.domain && next.mention === undefined && /^\p{Lu}/u.test(next.surface)) found = undefined;
+    }
+    if (found) {
+      for (let k = found.start; k < found.end; k++) tokens[k]!.mention = mentions.length;
+      mentions.push(found);
+      i = found.end;
+    } else i++;
+  }
+  return mentions;
+}
+
+/**
+ * A name of several words with one word misheard or mistyped but still a word of its own
+ * ("Körper Stiftung" for "Körber-Stiftung", "Joachim Hertz Stiftung"): every other word
+ * must match exactly, and the odd one be a single letter off.
+ */
+function oneWordOff(slice: ReadToken[], lexicon: Lexicon): string[] | undefined {
+  const tried = new Set<{ keys: string[]; ids: string[] }>();
+  for (const token of slice) {
+    for (const name of lexicon.multiWord.get(token.key) ?? []) {
+      if (name.keys.length !== slice.length || tried.has(name)) continue;
+      tried.add(name);
+      let off = 0;
+      for (let k = 0; k < name.keys.length && off <= 1; k++) {
+        const key = slice[k]!.key;
+        const wanted = name.keys[k]!;
+        if (key === wanted || stem(key) === stem(wanted)) continue;
+        off += key.length >= 5 && editDistance(key, wanted, 1) <= 1 ? 1 : 2;
+      }
+      if (off === 1) return name.ids;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A name the knowledge does not have: words that are not words of the knowledge, with the capitalised
+ * words around them that belong to a name ("AWO Musterstadt", "Stiftung Mercator") but not
+ * cue words ("Partner") or function words.
+ */
+function findUnknownName(tokens: ReadToken[], lexicon: Lexicon, cueStems: ReadonlySet<string>): string | undefined {
+  const at = tokens.findIndex((t) => !t.domain && t.mention === undefined && t.key.length >= 2);
+  if (at < 0) return undefined;
+  const belongs = (t: ReadToken | undefined) =>
+    t !== undefined && t.mention === undefined && /^\p{Lu}/u.test(t.surface) && !lexicon.functionWords.has(t.key) && !cueStems.has(t.stem);
+  let start = at;
+  let end = at + 1;
+  while (start > 0 && belongs(tokens[start - 1])) start--;
+  while (end < tokens.length && (belongs(tokens[end]) || (!tokens[end]!.domain && tokens[end]!.mention === undefined))) end++;
+  return tokens
+    .slice(start, end)
+    .map((t) => t.surface)
+    .join(' ');
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { emptyModel, prepareUnderstanding } from '../../src/understanding/model.js';
+
+// The reader without a fitted model: only the knowledge's own words.
+const understanding = prepareUnderstanding(loadKnowledge('knowledge'), emptyModel());
+const read = (text: string) => understanding.read(text);
+const named = (text: string) => read(text).mentions.flatMap((m) => m.ids);
+
+describe('reading names', () => {
+  it('finds a name in any case, inflected, glued or split', () => {
+    expect(named('Was macht die Steuerungsgruppe Bürgerschaftliches Engagement?')).toEqual(['steuerungsgruppe']);
+    expect(named('seit wann gibt es den steuerungsgruppen?')).toEqual(['steuerungsgruppe']);
+    expect(named('Infos zum Energie Cluster')).toEqual(['energiecluster']);
+    expect(named('Was ist die Engagierte Stadt Lübeck?')).toEqual(['luebeck']);
+    expect(named('der Engagierten Stadt')).toEqual(['engagierte-stadt']);
+  });
+
+  it('corrects a typo in a name', () => {
+    const reading = read('was macht die steurungsgrupe');
+    expect(reading.mentions[0]).toMatchObject({ ids: ['steuerungsgruppe'], corrected: true });
+  });
+
+  it('marks one word shared by several names as ambiguous', () => {
+    expect(read('Wann ist das Forum?').mentions[0]?.ids).toEqual(expect.arrayContaining(['forum-ehrenamt', 'forum-migrantinnen']));
+  });
+
+  it('does not take a one-word name for another name that goes on ("Metropolregion Hamburg")', () => {
+    expect(named('Ist die Metropolregion Hamburg dabei?')).toEqual([]);
+    expect(read('Ist die Metropolregion Hamburg dabei?').unknownName).toBe('Metropolregion Hamburg');
+  });
+
+  it('collects a name the knowledge does not have, with the capitalised words around it', () => {
+    expect(read('Ist die AWO Lübeck Partner?').unknownName).toBe('AWO Lübeck');
+    expect(read('ist caritas partner').unknownName).toBe('caritas');
+  });
+
+  it('reads a greeting in front of a question as politeness only', () => {
+    expect(read('Guten Tag, wer leitet den Fachbereich?').tokens[0]?.key).toBe('wer');
+    expect(read('Guten Tag').tokens).toHaveLength(2);
+  });
+
+  it('reads commands and their argument', () => {
+    expect(read('/start kontakt').command).toEqual({ name: 'start', argument: 'kontakt' });
+    expect(read('/hilfe@SomeBot').command).toEqual({ name: 'hilfe', argument: '' });
+  });
+});
