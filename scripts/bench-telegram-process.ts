@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { NODE_FLAGS } from '../src/process-flags.js';
 
 /**
  * A bot under load in its own process, watched from outside as an operator would:
@@ -19,21 +20,13 @@ export interface WatchedProcess {
 }
 
 /**
- * The Node flags `npm start` uses, read from package.json, so the benchmark measures
- * what users run. `BENCH_NODE_FLAGS` overrides them, to compare flags side by side.
+ * The Node flags `npm start`, the image and `npm run bench` use (`src/process-flags.ts`),
+ * so the benchmark measures what users run. `BENCH_NODE_FLAGS` overrides them, to compare
+ * flags side by side.
  */
 export function startFlags(override = process.env.BENCH_NODE_FLAGS): string[] {
   if (override !== undefined) return override.split(/\s+/).filter(Boolean);
-  const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } };
-  const words = pkg.scripts.start.split(/\s+/);
-  const first = words.indexOf('node');
-  if (first === -1) throw new Error('package.json: the start script does not run node');
-  const flags: string[] = [];
-  for (const word of words.slice(first + 1)) {
-    if (!word.startsWith('--') || word === '--import') break;
-    flags.push(word);
-  }
-  return flags;
+  return [...NODE_FLAGS];
 }
 
 /**

@@ -35,11 +35,16 @@ export interface UpdateIntake {
 export function createStoredIntake(store: IntakeStore): UpdateIntake {
   return {
     record(updates) {
-      return updates.filter(
-        (update) =>
-          !store.record({ channel: 'telegram', key: String(update.update_id), queue: routeOf(update).chatKey, payload: minimalUpdate(update) })
-            .duplicate,
+      // One transaction for a whole getUpdates batch: one commit instead of one per update.
+      const seen = store.recordMany(
+        updates.map((update) => ({
+          channel: 'telegram',
+          key: String(update.update_id),
+          queue: routeOf(update).chatKey,
+          payload: minimalUpdate(update),
+        })),
       );
+      return updates.filter((_, i) => !seen[i]!.duplicate);
     },
     finish(updateId) {
       store.markDone('telegram', String(updateId));

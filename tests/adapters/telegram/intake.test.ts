@@ -35,6 +35,10 @@ function watched(store: IntakeStore): IntakeStore & { recordedAt: Map<string, nu
       recordedAt.set(entry.key, performance.now());
       return store.record(entry);
     },
+    recordMany(entries) {
+      for (const entry of entries) recordedAt.set(entry.key, performance.now());
+      return store.recordMany(entries);
+    },
     markDone(channel, key) {
       doneAt.set(key, performance.now());
       return store.markDone(channel, key);
