@@ -145,7 +145,11 @@ function notNamed(name: string, facet: FacetDeclaration, context: ComposeContext
   // The role asked about: of the list asked for, named in the question, asked before, or the list the question fits best.
   const previous = context.previousFacet ? understanding.facets.get(context.previousFacet) : undefined;
   const likeliestList = decision?.candidates.find((c) => c.facet.kind === 'list' && c.facet.role)?.facet.role;
-  const roleId = facet.role ?? claimedRoles(context.reading.tokens, context.understanding.roleCues)[0] ?? (previous?.kind === 'list' ? previous.role : undefined) ?? likeliestList;
+  const roleId =
+    facet.role ??
+    claimedRoles(context.reading.tokens, context.understanding.roleCues)[0] ??
+    (previous?.kind === 'list' ? previous.role : undefined) ??
+    likeliestList;
   const role = knowledge.roles.find((r) => r.id === roleId);
   if (!role) return base(say('not-named-any', { name }), 'role.not-named');
   const holders = [...knowledge.subjects.values()].filter((s) => s.roles.includes(role.id));
