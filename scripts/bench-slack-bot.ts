@@ -14,7 +14,7 @@ const apiUrl = process.argv[2];
 if (!apiUrl || !process.send) throw new Error('start me from scripts/bench-slack.ts');
 
 const channel = createSlackChannel(
-  { botToken: FAKE_BOT_TOKEN, appToken: undefined, signingSecret: FAKE_SIGNING_SECRET, apiUrl },
+  { botToken: FAKE_BOT_TOKEN, appToken: undefined, signingSecret: FAKE_SIGNING_SECRET, apiUrl, responseUrlOrigin: new URL(apiUrl).origin },
   realAssistant(),
   createLogger({ level: 'silent', pretty: false }),
   { botId: FAKE_BOT_ID, botUserId: FAKE_BOT_USER_ID },

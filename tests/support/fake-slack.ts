@@ -30,6 +30,8 @@ export interface RecordedCall {
 export interface FakeSlack {
   /** Base URL for the WebClient (`slackApiUrl`), with the trailing slash Slack's client expects. */
   apiUrl: string;
+  /** Scheme, host and port of this fake: where its response_urls point (SLACK_RESPONSE_URL_ORIGIN in tests). */
+  origin: string;
   calls: RecordedCall[];
   /** A fresh response_url on this fake, as Slack puts one into each command and interaction. */
   responseUrl(): string;
@@ -118,6 +120,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
 
   return {
     apiUrl: `${base}/api/`,
+    origin: base,
     calls,
     responseUrl: () => `${base}/response/${++responseUrls}`,
     callsOf: (method) => calls.filter((call) => call.method === method),

@@ -20,7 +20,7 @@ export async function startSlackHarness(
 ): Promise<SlackHarness> {
   const fake = await startFakeSlack();
   const channel = createSlackChannel(
-    { botToken: FAKE_BOT_TOKEN, appToken: undefined, signingSecret: FAKE_SIGNING_SECRET, apiUrl: fake.apiUrl },
+    { botToken: FAKE_BOT_TOKEN, appToken: undefined, signingSecret: FAKE_SIGNING_SECRET, apiUrl: fake.apiUrl, responseUrlOrigin: fake.origin },
     assistant,
     logger,
     { botId: FAKE_BOT_ID, botUserId: FAKE_BOT_USER_ID },
