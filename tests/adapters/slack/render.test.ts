@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS, mrkdwnChunks, renderReply } from '../../../adapters/slack/render.js';
 import type { Reply } from '../../../src/reply.js';
+import { say } from '../../support/say.js';
 
 const reply = (overrides: Partial<Reply> = {}): Reply => ({
   text: 'Hallo',
@@ -21,11 +22,11 @@ type AnyBlock = {
   fields?: Array<{ text: string }>;
   elements?: Array<{ value?: string; action_id: string; text: { text: string } }>;
 };
-const blocksOf = (r: Reply) => renderReply(r).blocks as AnyBlock[];
+const blocksOf = (r: Reply) => renderReply(r, say).blocks as AnyBlock[];
 
 describe('renderReply', () => {
   it('escapes &, < and > in text and fallback, so echoed text cannot ping or link', () => {
-    const rendered = renderReply(reply({ text: 'Du schriebst: <script>&</script> <!channel> <@U1>' }));
+    const rendered = renderReply(reply({ text: 'Du schriebst: <script>&</script> <!channel> <@U1>' }), say);
     expect(rendered.text).toContain('&lt;script&gt;&amp;&lt;/script&gt; &lt;!channel&gt; &lt;@U1&gt;');
     expect(JSON.stringify(rendered)).not.toMatch(/<script|<!channel>|<@U1>/);
     expect((rendered.blocks[0] as AnyBlock).text).toMatchObject({ type: 'mrkdwn', verbatim: true });
@@ -90,9 +91,25 @@ describe('renderReply', () => {
     const card = blocks.find((block) => block.fields);
     expect(card?.text?.text).toContain('*Ana Beispiel*');
     expect(card?.fields?.map((field) => field.text)).toEqual([
-      '*Telefon*\n0451 122 2029',
+      '*Telefon*\n<tel:04511222029|0451 122 2029>',
       '*E-Mail*\n<mailto:engagement@example.org|engagement@example.org>',
     ]);
+  });
+
+  const contact = { name: 'Ana Beispiel', office: 'Bürgerbüro', department: 'Engagement', phone: '0451 122 2029', email: 'engagement@example.org' };
+
+  it('shows the contact once: a text that gives it gets tappable links and no card', () => {
+    const rendered = renderReply(reply({ text: 'Ana Beispiel\nTel. 0451 122 2029\nE-Mail: engagement@example.org', contacts: [contact] }), say);
+    const all = JSON.stringify(rendered.blocks);
+    expect((rendered.blocks as AnyBlock[]).some((block) => block.fields)).toBe(false);
+    expect(all.match(/0451 122 2029/g)).toHaveLength(1);
+    expect(all).toContain('<tel:04511222029|0451 122 2029>');
+    expect(all).toContain('<mailto:engagement@example.org|engagement@example.org>');
+  });
+
+  it('links an e-mail address in any text, leaving the full stop outside', () => {
+    const [section] = blocksOf(reply({ text: 'Schreiben Sie an info@example.org.' }));
+    expect(section?.text?.text).toBe('Schreiben Sie an <mailto:info@example.org|info@example.org>.');
   });
 
   it('labels the contact card in English for English replies', () => {
@@ -101,6 +118,6 @@ describe('renderReply', () => {
   });
 
   it('keeps the notification fallback within its limit', () => {
-    expect(renderReply(reply({ text: '<&>'.repeat(5000) })).text.length).toBeLessThanOrEqual(LIMITS.fallbackText);
+    expect(renderReply(reply({ text: '<&>'.repeat(5000) }), say).text.length).toBeLessThanOrEqual(LIMITS.fallbackText);
   });
 });
