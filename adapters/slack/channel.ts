@@ -10,11 +10,11 @@ import { createBoundedMemory } from './bounded-memory.js';
 import { SlackHttpReceiver } from './http-receiver.js';
 import { IntakeReceiver } from './intake-receiver.js';
 import { registerListeners } from './listeners.js';
-import { SlackStartError, withStartRetries } from './start-errors.js';
+import { SlackStartError, withStartRetries } from './slack-errors.js';
 import { responseUrlOn, type SlackEventFields, type TranslationContext, translateEvent } from './to-message.js';
 import { createUserLocales, DEFAULT_LOCALE } from './user-locales.js';
 
-export { SlackStartError } from './start-errors.js';
+export { SlackStartError } from './slack-errors.js';
 
 /** Where Slack posts events, commands and interactions in HTTP mode. */
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -128,8 +128,9 @@ export function createSlackChannel(config: SlackConfig, assistant: Assistant, lo
 
   const identify = async () => {
     if (options.botId && options.botUserId) return { botId: options.botId, botUserId: options.botUserId };
-    // No retries inside the client: the loop below says what happens, one line per attempt.
-    const client = new webApi.WebClient(config.botToken, { ...clientOptions(), retryConfig: { retries: 0 } });
+    // No retries and no warnings inside the client: the loop below says what happens, one line per attempt.
+    const quiet = createBoltLogger(log.child({ component: 'bolt' }, { level: 'error' }));
+    const client = new webApi.WebClient(config.botToken, { ...clientOptions(), logger: quiet, retryConfig: { retries: 0 } });
     const result = await withStartRetries(() => client.auth.test(), {
       logger: log,
       variable: 'SLACK_BOT_TOKEN',

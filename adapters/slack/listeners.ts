@@ -8,6 +8,7 @@ import { createBoundedMemory } from './bounded-memory.js';
 import { alreadyAnswered, deliver } from './deliver.js';
 import type { IntakeTicket } from './intake-receiver.js';
 import { renderNotice, renderReply } from './render.js';
+import { operatorHint } from './slack-errors.js';
 import {
   type Answerable,
   CHOICE_ACTION_PREFIX,
@@ -82,7 +83,9 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
         'slack answer sent',
       );
     } catch (error) {
-      logger.error({ err: error, kind }, 'slack answer failed');
+      const method = translation.target.kind === 'post' ? 'chat.postMessage' : 'response_url';
+      const hint = operatorHint(error);
+      logger.error({ err: error, kind, method, ...(hint ? { hint } : {}) }, 'slack answer failed');
       await apologise(client, translation);
     }
   };
@@ -136,7 +139,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
         await client.views.publish({ user_id: event.user, view: buildHomeView(assistant, { locale, dmChannel: event.channel }) });
         logger.info({ kind: 'home', userId: event.user, locale }, 'slack app home published');
       } catch (error) {
-        logger.error({ err: error, kind: 'home' }, 'slack app home failed');
+        const hint = operatorHint(error);
+        logger.error({ err: error, kind: 'home', ...(hint ? { hint } : {}) }, 'slack app home failed');
       } finally {
         done();
       }

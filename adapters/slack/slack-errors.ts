@@ -36,6 +36,19 @@ export function platformErrorCode(error: unknown): string | undefined {
   return fields?.code === 'slack_webapi_platform_error' && typeof fields.data?.error === 'string' ? fields.data.error : undefined;
 }
 
+/**
+ * For a Web API call that failed while running: what the operator can do about it, if
+ * the error code says (a revoked token, a channel the bot was not invited to).
+ */
+export function operatorHint(error: unknown): string | undefined {
+  const code = platformErrorCode(error);
+  if (code === undefined) return undefined;
+  if (TOKEN_FIXES[code]) return `SLACK_BOT_TOKEN ${TOKEN_FIXES[code]}: ${HOW_TO.SLACK_BOT_TOKEN}`;
+  if (code === 'not_in_channel' || code === 'channel_not_found') return 'invite the bot to the channel: /invite @<bot name>';
+  if (code === 'missing_scope') return 'add the scopes of adapters/slack/manifest.yaml to the app and reinstall it';
+  return undefined;
+}
+
 /** A network-level failure (DNS, refused, timeout, 5xx): worth another try. */
 function isUnreachable(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
@@ -44,8 +57,11 @@ function isUnreachable(error: unknown): boolean {
 
 /** What went wrong on the way, in a few words: `ECONNREFUSED`, `HTTP 503`, … */
 function reasonOf(error: unknown): string {
-  const fields = error as { original?: { code?: unknown; message?: unknown }; statusCode?: unknown; message?: unknown } | null;
-  if (typeof fields?.original?.code === 'string') return fields.original.code;
+  type Cause = { code?: unknown; message?: unknown; cause?: { code?: unknown } };
+  const fields = error as { original?: Cause; statusCode?: unknown; message?: unknown } | null;
+  // The Web API client's fetch puts the system error (ECONNREFUSED, ENOTFOUND) one level further down.
+  const code = fields?.original?.code ?? fields?.original?.cause?.code;
+  if (typeof code === 'string') return code;
   if (typeof fields?.statusCode === 'number') return `HTTP ${fields.statusCode}`;
   return typeof fields?.original?.message === 'string' ? fields.original.message : String(fields?.message ?? error);
 }
