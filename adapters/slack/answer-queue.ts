@@ -53,7 +53,10 @@ export function createAnswerQueue({ concurrency, perConversation, total }: Answe
     const work = line?.[0];
     if (!line || !work) return;
     running++;
-    void work()
+    // Started from the event loop's check phase, after pending I/O: a request waiting for
+    // its ack (Slack allows 3 s) is read and acknowledged before more answers are worked on.
+    new Promise<void>((resolve) => setImmediate(resolve))
+      .then(work)
       .catch(() => {})
       .finally(() => {
         running--;

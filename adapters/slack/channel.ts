@@ -32,7 +32,11 @@ export interface SlackChannelOptions {
    */
   botId?: string;
   botUserId?: string;
-  /** Answers worked on at once (default 8). */
+  /**
+   * Answers being sent at once (default 32). Each waits on one Web API call (100–300 ms
+   * to Slack), so this is what bounds throughput long before the CPU does; the Web API
+   * client pauses all of them when Slack rate-limits.
+   */
   concurrentAnswers?: number;
   /** Questions one conversation may have waiting (default 10); more get one "please wait" notice. */
   queuedPerConversation?: number;
@@ -77,7 +81,7 @@ export function createSlackChannel(config: SlackConfig, assistant: Assistant, lo
   });
 
   const queue = createAnswerQueue({
-    concurrency: options.concurrentAnswers ?? 8,
+    concurrency: options.concurrentAnswers ?? 32,
     perConversation: options.queuedPerConversation ?? 10,
     total: options.queuedInTotal ?? 2_000,
   });

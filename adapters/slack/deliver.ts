@@ -32,7 +32,7 @@ export async function deliver(client: webApi.WebClient, target: ReplyTarget, mes
       channel: target.channel,
       ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
       text: message.text,
-      blocks: message.blocks,
+      ...(message.blocks ? { blocks: message.blocks } : {}),
       unfurl_links: false,
       unfurl_media: false,
       ...(intakeKey ? { metadata: { event_type: ANSWER_METADATA_TYPE, event_payload: { intake_key: intakeKey } } } : {}),

@@ -19,12 +19,14 @@ export interface SlackHttpReceiverOptions {
   now?: () => number;
 }
 
-const readBody = async (req: IncomingMessage): Promise<string> => {
-  const chunks: Buffer[] = [];
-  // The shared HTTP server has bounded the length (Content-Length required, 1 MiB) and the time.
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-};
+/** The raw body; the shared HTTP server has bounded its length (Content-Length required, 1 MiB) and its time. */
+const readBody = (req: IncomingMessage): Promise<string> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
 
 const retryNumOf = (req: IncomingMessage): number | undefined => {
   const value = req.headers['x-slack-retry-num'];

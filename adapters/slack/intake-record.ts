@@ -50,7 +50,7 @@ export function intakeQueueOf(body: Record<string, unknown>): string {
 }
 
 /** Fields that are large or sensitive and that no listener reads. */
-const DROPPED_TOP = ['token'];
+const DROPPED_TOP = ['token', 'event_context'];
 const DROPPED_NESTED: Record<string, string[]> = {
   event: ['blocks', 'attachments', 'files'],
   message: ['blocks', 'attachments', 'files'],
@@ -58,9 +58,9 @@ const DROPPED_NESTED: Record<string, string[]> = {
 };
 
 /**
- * The body as it is stored until answered: without the legacy verification token and
- * the rich-text, attachment and file copies of messages (the plain `text` is what is
- * read). Bolt's routing fields (type, team, authorizations) stay, so a stored body
+ * The body as it is stored until answered: without the legacy verification token, the
+ * opaque `event_context`, and the rich-text, attachment and file copies of messages
+ * (the plain `text` is what is read). Bolt's routing fields (type, team, authorizations) stay, so a stored body
  * goes through the same listeners as a fresh one.
  */
 export function compactBody(body: Record<string, unknown>): Record<string, unknown> {

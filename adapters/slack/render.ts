@@ -15,34 +15,22 @@ export const LIMITS = {
   fallbackText: 3000,
 } as const;
 
-/** What chat.postMessage and response_url take: blocks plus the plain `text` for notifications. */
+/**
+ * What chat.postMessage and response_url take: mrkdwn `text` alone for a plain answer,
+ * or blocks plus the escaped plain `text` for notifications.
+ */
 export interface SlackMessage {
   text: string;
-  blocks: types.KnownBlock[];
+  blocks?: types.KnownBlock[];
 }
 
 /**
  * Bare web and e-mail addresses; trailing punctuation belongs to the sentence, not the
- * link. One pattern, so that an address inside a URL is never linked twice.
+ * link. Neither contains whitespace, so a whole paragraph can be scanned at once.
  */
-const ADDRESS_PATTERN = /(https?:\/\/[^\s<>|"]+[^\s<>|".,;:!?)\]'»“”])|([\w.+-]+@[\w-]+(?:\.[\w-]+)+)/g;
-
-/**
- * One whitespace-free piece of user-visible text as mrkdwn: escaped, with web
- * addresses and e-mail addresses turned into explicit links (we send `verbatim`, so
- * Slack does not guess).
- */
-function renderWord(word: string): string {
-  let out = '';
-  let last = 0;
-  for (const match of word.matchAll(ADDRESS_PATTERN)) {
-    const [address, url] = match;
-    const escaped = escapeMrkdwn(address);
-    out += escapeMrkdwn(word.slice(last, match.index)) + (url ? `<${escaped}>` : `<mailto:${escaped}|${escaped}>`);
-    last = match.index + address.length;
-  }
-  return out + escapeMrkdwn(word.slice(last));
-}
+const URL_SOURCE = String.raw`https?:\/\/[^\s<>|"]+[^\s<>|".,;:!?)\]'»“”]`;
+const EMAIL_SOURCE = String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`;
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A phone number as a tappable `tel:` link, its digits as the target and its written form as the label. */
 export function phoneLink(phone: string): string {
@@ -50,7 +38,42 @@ export function phoneLink(phone: string): string {
   return dial.length >= 3 ? `<tel:${dial}|${escapeMrkdwn(phone)}>` : escapeMrkdwn(phone);
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Link patterns by phone numbers: the contacts are the same few in every answer, so each is built once. */
+const linkPatterns = new Map<string, RegExp>();
+const MAX_LINK_PATTERNS = 64;
+
+/**
+ * One pattern for everything that becomes a link: the given phone numbers as written
+ * (longest first, so that a number is never linked by a shorter one it contains), web
+ * addresses and e-mail addresses. Group 1 is a phone, 2 a web address, 3 an e-mail.
+ */
+function linkPattern(phones: readonly string[]): RegExp {
+  const known = [...new Set(phones.map((phone) => phone.trim()).filter((phone) => /\d/.test(phone)))].sort((a, b) => b.length - a.length);
+  const key = known.join('\n');
+  let pattern = linkPatterns.get(key);
+  if (!pattern) {
+    const phoneSource = known.length > 0 ? known.map(escapeRegExp).join('|') : '(?!)';
+    pattern = new RegExp(`(${phoneSource})|(${URL_SOURCE})|(${EMAIL_SOURCE})`, 'g');
+    if (linkPatterns.size >= MAX_LINK_PATTERNS) linkPatterns.clear();
+    linkPatterns.set(key, pattern);
+  }
+  return pattern;
+}
+
+/** Text as mrkdwn: escaped, with phone numbers, web and e-mail addresses as explicit links (we send `verbatim`, so Slack does not guess). */
+function renderRun(text: string, pattern: RegExp): string {
+  let out = '';
+  let last = 0;
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    const [found, phone, url] = match;
+    const escaped = escapeMrkdwn(found);
+    out += escapeMrkdwn(text.slice(last, match.index));
+    out += phone ? phoneLink(found) : url ? `<${escaped}>` : `<mailto:${escaped}|${escaped}>`;
+    last = match.index + found.length;
+  }
+  return out + escapeMrkdwn(text.slice(last));
+}
 
 /** Cuts an over-long word into escaped pieces that each fit, never inside an entity. */
 function cutWord(word: string, max: number): string[] {
@@ -67,34 +90,6 @@ function cutWord(word: string, max: number): string[] {
   return current ? [...pieces, current] : pieces;
 }
 
-/** Text without phone numbers as mrkdwn, whitespace kept as it is. */
-function renderWords(text: string): string {
-  return text
-    .split(/(\s+)/)
-    .map((part, i) => (i % 2 === 1 ? part : renderWord(part)))
-    .join('');
-}
-
-/** A paragraph or line as mrkdwn: the known phone numbers (which contain spaces) as links, the rest word by word. */
-function renderRun(text: string, phones: RegExp | undefined): string {
-  if (!phones) return renderWords(text);
-  let out = '';
-  let last = 0;
-  for (const match of text.matchAll(phones)) {
-    out += renderWords(text.slice(last, match.index)) + phoneLink(match[0]);
-    last = match.index + match[0].length;
-  }
-  return out + renderWords(text.slice(last));
-}
-
-/** Matches any of the given phone numbers as written, or undefined when there are none. */
-function phonePattern(phones: readonly string[]): RegExp | undefined {
-  const known = [...new Set(phones.map((phone) => phone.trim()).filter((phone) => /\d/.test(phone)))];
-  // Longest first, so that a number is never linked by a shorter one it contains.
-  known.sort((a, b) => b.length - a.length);
-  return known.length > 0 ? new RegExp(known.map(escapeRegExp).join('|'), 'g') : undefined;
-}
-
 /**
  * Plain text as mrkdwn pieces of at most `max` characters *after* escaping. Breaks
  * between paragraphs where possible, else between words, so no link or entity is cut.
@@ -102,7 +97,8 @@ function phonePattern(phones: readonly string[]): RegExp | undefined {
  * which is cut word by word).
  */
 export function mrkdwnChunks(plain: string, max: number = LIMITS.sectionText, phones: readonly string[] = []): string[] {
-  const phoneMatcher = phonePattern(phones);
+  const links = linkPattern(phones);
+  const wordLinks = linkPattern([]);
   const chunks: string[] = [];
   let current = '';
   const add = (piece: string, separator: string) => {
@@ -114,7 +110,7 @@ export function mrkdwnChunks(plain: string, max: number = LIMITS.sectionText, ph
     current = piece;
   };
   for (const paragraph of plain.trim().split(/\n{2,}/)) {
-    const whole = renderRun(paragraph, phoneMatcher);
+    const whole = renderRun(paragraph, links);
     if (whole.length <= max) {
       add(whole, '\n\n');
       continue;
@@ -122,7 +118,7 @@ export function mrkdwnChunks(plain: string, max: number = LIMITS.sectionText, ph
     // Too long for one section: fall back to words, keeping the line breaks.
     let separator = '\n\n';
     for (const [, word = '', space = ''] of paragraph.matchAll(/(\S+)(\s*)/g)) {
-      const rendered = renderWord(word);
+      const rendered = renderRun(word, wordLinks);
       for (const piece of rendered.length <= max ? [rendered] : cutWord(word, max)) {
         add(piece, separator);
         separator = ' ';
@@ -205,11 +201,12 @@ export function choiceBlocks(choices: readonly Choice[]): types.KnownBlock[] {
 }
 
 /**
- * A core reply as a Slack message: escaped mrkdwn sections for the text (web and
- * e-mail addresses and the contacts' phone numbers as links), the links, the contact
- * card where the text does not already give the contact, and suggestion buttons,
- * within Block Kit's limits; `text` is the escaped plain rendering for notifications
- * and clients without blocks.
+ * A core reply as a Slack message. A plain answer (one section's worth of text, nothing
+ * else) is one escaped mrkdwn `text`, as a person would write it. Otherwise blocks:
+ * escaped mrkdwn sections for the text, the links, the contact card where the text does
+ * not already give the contact, and suggestion buttons, within Block Kit's limits, with
+ * the escaped plain rendering as `text` for notifications. Web and e-mail addresses and
+ * the contacts' phone numbers are links either way.
  *
  * ```ts
  * await client.chat.postMessage({ channel, thread_ts, ...renderReply(reply, assistant.say) });
@@ -221,10 +218,12 @@ export function renderReply(reply: Reply, say: Say): SlackMessage {
     ...contactsNotInText(reply).map((contact) => contactSection(contact, reply.locale, say)),
     ...choiceBlocks(reply.choices),
   ].slice(0, LIMITS.blocksPerMessage - 1);
-  let body = textSections(
-    reply.text,
-    reply.contacts.map((contact) => contact.phone),
-  );
+  const phones = reply.contacts.map((contact) => contact.phone);
+  if (tail.length === 0) {
+    const chunks = mrkdwnChunks(reply.text, LIMITS.sectionText, phones);
+    if (chunks.length === 1) return { text: chunks[0] as string };
+  }
+  let body = textSections(reply.text, phones);
   const room = LIMITS.blocksPerMessage - tail.length;
   if (body.length > room) {
     // Only a runaway text gets here; say that it was cut rather than fail to send.
@@ -242,5 +241,5 @@ function fallbackText(reply: Reply): string {
 
 /** A short plain-text message without blocks, e.g. the apology after a fault. */
 export function renderNotice(text: string): SlackMessage {
-  return { text: escapeMrkdwn(text), blocks: textSections(text) };
+  return { text: escapeMrkdwn(text) };
 }

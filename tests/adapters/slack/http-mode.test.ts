@@ -44,7 +44,7 @@ const postsTo = (channel: string) => (call: RecordedCall) => call.method === 'ch
 
 /** Block Kit buttons in a recorded message, in order. */
 const buttonsOf = (call: RecordedCall) =>
-  (call.args.blocks as Array<{ type: string; elements?: Array<{ type: string; action_id: string; value: string }> }>)
+  ((call.args.blocks ?? []) as Array<{ type: string; elements?: Array<{ type: string; action_id: string; value: string }> }>)
     .filter((block) => block.type === 'actions')
     .flatMap((block) => block.elements ?? [])
     .filter((element) => element.type === 'button');
@@ -111,7 +111,7 @@ describe('Slack adapter in HTTP mode (real Bolt, fake Slack on 127.0.0.1)', () =
       await sendEvent(dm('DPHONE', 'Wie ist die Telefonnummer?'));
       const answer = await harness.fake.waitFor(postsTo('DPHONE'));
       expect(answer.args.thread_ts).toBeUndefined();
-      expect(JSON.stringify(answer.args.blocks)).toContain('0451 122 2029');
+      expect(String(answer.args.text)).toContain('0451 122 2029');
       expect(answer.args.text).toContain('0451 122 2029');
     });
 

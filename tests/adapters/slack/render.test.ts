@@ -23,18 +23,29 @@ type AnyBlock = {
   elements?: Array<{ value?: string; action_id: string; text: { text: string } }>;
 };
 const blocksOf = (r: Reply) => renderReply(r, say).blocks as AnyBlock[];
+/** The mrkdwn a message shows: its text alone when it has no blocks. */
+const shownText = (r: Reply) => {
+  const rendered = renderReply(r, say);
+  return rendered.blocks ? JSON.stringify(rendered.blocks) : rendered.text;
+};
 
 describe('renderReply', () => {
   it('escapes &, < and > in text and fallback, so echoed text cannot ping or link', () => {
     const rendered = renderReply(reply({ text: 'Du schriebst: <script>&</script> <!channel> <@U1>' }), say);
     expect(rendered.text).toContain('&lt;script&gt;&amp;&lt;/script&gt; &lt;!channel&gt; &lt;@U1&gt;');
     expect(JSON.stringify(rendered)).not.toMatch(/<script|<!channel>|<@U1>/);
-    expect((rendered.blocks[0] as AnyBlock).text).toMatchObject({ type: 'mrkdwn', verbatim: true });
+    const withButtons = renderReply(reply({ text: '<script>', choices: [{ id: 'c', label: 'C' }] }), say);
+    expect((withButtons.blocks?.[0] as AnyBlock | undefined)?.text).toMatchObject({ type: 'mrkdwn', text: '&lt;script&gt;', verbatim: true });
+  });
+
+  it('sends a plain answer as one mrkdwn text, without blocks, as a person would', () => {
+    expect(renderReply(reply({ text: 'Hallo & willkommen' }), say)).toEqual({ text: 'Hallo &amp; willkommen' });
   });
 
   it('links bare web addresses explicitly, leaving sentence punctuation outside', () => {
-    const [section] = blocksOf(reply({ text: 'Mehr unter https://www.luebeck.de/engagement?a=1&b=2.' }));
-    expect(section?.text?.text).toBe('Mehr unter <https://www.luebeck.de/engagement?a=1&amp;b=2>.');
+    expect(shownText(reply({ text: 'Mehr unter https://www.luebeck.de/engagement?a=1&b=2.' }))).toBe(
+      'Mehr unter <https://www.luebeck.de/engagement?a=1&amp;b=2>.',
+    );
   });
 
   it('splits long text into sections of at most 3000 characters, at paragraph or word boundaries', () => {
@@ -100,16 +111,15 @@ describe('renderReply', () => {
 
   it('shows the contact once: a text that gives it gets tappable links and no card', () => {
     const rendered = renderReply(reply({ text: 'Ana Beispiel\nTel. 0451 122 2029\nE-Mail: engagement@example.org', contacts: [contact] }), say);
-    const all = JSON.stringify(rendered.blocks);
-    expect((rendered.blocks as AnyBlock[]).some((block) => block.fields)).toBe(false);
+    const all = rendered.text;
+    expect(rendered.blocks).toBeUndefined();
     expect(all.match(/0451 122 2029/g)).toHaveLength(1);
     expect(all).toContain('<tel:04511222029|0451 122 2029>');
     expect(all).toContain('<mailto:engagement@example.org|engagement@example.org>');
   });
 
   it('links an e-mail address in any text, leaving the full stop outside', () => {
-    const [section] = blocksOf(reply({ text: 'Schreiben Sie an info@example.org.' }));
-    expect(section?.text?.text).toBe('Schreiben Sie an <mailto:info@example.org|info@example.org>.');
+    expect(shownText(reply({ text: 'Schreiben Sie an info@example.org.' }))).toBe('Schreiben Sie an <mailto:info@example.org|info@example.org>.');
   });
 
   it('labels the contact card in English for English replies', () => {
