@@ -21,9 +21,12 @@ slack-home-title = { $bot }
 slack-home-topics = What I can tell you about
 slack-home-contact = Contact
 slack-home-how-to = Write to me in the Messages tab, mention me in a channel I have been invited to, or use /engagiert with your question – only you will see the answer. In the thread of an answer you can ask more without mentioning me again.
-slack-home-ask = Or ask me directly:
 slack-contact-phone = Phone
 slack-contact-email = Email
 slack-shortened = … (shortened)
 slack-busy = You have just sent me a great many questions at once. I am answering them in turn; please ask the rest again in a moment.
 slack-overloaded = I am receiving a great many questions right now. Please try again in a minute.
+
+## Terminal (ops)
+
+ops-terminal-no-handoff = Here in the terminal I cannot pass your question on to the network team.

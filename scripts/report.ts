@@ -9,7 +9,7 @@
  * Reads the store where the bot writes it (DATA_DIR, default `data/`). Read only:
  * safe to run while the bot is running.
  */
-import { ConfigError, parseConfig } from '../src/config.js';
+import { ConfigError, parseConfig, withDotEnv } from '../src/config.js';
 import { formatUnansweredReport, groupUnanswered } from '../src/unanswered/report.js';
 import { readUnanswered } from '../src/unanswered/store.js';
 
@@ -35,7 +35,7 @@ function main(): void {
   const { limit, days } = parseArgs(process.argv.slice(2));
   let config: ReturnType<typeof parseConfig>;
   try {
-    config = parseConfig(process.env);
+    config = parseConfig(withDotEnv(process.env));
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);

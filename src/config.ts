@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
 import { z } from 'zod';
 
 /**
@@ -5,7 +7,7 @@ import { z } from 'zod';
  * Nothing else in the code base reads `process.env`.
  *
  * ```ts
- * const config = parseConfig(process.env); // throws ConfigError naming the variable
+ * const config = parseConfig(withDotEnv(process.env)); // throws ConfigError naming the variable
  * ```
  */
 
@@ -52,6 +54,8 @@ const httpUrl = optionalText.pipe(z.url({ protocol: /^https?$/, error: 'use a fu
 
 const envSchema = z
   .object({
+    /** Read by {@link withDotEnv} before parsing; listed here so that .env.example documents it. */
+    ENV_FILE: optionalText,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOG_PRETTY: flag(false),
     PSEUDONYM_KEY: optionalText,
@@ -89,6 +93,18 @@ const envSchema = z
       (value) => !value || new URL(value).origin === value,
       'use an origin only, e.g. https://hooks.slack.com (no path, no trailing /)',
     ),
+
+    SLACK_HANDOFF_CHANNEL: optionalText.pipe(
+      z
+        .string()
+        .regex(/^[CG][A-Z0-9]{8,}$/, "use the channel's id (C…, at the bottom of the channel's details), not its name")
+        .optional(),
+    ),
+    HANDOFF_RETENTION_DAYS: integer(30, 1, 365),
+    HANDOFF_MAX_OPEN_PER_CHAT: integer(3, 1, 20),
+    HANDOFF_MAX_PER_DAY: integer(5, 1, 100),
+    HANDOFF_MAX_QUESTION_LENGTH: integer(1500, 100, 2900),
+    HANDOFF_POST_INTERVAL_MS: integer(1000, 0, 60_000),
   })
   .superRefine((env, ctx) => {
     if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_BOT_TOKEN) {
@@ -134,6 +150,20 @@ export interface SlackConfig {
   responseUrlOrigin: string;
 }
 
+/** "Ask a person" (docs/handoff.md): on only with Telegram, Slack and SLACK_HANDOFF_CHANNEL together. */
+export interface HandoffConfig {
+  /** Slack channel id where tickets are posted. */
+  channel: string;
+  /** Chat ids are deleted when a ticket is closed, and this many days after it was opened at the latest. */
+  retentionDays: number;
+  maxOpenPerChat: number;
+  maxPerDay: number;
+  /** Longer questions are cut, with a note. */
+  maxQuestionLength: number;
+  /** At most one new ticket per this many milliseconds in the channel; a burst waits its turn. */
+  postIntervalMs: number;
+}
+
 export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   logPretty: boolean;
@@ -149,6 +179,9 @@ export interface Config {
   shutdownTimeoutMs: number;
   telegram: TelegramConfig | undefined;
   slack: SlackConfig | undefined;
+  handoff: HandoffConfig | undefined;
+  /** SLACK_HANDOFF_CHANNEL is set but a channel is missing, so the hand-off is off; main says so. */
+  handoffOffBecause: string | undefined;
 }
 
 /** A config problem, with one line per variable that is wrong and how to fix it. */
@@ -159,12 +192,35 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * The environment completed from a `.env` file (ENV_FILE, default `.env` in the working
+ * directory), the way `docker run --env-file` and most tools read one: a variable that is
+ * set in the environment, even to an empty value, wins over the file. A missing file is
+ * fine; the file is parsed by Node itself (`util.parseEnv`, the parser of `node --env-file`).
+ *
+ * ```ts
+ * const config = parseConfig(withDotEnv(process.env));
+ * ```
+ */
+export function withDotEnv(env: Record<string, string | undefined>): Record<string, string | undefined> {
+  const file = env.ENV_FILE?.trim() || '.env';
+  if (!existsSync(file)) return env;
+  let fromFile: Record<string, string | undefined>;
+  try {
+    fromFile = parseEnv(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ConfigError([`ENV_FILE: cannot read ${file} (${error instanceof Error ? error.message : String(error)})`]);
+  }
+  return { ...fromFile, ...env };
+}
+
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const result = envSchema.safeParse(env);
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`));
   }
   const e = result.data;
+  const handoffOn = Boolean(e.SLACK_HANDOFF_CHANNEL && e.TELEGRAM_BOT_TOKEN && e.SLACK_BOT_TOKEN);
   return {
     logLevel: e.LOG_LEVEL,
     logPretty: e.LOG_PRETTY,
@@ -199,5 +255,20 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
           responseUrlOrigin: e.SLACK_RESPONSE_URL_ORIGIN ?? DEFAULT_SLACK_RESPONSE_URL_ORIGIN,
         }
       : undefined,
+    handoff:
+      handoffOn && e.SLACK_HANDOFF_CHANNEL
+        ? {
+            channel: e.SLACK_HANDOFF_CHANNEL,
+            retentionDays: e.HANDOFF_RETENTION_DAYS,
+            maxOpenPerChat: e.HANDOFF_MAX_OPEN_PER_CHAT,
+            maxPerDay: e.HANDOFF_MAX_PER_DAY,
+            maxQuestionLength: e.HANDOFF_MAX_QUESTION_LENGTH,
+            postIntervalMs: e.HANDOFF_POST_INTERVAL_MS,
+          }
+        : undefined,
+    handoffOffBecause:
+      e.SLACK_HANDOFF_CHANNEL && !handoffOn
+        ? 'SLACK_HANDOFF_CHANNEL is set, but the hand-off needs both TELEGRAM_BOT_TOKEN and SLACK_BOT_TOKEN'
+        : undefined,
   };
 }

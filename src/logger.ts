@@ -143,14 +143,17 @@ export function serializeError(value: unknown, depth = 0): SerializedError {
   assign('syscall', text(fields.syscall));
   const isPlatformError =
     PLATFORM_ERROR_TYPES.has(out.type) || (typeof out.code === 'string' && (out.code.startsWith('slack_') || /^E[A-Z]+$/.test(out.code)));
-  if (!isPlatformError && value.stack) out.stack = scrubText(value.stack);
+  let wrapsPlatformError = false;
   if (depth < MAX_NESTING) {
     // grammY's HttpError keeps the network error in `error`, Bolt its cause in `original`.
     const inner = fields.cause ?? (fields.error instanceof Error ? fields.error : undefined) ?? fields.original;
     if (inner !== undefined) out.cause = serializeError(inner, depth + 1);
+    wrapsPlatformError = inner instanceof Error && out.cause?.stack === undefined;
     const many = Array.isArray(fields.errors) ? fields.errors : Array.isArray(fields.originals) ? fields.originals : undefined;
     if (many) out.errors = many.slice(0, MAX_INNER_ERRORS).map((e: unknown) => serializeError(e, depth + 1));
   }
+  // An error that wraps a platform's or the network's refusal (e.g. an adapter's start error) is not a bug either.
+  if (!isPlatformError && !wrapsPlatformError && value.stack) out.stack = scrubText(value.stack);
   return out;
 }
 

@@ -10,14 +10,16 @@ import { createTelegramChannel } from '../adapters/telegram/channel.js';
 import { type Assistant, createAssistant } from './assistant.js';
 import type { Channel } from './channel.js';
 import { runChat } from './cli/chat.js';
-import { type Config, ConfigError, parseConfig } from './config.js';
+import { type Config, ConfigError, parseConfig, withDotEnv } from './config.js';
+import { createHandoff, type Handoff } from './handoff/handoff.js';
+import type { HandoffBoardProvider, HandoffChatProvider } from './handoff/port.js';
 import { KnowledgeError, loadKnowledge } from './knowledge/load.js';
 import type { Knowledge } from './knowledge/schema.js';
 import { watchKnowledge } from './knowledge/watch.js';
 import { createLogger, createPseudonymiser, type Logger, scrubSecrets } from './logger.js';
 import { installProcessErrorPolicy } from './process-errors.js';
 import { runService } from './service.js';
-import { SETUP_HINT } from './setup-hint.js';
+import { explainStartFailure, SETUP_HINT } from './setup-hint.js';
 import { StorageError } from './storage/database.js';
 import { openStorage, type Storage } from './storage/storage.js';
 import { startUnansweredRecorder } from './unanswered/recorder.js';
@@ -47,39 +49,73 @@ async function main(): Promise<void> {
   });
   const errorPolicy = installProcessErrorPolicy({ logger, onFatal: () => process.exit(1) });
   const knowledge = loadKnowledgeOrExit(config.knowledgeDir);
-  const unanswered = startUnansweredRecorder({ ...config.unanswered, dir: config.dataDir }, logger);
-  const assistant = createAssistant(knowledge, { onUnanswered: (question) => unanswered.record(question) });
-  const watcher = config.knowledgeReload
-    ? watchKnowledge({ dir: config.knowledgeDir, logger, onReload: (next) => assistant.setKnowledge(next) })
-    : undefined;
 
   if (interactive) {
-    await runChat({ assistant, input: process.stdin, output: process.stdout, terminal: true });
-    watcher?.close();
-    unanswered.stop();
+    // Without a usable data directory the terminal chat only loses the record of unanswered questions.
+    const storage = openStorageOrWarn(config.dataDir, logger);
+    const core = startCore(config, knowledge, storage, logger);
+    await runChat({ assistant: core.assistant, input: process.stdin, output: process.stdout, terminal: true });
+    core.stop();
+    storage?.close();
     return;
   }
 
+  // The channels cannot run without their durable intake.
   const storage = openStorageOrExit(config.dataDir, logger);
-  logger.info({ file: storage.file }, 'storage open');
+  const core = startCore(config, knowledge, storage, logger);
+  if (config.handoffOffBecause) logger.warn(`${config.handoffOffBecause}; the hand-off is off`);
+  const handoff = config.handoff ? createHandoff({ db: storage.db, config: config.handoff, logger }) : undefined;
+  const channels = createChannels(config, core.assistant, logger, { pseudonymise, intake: storage.intake, handoff });
   const service = await runService({
-    channels: createChannels(config, assistant, logger, { pseudonymise, intake: storage.intake }),
+    channels,
     http: { host: config.host, port: config.port },
     logger,
     shutdownTimeoutMs: config.shutdownTimeoutMs,
     alsoStop: [
-      { name: 'knowledge watcher', run: () => watcher?.close() },
-      { name: 'unanswered recorder', run: () => unanswered.stop() },
+      { name: 'hand-off outbox', run: () => handoff?.stop() },
+      { name: 'knowledge watcher and unanswered recorder', run: () => core.stop() },
     ],
     stopLast: [{ name: 'storage', run: () => storage.close() }],
+    explainStartFailure: (channel, error) => explainStartFailure(channel, error, { socketMode: Boolean(config.slack?.appToken) }),
   });
   errorPolicy.setOnFatal((reason) => void service.control.shutdown(reason, 1));
+  // `started` also settles when a channel failed and the service is shutting down: then nothing starts.
+  if (handoff) void service.started.then(() => service.health.isReady() && startHandoff(handoff, channels, logger));
 }
 
-/** What every adapter gets besides its config: the configured pseudonymiser and the durable intake. */
+/** The hand-off sends through the Slack adapter (board) and the Telegram adapter (chat), once both run. */
+function startHandoff(handoff: Handoff, channels: readonly Channel[], logger: Logger): void {
+  const board = channels.map((channel) => (channel as Partial<HandoffBoardProvider>).handoffBoard).find(Boolean);
+  const chat = channels.map((channel) => (channel as Partial<HandoffChatProvider>).handoffChat).find(Boolean);
+  if (!board || !chat) {
+    logger.warn('SLACK_HANDOFF_CHANNEL is set, but these adapters do not offer the hand-off yet; it is off');
+    return;
+  }
+  handoff.start({ board, chat });
+  logger.info('hand-off to the network team is on');
+}
+
+/** The assistant with what keeps it current (hot reload) and what it reports (unanswered questions). */
+function startCore(config: Config, knowledge: Knowledge, storage: Storage | undefined, logger: Logger): { assistant: Assistant; stop(): void } {
+  const unanswered = startUnansweredRecorder(config.unanswered, storage?.db, logger);
+  const assistant = createAssistant(knowledge, { onUnanswered: (question) => unanswered.record(question) });
+  const watcher = config.knowledgeReload
+    ? watchKnowledge({ dir: config.knowledgeDir, logger, onReload: (next) => assistant.setKnowledge(next) })
+    : undefined;
+  return {
+    assistant,
+    stop() {
+      watcher?.close();
+      unanswered.stop();
+    },
+  };
+}
+
+/** What every adapter gets besides its config: the pseudonymiser, the durable intake, and the hand-off when it is on. */
 interface AdapterServices {
   pseudonymise: Pseudonymiser;
   intake: Storage['intake'];
+  handoff: Handoff | undefined;
 }
 
 /** Adapters add their own `channel` field to the logger; each takes from `services` what its options declare. */
@@ -92,7 +128,9 @@ function createChannels(config: Config, assistant: Assistant, logger: Logger, se
 
 function openStorageOrExit(dir: string, logger: Logger): Storage {
   try {
-    return openStorage({ dir, logger });
+    const storage = openStorage({ dir, logger });
+    logger.info({ file: storage.file }, 'storage open');
+    return storage;
   } catch (error) {
     if (!(error instanceof StorageError)) throw error;
     process.stderr.write(`${error.message}\n`);
@@ -100,9 +138,19 @@ function openStorageOrExit(dir: string, logger: Logger): Storage {
   }
 }
 
+function openStorageOrWarn(dir: string, logger: Logger): Storage | undefined {
+  try {
+    return openStorage({ dir, logger });
+  } catch (error) {
+    if (!(error instanceof StorageError)) throw error;
+    logger.warn({ err: error }, 'cannot open the storage; unanswered questions are not recorded');
+    return undefined;
+  }
+}
+
 function parseConfigOrExit(env: NodeJS.ProcessEnv): Config {
   try {
-    return parseConfig(env);
+    return parseConfig(withDotEnv(env));
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`${error.message}\nSee .env.example for every variable and its default.\n`);

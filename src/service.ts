@@ -13,6 +13,8 @@ export interface ServiceOptions {
   alsoStop?: readonly ShutdownStep[];
   /** Stopped after the HTTP server, when no request can arrive any more: the database. */
   stopLast?: readonly ShutdownStep[];
+  /** Turns a channel's start failure into the fix for the operator (e.g. which token is wrong); see `explainStartFailure`. */
+  explainStartFailure?(channel: Channel['name'], error: unknown): string | undefined;
   /** Injectable for tests; see {@link installShutdown}. */
   exit?: (code: number) => void;
   signalSource?: Pick<NodeJS.Process, 'once' | 'off'>;
@@ -71,16 +73,20 @@ export async function runService(options: ServiceOptions): Promise<RunningServic
 
   const started = Promise.all(
     channels.map(async (channel) => {
-      await channel.start();
+      try {
+        await channel.start();
+      } catch (error) {
+        const fix = options.explainStartFailure?.(channel.name, error);
+        if (fix) logger.fatal({ channel: channel.name, err: error }, `${channel.name} did not start: ${fix}`);
+        else logger.fatal({ channel: channel.name, err: error }, `${channel.name} did not start`);
+        throw error;
+      }
       health.markReady(channel.name);
       logger.info({ channel: channel.name }, 'channel started');
     }),
   ).then(
     () => logger.info({ channels: channels.map((c) => c.name) }, 'ready'),
-    (error: unknown) => {
-      logger.fatal({ err: error }, 'a channel failed to start; shutting down');
-      void control.shutdown('channel failed to start', 1);
-    },
+    () => void control.shutdown('a channel failed to start', 1),
   );
 
   return { port: server.port, health, started, control };

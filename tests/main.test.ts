@@ -1,7 +1,8 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readUnanswered } from '../src/unanswered/store.js';
 import { startDelayingProxy } from './support/delaying-proxy.js';
 import { FAKE_BOT_TOKEN, FAKE_SIGNING_SECRET, startFakeSlack } from './support/fake-slack.js';
 import { FAKE_TOKEN, FakeTelegram } from './support/fake-telegram.js';
@@ -52,6 +53,35 @@ describe('npm start: configuration', () => {
     const main = track(startMain({ KNOWLEDGE_DIR: dir, TELEGRAM_BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: 'http://127.0.0.1:9' }));
     expect((await main.exit).code).toBe(1);
     expect(main.stderr()).toMatch(/people\.yaml → people\.0\.name/);
+  });
+});
+
+describe('npm start: a token the platform refuses', () => {
+  it('Telegram: names TELEGRAM_BOT_TOKEN and where to get the right one, exits 1, no stack trace', async () => {
+    const fake = await FakeTelegram.start({ token: '999999:the-token-telegram-knows-aaaaaaaaaaaaaaaa' });
+    cleanups.push(() => fake.close());
+    const main = track(startMain({ TELEGRAM_BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, HOST: '127.0.0.1', PORT: '0' }));
+    expect((await main.exit).code).toBe(1);
+    expect(main.stderr()).toMatch(/TELEGRAM_BOT_TOKEN was refused by Telegram \(401 Unauthorized\).*@BotFather/);
+    expect(main.stderr()).not.toMatch(/\n\s+at |\\n\s+at /);
+    expect(main.stderr()).not.toContain(FAKE_TOKEN);
+  });
+
+  it('Slack: names SLACK_BOT_TOKEN, exits 1', async () => {
+    const fake = await startFakeSlack();
+    cleanups.push(() => fake.close());
+    const main = track(
+      startMain({
+        SLACK_BOT_TOKEN: 'xoxb-revoked-token',
+        SLACK_SIGNING_SECRET: FAKE_SIGNING_SECRET,
+        SLACK_API_URL: fake.apiUrl,
+        HOST: '127.0.0.1',
+        PORT: '0',
+      }),
+    );
+    expect((await main.exit).code).toBe(1);
+    expect(main.stderr()).toMatch(/SLACK_BOT_TOKEN was refused by Slack \(invalid_auth\)/);
+    expect(main.stderr()).not.toContain('xoxb-revoked-token');
   });
 });
 
@@ -108,9 +138,10 @@ describe('npm start with Telegram (against a fake Bot API on 127.0.0.1)', () => 
     expect(main.stdout()).toBe('');
 
     // Recorded for the editors, without anything that identifies the asker.
-    const stored = readFileSync(join(unansweredDir, 'unanswered.jsonl'), 'utf8');
-    expect(JSON.parse(stored)).toMatchObject({ text: question, locale: 'de', channel: 'telegram' });
-    expect(stored).not.toContain(String(userId));
+    // Closed cleanly: no -wal file, and the database file itself holds no trace of who asked.
+    expect(existsSync(join(unansweredDir, 'bot.sqlite-wal'))).toBe(false);
+    expect(readFileSync(join(unansweredDir, 'bot.sqlite')).includes(String(userId))).toBe(false);
+    expect(readUnanswered({ dir: unansweredDir, retentionDays: 90 })).toMatchObject([{ text: question, locale: 'de', channel: 'telegram' }]);
   }, 60_000);
 });
 

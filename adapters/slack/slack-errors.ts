@@ -7,8 +7,8 @@ import type { Logger } from '../../src/logger.js';
  */
 export class SlackStartError extends Error {
   readonly code = 'slack_bot_start_failed';
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
     this.name = 'SlackStartError';
   }
 }
@@ -100,6 +100,7 @@ export async function withStartRetries<T>(call: () => Promise<T>, options: Retry
           problem
             ? `Slack refused ${options.variable} (${code}): it ${problem}. Fix: ${HOW_TO[options.variable]}.`
             : `Slack refused to start with ${options.variable} (${code}). Check the token and the app's scopes (adapters/slack/manifest.yaml).`,
+          { cause: error },
         );
       }
       if (!isUnreachable(error)) throw error;
@@ -107,6 +108,7 @@ export async function withStartRetries<T>(call: () => Promise<T>, options: Retry
       if (attempt >= attempts) {
         throw new SlackStartError(
           `Slack's Web API at ${options.apiUrl} cannot be reached (${reason}) after ${attempts} attempts. Check the network, a proxy or firewall, and SLACK_API_URL (unset means Slack's own).`,
+          { cause: error },
         );
       }
       options.logger.warn(

@@ -48,21 +48,34 @@ export function answerLine(line: string, assistant: Assistant, lineNumber: numbe
   return JSON.stringify(toBatchAnswer(reply));
 }
 
+/**
+ * Answers each line as soon as it has arrived. Lines that arrive together (a batch piped
+ * in) are written together, once the input at hand is used up: one write per answer
+ * would dominate the cost of large batches, and holding answers back would hang a client
+ * that sends one line and waits for its answer.
+ */
 async function runJsonl(assistant: Assistant): Promise<void> {
   const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   let lineNumber = 0;
-  let out = '';
+  let pending = '';
+  let flushScheduled = false;
+  const flush = () => {
+    flushScheduled = false;
+    if (pending === '') return;
+    process.stdout.write(pending);
+    pending = '';
+  };
   for await (const line of lines) {
     lineNumber += 1;
     // Every line gets its answer, even a blank or broken one: the caller pairs lines by position.
-    out += `${answerLine(line, assistant, lineNumber)}\n`;
-    // Write in chunks: one write per line would dominate the cost of large batches.
-    if (out.length > 64_000) {
-      process.stdout.write(out);
-      out = '';
+    pending += `${answerLine(line, assistant, lineNumber)}\n`;
+    // Runs after the lines already read are answered, before waiting for more input.
+    if (!flushScheduled) {
+      flushScheduled = true;
+      setImmediate(flush);
     }
   }
-  process.stdout.write(out);
+  flush();
 }
 
 async function main(): Promise<void> {

@@ -46,7 +46,9 @@ export async function runChat(options: ChatOptions): Promise<void> {
         ...(picked ? { choiceId: picked.id } : {}),
       });
       choices = reply.choices;
-      output.write(`\n${renderPlainText(reply)}\n\n`);
+      // Telegram offers to ask the network team here; the terminal cannot, and says so.
+      const note = reply.handoff ? `\n${assistant.say(reply.locale, 'ops-terminal-no-handoff')}\n` : '';
+      output.write(`\n${renderPlainText(reply)}\n${note}\n`);
     }
     rl.prompt();
   }

@@ -19,10 +19,21 @@ export interface KnowledgeWatcher {
 }
 
 /**
+ * Whether a change of this directory entry can change the knowledge: a YAML file, or the
+ * machinery of a Kubernetes ConfigMap volume. There every `x.yaml` is a symlink into
+ * `..data/`, and an update writes a new `..2024_…` directory, points `..data_tmp` at it
+ * and renames that over `..data`: the YAML names themselves never see an event.
+ */
+export function isKnowledgeChange(fileName: string): boolean {
+  return /\.ya?ml$/.test(fileName) || fileName.startsWith('..');
+}
+
+/**
  * Reloads the knowledge when a file in `dir` changes, so editors see a fixed fact
  * answered without a restart. A change that does not load (broken YAML, a missing
  * field) keeps the last good knowledge in service and logs each problem with its
- * file and field.
+ * file and field. Works with files edited in place, saved by rename, and with a
+ * Kubernetes ConfigMap mounted as the directory (see {@link isKnowledgeChange}).
  *
  * ```ts
  * const watcher = watchKnowledge({ dir: 'knowledge', logger, onReload: (k) => assistant.setKnowledge(k) });
@@ -54,8 +65,8 @@ export function watchKnowledge(options: KnowledgeWatchOptions): KnowledgeWatcher
   };
 
   const watcher: FSWatcher = watch(dir, { persistent: false }, (_event, fileName) => {
-    // Editors' swap and backup files (.swp, ~, .tmp) are not knowledge.
-    if (fileName && !/\.ya?ml$/.test(fileName)) return;
+    // Editors' swap and backup files (.swp, ~, .tmp) are not knowledge; a ConfigMap's swap is.
+    if (fileName && !isKnowledgeChange(fileName)) return;
     if (timer) clearTimeout(timer);
     timer = setTimeout(reload, debounceMs);
   });

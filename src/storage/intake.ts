@@ -44,7 +44,8 @@ export type IntakeRecordResult =
  * work in the database and not on the floor, and so that platform re-deliveries
  * (Telegram webhook retries, Slack's `X-Slack-Retry-Num`) are answered once.
  *
- * Synchronous: every call is one short SQLite statement, well under a millisecond.
+ * Synchronous: every call is one short SQLite statement and, for writes, one commit
+ * (some 20–100 µs on this machine; `recordMany` shares one commit across a batch).
  * A server database could implement the same interface with promises; callers would
  * then `await` these calls, nothing else would change.
  *
@@ -63,6 +64,11 @@ export type IntakeRecordResult =
 export interface IntakeStore {
   /** Records an item unless its key was seen before; tells which. Throws only if the database fails (then do not acknowledge). */
   record(entry: IntakeEntry): IntakeRecordResult;
+  /**
+   * {@link record} for a batch (e.g. the updates of one `getUpdates` answer) in one
+   * transaction: one commit instead of one per item, several times cheaper. All or none.
+   */
+  recordMany(entries: readonly IntakeEntry[]): IntakeRecordResult[];
   /**
    * The item is finished: answered, or given up for good (the user blocked the bot, a
    * malformed update). Its payload is deleted; the key stays a while to catch duplicates.
@@ -144,12 +150,16 @@ export function createIntakeStore(db: SqliteDatabase, options: IntakeStoreOption
     return items;
   });
 
+  const record = (entry: IntakeEntry): IntakeRecordResult => {
+    const payload = JSON.stringify(entry.payload ?? null);
+    if (insert.run(entry.channel, entry.key, entry.queue, payload, now()).changes === 1) return { duplicate: false };
+    return { duplicate: true, done: doneAt.get(entry.channel, entry.key)?.done_at != null };
+  };
+  const recordMany = db.transaction((entries: readonly IntakeEntry[]) => entries.map(record));
+
   return {
-    record(entry) {
-      const payload = JSON.stringify(entry.payload ?? null);
-      if (insert.run(entry.channel, entry.key, entry.queue, payload, now()).changes === 1) return { duplicate: false };
-      return { duplicate: true, done: doneAt.get(entry.channel, entry.key)?.done_at != null };
-    },
+    record,
+    recordMany: (entries) => recordMany(entries),
     markDone: (channel, key) => finish.run(now(), channel, key).changes === 1,
     recover: (channel, recoverOptions) => recover(channel, recoverOptions?.maxRecoveries ?? DEFAULT_MAX_RECOVERIES),
     countUnfinished({ channel, queue } = {}) {

@@ -1,7 +1,8 @@
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { ChannelName, Locale } from '../message.js';
-import { openUnansweredStore } from './store.js';
+import type { SqliteDatabase } from '../storage/database.js';
+import { createUnansweredStore, type UnansweredStore } from './store.js';
 
 export interface UnansweredRecorder {
   /** Pass as `onUnanswered` to the assistant; a no-op when recording is switched off. */
@@ -11,24 +12,31 @@ export interface UnansweredRecorder {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const OFF: UnansweredRecorder = { record: () => {}, stop: () => {} };
 
 /**
  * Records the questions that got the fallback answer (UNANSWERED_ENABLED), so editors can
  * see what to add with `npm run report`. Prunes records past UNANSWERED_RETENTION_DAYS at
  * start and once a day. A store that cannot be written (full disk, read-only volume) is
- * logged and never breaks an answer.
+ * logged and never breaks an answer; without a database (`db` undefined) nothing is recorded.
+ *
+ * ```ts
+ * const recorder = startUnansweredRecorder(config.unanswered, storage.db, logger);
+ * createAssistant(knowledge, { onUnanswered: (q) => recorder.record(q) });
+ * ```
  */
-export function startUnansweredRecorder(settings: Config['unanswered'] & { dir: string }, logger: Logger): UnansweredRecorder {
+export function startUnansweredRecorder(settings: Config['unanswered'], db: SqliteDatabase | undefined, logger: Logger): UnansweredRecorder {
   if (!settings.enabled) {
     logger.info('recording of unanswered questions is off (UNANSWERED_ENABLED=false)');
-    return { record: () => {}, stop: () => {} };
+    return OFF;
   }
-  let store: ReturnType<typeof openUnansweredStore>;
+  if (!db) return OFF;
+  let store: UnansweredStore;
   try {
-    store = openUnansweredStore({ dir: settings.dir, retentionDays: settings.retentionDays });
+    store = createUnansweredStore(db, { retentionDays: settings.retentionDays });
   } catch (error) {
-    logger.warn({ err: error, dir: settings.dir }, 'cannot open the store of unanswered questions; not recording them');
-    return { record: () => {}, stop: () => {} };
+    logger.warn({ err: error }, 'cannot open the store of unanswered questions; not recording them');
+    return OFF;
   }
 
   const prune = () => {
@@ -51,7 +59,7 @@ export function startUnansweredRecorder(settings: Config['unanswered'] & { dir: 
       const ok = store.record(question);
       if (!ok && !warned) {
         warned = true;
-        logger.warn({ file: store.file }, 'cannot write unanswered questions (disk full or read-only?); answers go on');
+        logger.warn('cannot write unanswered questions (disk full or read-only?); answers go on');
       } else if (ok) {
         warned = false;
       }

@@ -1,6 +1,7 @@
-import { appendFileSync, closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { ChannelName, Locale } from '../message.js';
+import { DATABASE_FILE, openDatabase, type SqliteDatabase } from '../storage/database.js';
 
 /** One question the bot could not answer. Deliberately without any user or conversation id. */
 export interface UnansweredQuestion {
@@ -12,102 +13,116 @@ export interface UnansweredQuestion {
 }
 
 export interface UnansweredStoreOptions {
-  /** Directory of the store; created when missing. */
-  dir: string;
-  /** Records older than this are dropped by {@link UnansweredStore.prune}. */
+  /** Records older than this are dropped by {@link UnansweredStore.prune} and hidden by `read`. */
   retentionDays: number;
   /** Injectable clock, for tests. */
   now?: () => Date;
 }
 
 export interface UnansweredStore {
-  /** The JSON-lines file the records live in. */
-  readonly file: string;
-  /** Appends one question. Never throws: a full disk loses this question, not the answer. */
+  /** Stores one question. Never throws: a full disk loses this question, not the answer. Returns whether it was stored. */
   record(question: { text: string; locale: Locale; channel: ChannelName }): boolean;
-  /** Every intact record within the retention window, oldest first. */
+  /** Every record within the retention window, oldest first. */
   read(): UnansweredQuestion[];
-  /** Rewrites the file without records past retention; returns how many were dropped. */
+  /** Deletes records past retention; returns how many. */
   prune(): number;
 }
 
 /** Longer questions are cut: a pasted essay says nothing more about what is missing. */
 export const MAX_STORED_TEXT = 500;
 
-const FILE_NAME = 'unanswered.jsonl';
+/** Where releases before the database kept the questions; imported once, then renamed to `….imported`. */
+export const LEGACY_FILE = 'unanswered.jsonl';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * An append-only JSON-lines store of unanswered questions.
+ * The unanswered questions, in the bot's SQLite database (table `unanswered`).
  *
- * Why it is safe: each record is one complete line written by a single `write` on a
- * file opened with O_APPEND, so writers in several processes never interleave, and a
- * crash can tear at most the line being written. Readers skip a torn line, and opening
- * the store ends a torn tail with a newline so the next record starts clean. Pruning
- * writes a temporary file and renames it over the old one, so a crash while pruning
- * leaves either the old or the new file, never half of one.
+ * Why it is safe with several processes (two bots during a rolling deploy, the report
+ * beside a bot): every insert and every prune is its own SQLite transaction, so a prune
+ * deletes exactly the old rows and can never drop a question another process is adding
+ * at that moment, which a rewrite-and-rename of a file could.
+ *
+ * A `data/unanswered.jsonl` from an older release is imported on first open, inside a
+ * write transaction so that two processes starting together import it once.
  *
  * ```ts
- * const store = openUnansweredStore({ dir: 'data', retentionDays: 90 });
+ * const store = createUnansweredStore(openDatabase({ dir: 'data' }), { retentionDays: 90 });
  * store.record({ text: 'Wie wird das Wetter?', locale: 'de', channel: 'telegram' });
  * ```
  */
-export function openUnansweredStore(options: UnansweredStoreOptions): UnansweredStore {
+export function createUnansweredStore(db: SqliteDatabase, options: UnansweredStoreOptions): UnansweredStore {
   const now = options.now ?? (() => new Date());
-  const file = join(options.dir, FILE_NAME);
-  mkdirSync(options.dir, { recursive: true });
-  endTornTail(file);
-
   const cutoff = () => now().getTime() - options.retentionDays * DAY_MS;
-  const readAll = () => readFile(file);
+  const insert = db.prepare<[number, string, string, string]>('INSERT INTO unanswered (at, locale, channel, text) VALUES (?, ?, ?, ?)');
+  const remove = db.prepare<[number]>('DELETE FROM unanswered WHERE at < ?');
+  importLegacyFile(db, insert);
 
   return {
-    file,
     record(question) {
-      const entry: UnansweredQuestion = {
-        at: now().toISOString(),
-        locale: question.locale,
-        channel: question.channel,
-        text: question.text.trim().slice(0, MAX_STORED_TEXT),
-      };
       try {
-        // `flag: 'a'` opens with O_APPEND; the whole line goes out in one write.
-        appendFileSync(file, `${JSON.stringify(entry)}\n`, { flag: 'a', mode: 0o600 });
+        insert.run(now().getTime(), question.locale, question.channel, question.text.trim().slice(0, MAX_STORED_TEXT));
         return true;
       } catch {
         return false;
       }
     },
-    read: () => readUnanswered(options),
-    prune() {
-      if (!existsSync(file)) return 0;
-      const all = readAll();
-      const oldest = cutoff();
-      const kept = all.filter((entry) => Date.parse(entry.at) >= oldest);
-      const temp = `${file}.${process.pid}.tmp`;
-      writeFileSync(temp, kept.map((entry) => `${JSON.stringify(entry)}\n`).join(''), { mode: 0o600 });
-      renameSync(temp, file);
-      return all.length - kept.length;
-    },
+    read: () => selectSince(db, cutoff()),
+    prune: () => remove.run(cutoff()).changes,
   };
 }
 
 /**
- * Reads the store without touching it (no directory made, no repair), so that
- * `npm run report` can run beside a bot that is writing: every intact record within
- * the retention window, oldest first.
+ * Reads the questions without writing anything (no directory made, no migration), so
+ * that `npm run report` can run beside a bot: every record within the retention window,
+ * oldest first, from the database and from a legacy file not imported yet.
  */
-export function readUnanswered(options: UnansweredStoreOptions): UnansweredQuestion[] {
+export function readUnanswered(options: UnansweredStoreOptions & { dir: string }): UnansweredQuestion[] {
   const now = options.now ?? (() => new Date());
   const oldest = now().getTime() - options.retentionDays * DAY_MS;
-  return readFile(join(options.dir, FILE_NAME)).filter((entry) => Date.parse(entry.at) >= oldest);
+  const legacyFile = join(options.dir, LEGACY_FILE);
+  const legacy = existsSync(legacyFile) ? parseLines(readFileSync(legacyFile, 'utf8')).filter((entry) => Date.parse(entry.at) >= oldest) : [];
+  if (!existsSync(join(options.dir, DATABASE_FILE))) return legacy;
+  const db = openDatabase({ dir: options.dir, readonly: true });
+  try {
+    const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'unanswered'").get() !== undefined;
+    const stored = hasTable ? selectSince(db, oldest) : [];
+    return [...legacy, ...stored].sort((a, b) => a.at.localeCompare(b.at));
+  } finally {
+    db.close();
+  }
 }
 
-function readFile(file: string): UnansweredQuestion[] {
-  return existsSync(file) ? parseLines(readFileSync(file, 'utf8')) : [];
+function selectSince(db: SqliteDatabase, oldest: number): UnansweredQuestion[] {
+  return db
+    .prepare<[number], { at: number; locale: Locale; channel: ChannelName; text: string }>(
+      'SELECT at, locale, channel, text FROM unanswered WHERE at >= ? ORDER BY at, id',
+    )
+    .all(oldest)
+    .map((row) => ({ at: new Date(row.at).toISOString(), locale: row.locale, channel: row.channel, text: row.text }));
 }
 
-/** Parses JSON lines, skipping any that are torn or not a record. */
+function importLegacyFile(db: SqliteDatabase, insert: { run(at: number, locale: string, channel: string, text: string): unknown }): void {
+  const file = join(dirname(db.name), LEGACY_FILE);
+  if (!existsSync(file)) return;
+  const imported = `${file}.imported`;
+  try {
+    db.transaction(() => {
+      // Checked again under the write lock: another process may have imported it meanwhile.
+      if (!existsSync(file)) return;
+      for (const entry of parseLines(readFileSync(file, 'utf8'))) insert.run(Date.parse(entry.at), entry.locale, entry.channel, entry.text);
+      // Last, so that the file is moved only if everything else in the transaction worked.
+      renameSync(file, imported);
+    }).immediate();
+  } catch (error) {
+    if (existsSync(imported) && !existsSync(file)) renameSync(imported, file);
+    throw error;
+  }
+  // Committed: the rows are in the database, and the file must not outlive their retention.
+  rmSync(imported, { force: true });
+}
+
+/** Parses the legacy JSON lines, skipping any that are torn or not a record. */
 export function parseLines(content: string): UnansweredQuestion[] {
   const entries: UnansweredQuestion[] = [];
   for (const line of content.split('\n')) {
@@ -124,24 +139,8 @@ export function parseLines(content: string): UnansweredQuestion[] {
         entries.push(value as UnansweredQuestion);
       }
     } catch {
-      // A line torn by a crash mid-write: the rest of the store is still good.
+      // A line torn by a crash mid-write: the rest of the file is still good.
     }
   }
   return entries;
-}
-
-/** If the last write was torn (no final newline), end it so the next record starts on its own line. */
-function endTornTail(file: string): void {
-  if (!existsSync(file)) return;
-  const fd = openSync(file, 'r');
-  try {
-    const size = fstatSync(fd).size;
-    if (size === 0) return;
-    const last = Buffer.alloc(1);
-    readSync(fd, last, 0, 1, size - 1);
-    if (last[0] === 0x0a) return;
-  } finally {
-    closeSync(fd);
-  }
-  appendFileSync(file, '\n', { flag: 'a' });
 }

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
 /** Runs the batch interface exactly as the evaluation does, through its own process. */
@@ -37,5 +37,46 @@ describe('npm run ask', () => {
     expect(answers[1].text).toContain('zwei- bis dreimal');
     expect(answers[4].text).not.toContain('zwei- bis dreimal');
     expect(answers[5]).toMatchObject({ fallback: true, intent: null, locale: 'de' });
+  });
+});
+
+describe('npm run ask -- --jsonl as a conversation', () => {
+  it('answers each line as soon as it arrives: send one, read its answer, then send the next', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', '--jsonl'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const received: string[] = [];
+    let buffer = '';
+    let waiter: (() => void) | undefined;
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString('utf8');
+      const parts = buffer.split('\n');
+      buffer = parts.pop() ?? '';
+      received.push(...parts);
+      waiter?.();
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const answerNumber = (n: number) =>
+      new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no answer ${n} within 15 s; got ${received.length}`)), 15_000);
+        waiter = () => {
+          if (received.length >= n) {
+            clearTimeout(timer);
+            resolve();
+          }
+        };
+        waiter();
+      });
+    try {
+      child.stdin.write(`${JSON.stringify({ conversation: 'c1', text: 'Was ist die Steuerungsgruppe?' })}\n`);
+      await answerNumber(1);
+      expect(received).toHaveLength(1);
+      child.stdin.write(`${JSON.stringify({ conversation: 'c1', text: 'Wie oft trifft die sich?' })}\n`);
+      await answerNumber(2);
+      child.stdin.end();
+      expect(await exited).toBe(0);
+      expect(received).toHaveLength(2);
+      expect(JSON.parse(received[1] as string).text).toContain('zwei- bis dreimal');
+    } finally {
+      child.kill();
+    }
   });
 });

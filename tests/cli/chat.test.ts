@@ -6,7 +6,7 @@ import type { IncomingMessage } from '../../src/message.js';
 import { say } from '../support/say.js';
 
 /** Answers with the text it got and offers two choices; remembers every message. */
-function recordingAssistant() {
+function recordingAssistant(options: { handoff?: boolean } = {}) {
   const received: IncomingMessage[] = [];
   const assistant: Assistant = {
     say,
@@ -24,15 +24,15 @@ function recordingAssistant() {
         ],
         links: [],
         contacts: [],
-        handoff: false,
+        handoff: options.handoff ?? false,
       };
     },
   };
   return { assistant, received };
 }
 
-async function chat(lines: string[], options: { end?: boolean } = {}) {
-  const { assistant, received } = recordingAssistant();
+async function chat(lines: string[], options: { end?: boolean; handoff?: boolean } = {}) {
+  const { assistant, received } = recordingAssistant({ handoff: options.handoff });
   const input = new PassThrough();
   const output = new PassThrough();
   let printed = '';
@@ -70,5 +70,11 @@ describe('terminal chat', () => {
   it('ends on end of input (Ctrl-D)', async () => {
     const { received } = await chat([]);
     expect(received).toEqual([]);
+  });
+
+  it('says that it cannot pass a question on to the team where Telegram would offer it', async () => {
+    const { printed } = await chat(['Wie wird das Wetter?'], { handoff: true });
+    expect(printed).toContain(say('de', 'ops-terminal-no-handoff'));
+    expect((await chat(['Was ist ePunkt?'])).printed).not.toContain(say('de', 'ops-terminal-no-handoff'));
   });
 });

@@ -1,11 +1,11 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAssistant } from '../../src/assistant.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import type { Knowledge } from '../../src/knowledge/schema.js';
-import { type KnowledgeWatcher, watchKnowledge } from '../../src/knowledge/watch.js';
+import { isKnowledgeChange, type KnowledgeWatcher, watchKnowledge } from '../../src/knowledge/watch.js';
 import { createLogger } from '../../src/logger.js';
 import { captureLogs } from '../support/log-capture.js';
 
@@ -101,5 +101,49 @@ describe('knowledge hot reload', () => {
     expect(await attempt).toBe(true);
     expect(ask()).toContain('0451 999 8877');
     expect(ask()).not.toContain(oldPhone);
+  });
+
+  it('follows a Kubernetes ConfigMap update: the ..data symlink swapped to a new directory', async () => {
+    // The volume as the kubelet lays it out: real files in a timestamped directory,
+    // `..data` pointing at it, and each file name a symlink through `..data`.
+    const mount = mkdtempSync(join(tmpdir(), 'configmap-'));
+    try {
+      const files = readdirSync(dir).filter((name) => name.endsWith('.yaml'));
+      const first = join(mount, '..2026_05_01_12_00_00.000000001');
+      cpSync(dir, first, { recursive: true });
+      symlinkSync('..2026_05_01_12_00_00.000000001', join(mount, '..data'));
+      for (const name of files) symlinkSync(join('..data', name), join(mount, name));
+      const phone = loadKnowledge(mount).contact.phone;
+
+      const reloaded: Knowledge[] = [];
+      let settle: (ok: boolean) => void = () => {};
+      const attempt = new Promise<boolean>((resolve) => (settle = resolve));
+      watcher = watchKnowledge({
+        dir: mount,
+        debounceMs: 50,
+        logger: createLogger({ level: 'silent', pretty: false, destination: captureLogs() }),
+        onReload: (knowledge) => reloaded.push(knowledge),
+        onAttempt: (result) => settle(result.ok),
+      });
+
+      // The update: a new directory, `..data_tmp` pointing at it, renamed over `..data`, the old directory removed.
+      const second = join(mount, '..2026_05_02_08_30_00.000000002');
+      cpSync(first, second, { recursive: true });
+      const programme = join(second, 'programme.yaml');
+      writeFileSync(programme, readFileSync(programme, 'utf8').replace(phone, '0451 123 4567'));
+      symlinkSync('..2026_05_02_08_30_00.000000002', join(mount, '..data_tmp'));
+      renameSync(join(mount, '..data_tmp'), join(mount, '..data'));
+      rmSync(first, { recursive: true });
+
+      expect(await attempt).toBe(true);
+      expect(reloaded.at(-1)?.contact.phone).toBe('0451 123 4567');
+    } finally {
+      rmSync(mount, { recursive: true, force: true });
+    }
+  });
+
+  it("counts YAML files and the ConfigMap entries as changes, editors' scratch files not", () => {
+    expect(['people.yaml', 'x.yml', '..data', '..data_tmp', '..2026_05_02_08_30_00.1'].every(isKnowledgeChange)).toBe(true);
+    expect(['people.yaml.swp', 'people.yaml~', '.people.yaml.tmp', '4913'].some(isKnowledgeChange)).toBe(false);
   });
 });

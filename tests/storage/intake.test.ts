@@ -46,6 +46,18 @@ describe('intake store', () => {
     expect(intake.markDone('telegram', 'never-seen')).toBe(false);
   });
 
+  it('records a batch in one go, telling each item apart, and none of it when one fails', () => {
+    intake.record(update(2));
+    expect(intake.recordMany([update(1), update(2), update(3)])).toEqual([
+      { duplicate: false },
+      { duplicate: true, done: false },
+      { duplicate: false },
+    ]);
+    const broken = { ...update(4), channel: 'email' as unknown as 'telegram' }; // refused by the table's CHECK
+    expect(() => intake.recordMany([update(5), broken])).toThrow();
+    expect(intake.recover('telegram').map((item) => item.key)).toEqual(['2', '1', '3']);
+  });
+
   it('keeps the channels apart: the same key on Slack is a different item', () => {
     intake.record(update(7));
     expect(intake.record({ channel: 'slack', key: '7', queue: 'C1', payload: {} })).toEqual({ duplicate: false });

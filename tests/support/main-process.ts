@@ -16,14 +16,16 @@ export interface MainProcess {
  * Runs the real entry point (`src/main.ts` through tsx, or another script such as
  * `dist/src/main.js`) with exactly the given environment and no terminal on stdin.
  * Without DATA_DIR (or UNANSWERED_DIR) the data goes to a fresh temporary directory,
- * never into the working tree.
+ * never into the working tree; without ENV_FILE no `.env` file is read.
  */
 export function startMain(env: Record<string, string>, options: { script?: string[]; cwd?: string } = {}): MainProcess {
   const ownDataDir = (env.DATA_DIR ?? env.UNANSWERED_DIR) === undefined ? mkdtempSync(join(tmpdir(), 'main-data-')) : undefined;
   const dataDir = ownDataDir ? { DATA_DIR: join(ownDataDir, 'data') } : {};
+  // A developer's own .env in the working tree must not reach the tests.
+  const envFile = env.ENV_FILE === undefined ? { ENV_FILE: join(tmpdir(), 'no-such-dir-for-tests', '.env') } : {};
   const child = spawn(process.execPath, options.script ?? ['--import', 'tsx', 'src/main.ts'], {
     cwd: options.cwd,
-    env: { PATH: process.env.PATH ?? '', ...dataDir, ...env },
+    env: { PATH: process.env.PATH ?? '', ...dataDir, ...envFile, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let out = '';

@@ -3,8 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { closeDatabase, openDatabase } from '../../src/storage/database.js';
 import { formatUnansweredReport, groupUnanswered, normaliseQuestion } from '../../src/unanswered/report.js';
-import type { UnansweredQuestion } from '../../src/unanswered/store.js';
+import { createUnansweredStore, type UnansweredQuestion } from '../../src/unanswered/store.js';
 
 const q = (text: string, at: string, locale: 'de' | 'en' = 'de'): UnansweredQuestion => ({ text, at, locale, channel: 'telegram' });
 
@@ -31,7 +32,7 @@ describe('unanswered report', () => {
     expect(formatUnansweredReport([], 0, 10)).toMatch(/No unanswered questions/);
   });
 
-  it('npm run report prints the table from the store in UNANSWERED_DIR, within the retention period', () => {
+  it('npm run report prints the table, within the retention period, also from the file of an older release in UNANSWERED_DIR', () => {
     const dir = mkdtempSync(join(tmpdir(), 'report-'));
     try {
       const recent = new Date(Date.now() - 2 * 86_400_000).toISOString();
@@ -44,13 +45,33 @@ describe('unanswered report', () => {
       ].map((entry) => JSON.stringify(entry));
       writeFileSync(join(dir, 'unanswered.jsonl'), `${lines.join('\n')}\n{"torn`);
       const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/report.ts', '--limit', '5'], {
-        env: { PATH: process.env.PATH, UNANSWERED_DIR: dir },
+        env: { PATH: process.env.PATH, UNANSWERED_DIR: dir, ENV_FILE: join(dir, 'no.env') },
         encoding: 'utf8',
       });
       expect(out).toMatch(/3 unanswered question\(s\), 2 different/);
       expect(out).toMatch(/2\s+de\s+\d{4}-\d\d-\d\d\s+wie wird das wetter/);
       expect(out).not.toContain('Uralte Frage');
     } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('npm run report reads the database in DATA_DIR beside a running bot, without writing to it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'report-db-'));
+    const db = openDatabase({ dir });
+    try {
+      const store = createUnansweredStore(db, { retentionDays: 90 });
+      store.record({ text: 'Gibt es Parkplätze?', locale: 'de', channel: 'telegram' });
+      store.record({ text: 'gibt es parkplaetze', locale: 'de', channel: 'slack' });
+      const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/report.ts'], {
+        env: { PATH: process.env.PATH, DATA_DIR: dir, ENV_FILE: join(dir, 'no.env') },
+        encoding: 'utf8',
+      });
+      expect(out).toMatch(/2 unanswered question\(s\), 1 different/);
+      store.record({ text: 'nach dem Bericht', locale: 'de', channel: 'telegram' });
+      expect(store.read()).toHaveLength(3);
+    } finally {
+      closeDatabase(db);
       rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -1,35 +1,49 @@
 import { spawn } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
+import { closeDatabase, openDatabase, type SqliteDatabase } from '../../src/storage/database.js';
 import { startUnansweredRecorder } from '../../src/unanswered/recorder.js';
-import { MAX_STORED_TEXT, openUnansweredStore, readUnanswered } from '../../src/unanswered/store.js';
+import { createUnansweredStore, LEGACY_FILE, MAX_STORED_TEXT, readUnanswered } from '../../src/unanswered/store.js';
 import { captureLogs } from '../support/log-capture.js';
 
 let dir: string;
+let db: SqliteDatabase;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'unanswered-'));
+  db = openDatabase({ dir });
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => {
+  closeDatabase(db);
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const at = (iso: string) => () => new Date(iso);
+const texts = (entries: { text: string }[]) => entries.map((entry) => entry.text);
+
+function runChild(...args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/append-unanswered.ts', dir, ...args], { stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited ${code}`))));
+  });
+}
 
 describe('unanswered question store', () => {
   it('records text, language, channel and time, and nothing about the user', () => {
-    const store = openUnansweredStore({ dir, retentionDays: 90, now: at('2026-05-01T12:00:00Z') });
+    const store = createUnansweredStore(db, { retentionDays: 90, now: at('2026-05-01T12:00:00Z') });
     store.record({ text: '  Wie wird das Wetter?  ', locale: 'de', channel: 'telegram' });
     expect(store.read()).toEqual([{ at: '2026-05-01T12:00:00.000Z', locale: 'de', channel: 'telegram', text: 'Wie wird das Wetter?' }]);
-    const line = JSON.parse(readFileSync(store.file, 'utf8').trim()) as Record<string, unknown>;
-    expect(Object.keys(line).sort()).toEqual(['at', 'channel', 'locale', 'text']);
+    const columns = db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('unanswered');
+    expect(columns.sort()).toEqual(['at', 'channel', 'id', 'locale', 'text']);
   });
 
-  it('keeps each record on one line, even with newlines in the text, and caps its length', () => {
-    const store = openUnansweredStore({ dir, retentionDays: 90 });
+  it('keeps newlines in the text and caps its length', () => {
+    const store = createUnansweredStore(db, { retentionDays: 90 });
     store.record({ text: 'eins\nzwei\r\ndrei', locale: 'de', channel: 'slack' });
     store.record({ text: 'a'.repeat(100_000), locale: 'en', channel: 'slack' });
-    expect(readFileSync(store.file, 'utf8').trim().split('\n')).toHaveLength(2);
     const [first, second] = store.read();
     expect(first?.text).toBe('eins\nzwei\r\ndrei');
     expect(second?.text).toHaveLength(MAX_STORED_TEXT);
@@ -37,59 +51,56 @@ describe('unanswered question store', () => {
 
   it('drops records past the retention period when pruning, and hides them when reading', () => {
     let now = new Date('2026-01-01T00:00:00Z');
-    const store = openUnansweredStore({ dir, retentionDays: 30, now: () => now });
+    const store = createUnansweredStore(db, { retentionDays: 30, now: () => now });
     store.record({ text: 'alt', locale: 'de', channel: 'telegram' });
     now = new Date('2026-01-25T00:00:00Z');
     store.record({ text: 'neu', locale: 'de', channel: 'telegram' });
     now = new Date('2026-02-10T00:00:00Z');
-    expect(store.read().map((q) => q.text)).toEqual(['neu']);
+    expect(texts(store.read())).toEqual(['neu']);
     expect(store.prune()).toBe(1);
-    expect(readFileSync(store.file, 'utf8')).not.toContain('alt');
-    expect(store.read().map((q) => q.text)).toEqual(['neu']);
+    expect(db.prepare('SELECT text FROM unanswered').pluck().all()).toEqual(['neu']);
   });
 
-  it('skips a line torn by a crash mid-write and starts the next record on a fresh line', () => {
-    const first = openUnansweredStore({ dir, retentionDays: 90 });
-    first.record({ text: 'vor dem Absturz', locale: 'de', channel: 'telegram' });
-    // The crash: half a record, no newline.
-    appendFileSync(first.file, '{"at":"2026-05-01T12:00:00.000Z","locale":"de","chan');
-    expect(first.read().map((q) => q.text)).toEqual(['vor dem Absturz']);
-
-    const afterRestart = openUnansweredStore({ dir, retentionDays: 90 });
-    afterRestart.record({ text: 'nach dem Neustart', locale: 'de', channel: 'telegram' });
-    expect(afterRestart.read().map((q) => q.text)).toEqual(['vor dem Absturz', 'nach dem Neustart']);
-    expect(afterRestart.prune()).toBe(0);
-    expect(readFileSync(afterRestart.file, 'utf8')).not.toContain('"chan\n');
+  it('imports the unanswered.jsonl of an older release once, skipping torn lines, and removes the file', () => {
+    closeDatabase(db);
+    const recent = new Date(Date.now() - 86_400_000).toISOString();
+    writeFileSync(
+      join(dir, LEGACY_FILE),
+      `${JSON.stringify({ at: recent, locale: 'de', channel: 'telegram', text: 'von früher' })}\n{"foo":1}\nnull\n{"at":"2026-05-01T12:00:00.000Z","chan`,
+    );
+    expect(texts(readUnanswered({ dir, retentionDays: 90 }))).toEqual(['von früher']); // the report reads it before the import
+    db = openDatabase({ dir });
+    const store = createUnansweredStore(db, { retentionDays: 90 });
+    expect(texts(store.read())).toEqual(['von früher']);
+    expect(existsSync(join(dir, LEGACY_FILE))).toBe(false);
+    expect(existsSync(join(dir, `${LEGACY_FILE}.imported`))).toBe(false);
+    expect(texts(createUnansweredStore(db, { retentionDays: 90 }).read())).toEqual(['von früher']);
   });
 
-  it('ignores lines that are JSON but not a record', () => {
-    writeFileSync(join(dir, 'unanswered.jsonl'), '{"foo":1}\nnull\n[]\n{"at":"nonsense","locale":"de","channel":"x","text":"t"}\n');
-    expect(readUnanswered({ dir, retentionDays: 90 })).toEqual([]);
+  it('reading for the report writes nothing: no directory, no database', () => {
+    const missing = join(dir, 'missing');
+    expect(readUnanswered({ dir: missing, retentionDays: 90 })).toEqual([]);
+    expect(existsSync(missing)).toBe(false);
   });
 
   it('loses nothing when several processes write at once', async () => {
     const writers = 4;
     const perWriter = 250;
-    await Promise.all(
-      Array.from(
-        { length: writers },
-        (_, writer) =>
-          new Promise<void>((resolve, reject) => {
-            const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/append-unanswered.ts', dir, String(writer), String(perWriter)], {
-              stdio: 'inherit',
-            });
-            child.on('error', reject);
-            child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`writer ${writer} exited ${code}`))));
-          }),
-      ),
-    );
-    const lines = readFileSync(join(dir, 'unanswered.jsonl'), 'utf8').trim().split('\n');
-    expect(lines).toHaveLength(writers * perWriter);
+    await Promise.all(Array.from({ length: writers }, (_, writer) => runChild(String(writer), String(perWriter))));
     const records = readUnanswered({ dir, retentionDays: 90 });
     expect(records).toHaveLength(writers * perWriter);
     for (let writer = 0; writer < writers; writer++) {
       expect(records.filter((r) => r.text.startsWith(`writer ${writer} `))).toHaveLength(perWriter);
     }
+  }, 60_000);
+
+  it('pruning in one process while another writes loses none of the new records and drops all old ones', async () => {
+    const old = createUnansweredStore(db, { retentionDays: 30, now: at('2020-01-01T00:00:00Z') });
+    for (let i = 0; i < 500; i++) old.record({ text: `alt ${i}`, locale: 'de', channel: 'slack' });
+    await Promise.all([runChild('new', '1500'), runChild('prune', '300')]);
+    const records = readUnanswered({ dir, retentionDays: 30 });
+    expect(records.filter((r) => r.text.startsWith('writer new '))).toHaveLength(1500);
+    expect(db.prepare("SELECT count(*) FROM unanswered WHERE text LIKE 'alt %'").pluck().get()).toBe(0);
   }, 60_000);
 });
 
@@ -97,7 +108,8 @@ describe('unanswered recorder', () => {
   it('writes nothing when switched off', () => {
     const logs = captureLogs();
     const recorder = startUnansweredRecorder(
-      { enabled: false, dir, retentionDays: 90 },
+      { enabled: false, retentionDays: 90 },
+      db,
       createLogger({ level: 'info', pretty: false, destination: logs }),
     );
     recorder.record({ text: 'Wetter?', locale: 'de', channel: 'telegram' });
@@ -107,25 +119,31 @@ describe('unanswered recorder', () => {
 
   it('skips the evaluation channel and records the others', () => {
     const logger = createLogger({ level: 'silent', pretty: false, destination: captureLogs() });
-    const recorder = startUnansweredRecorder({ enabled: true, dir, retentionDays: 90 }, logger);
+    const recorder = startUnansweredRecorder({ enabled: true, retentionDays: 90 }, db, logger);
     recorder.record({ text: 'aus der Evaluation', locale: 'de', channel: 'batch' });
     recorder.record({ text: 'aus dem Terminal', locale: 'de', channel: 'terminal' });
     recorder.stop();
-    expect(readUnanswered({ dir, retentionDays: 90 }).map((q) => q.text)).toEqual(['aus dem Terminal']);
+    expect(texts(readUnanswered({ dir, retentionDays: 90 }))).toEqual(['aus dem Terminal']);
   });
 
   it('keeps answering when the store cannot be written, and says so once in the log', () => {
     const logs = captureLogs();
     const recorder = startUnansweredRecorder(
-      { enabled: true, dir, retentionDays: 90 },
+      { enabled: true, retentionDays: 90 },
+      db,
       createLogger({ level: 'info', pretty: false, destination: logs }),
     );
-    // A write that fails whoever runs the test (even root): the file's place is taken by a directory.
-    mkdirSync(join(dir, 'unanswered.jsonl'));
+    // A write that fails whoever runs the test (even root): the table is gone.
+    db.exec('DROP TABLE unanswered');
     expect(() => recorder.record({ text: 'eins', locale: 'de', channel: 'telegram' })).not.toThrow();
     recorder.record({ text: 'zwei', locale: 'de', channel: 'telegram' });
     recorder.stop();
     expect(logs.lines.filter((l) => l.includes('cannot write unanswered'))).toHaveLength(1);
     expect(logs.text()).not.toContain('eins');
+  });
+
+  it('records nothing without a database', () => {
+    const recorder = startUnansweredRecorder({ enabled: true, retentionDays: 90 }, undefined, createLogger({ level: 'silent', pretty: false }));
+    expect(() => recorder.record({ text: 'eins', locale: 'de', channel: 'telegram' })).not.toThrow();
   });
 });
