@@ -2,9 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { buildHomeView } from '../../../adapters/slack/app-home.js';
 import type { Assistant } from '../../../src/assistant.js';
 import type { IncomingMessage } from '../../../src/message.js';
-import type { Reply } from '../../../src/reply.js';
+import type { Contact, Reply } from '../../../src/reply.js';
 import { realAssistant } from '../../support/assistant.js';
 import { say } from '../../support/say.js';
+
+/** A contact as the core hands it over (with its plain-text form, which newer cores add). */
+const contactOf = (fields: Omit<Contact, 'text'>): Contact =>
+  ({ ...fields, text: [fields.name, fields.office, fields.phone, fields.email].join('\n') }) as Contact;
 
 /** A core that records what it was asked and answers from a table: the contract, not a platform mock. */
 function scriptedCore(answers: Record<string, Partial<Reply>>, sayText: Assistant['say'] = say) {
@@ -40,7 +44,7 @@ describe('buildHomeView', () => {
   it('shows the core’s help, a button per topic and the contact from /kontakt, nothing tied to a user', () => {
     const { core, asked } = scriptedCore({
       '/help': { text: 'Ich beantworte Fragen zur <Engagierten Stadt>.', choices: [{ id: 't1', label: 'Förderung' }] },
-      '/kontakt': { contacts: [{ name: 'Ana', office: 'Bürgerbüro', department: 'Engagement', phone: '0451 0', email: 'a@example.org' }] },
+      '/kontakt': { contacts: [contactOf({ name: 'Ana', office: 'Bürgerbüro', department: 'Engagement', phone: '0451 0', email: 'a@example.org' })] },
     });
     const view = buildHomeView(core);
     const json = JSON.stringify(view);

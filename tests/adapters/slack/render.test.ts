@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS, mrkdwnChunks, renderReply } from '../../../adapters/slack/render.js';
-import type { Reply } from '../../../src/reply.js';
+import type { Contact, Reply } from '../../../src/reply.js';
 import { say } from '../../support/say.js';
+
+/** A contact as the core hands it over (with its plain-text form, which newer cores add). */
+const contactOf = (fields: Omit<Contact, 'text'>): Contact =>
+  ({ ...fields, text: [fields.name, fields.office, fields.phone, fields.email].join('\n') }) as Contact;
 
 const reply = (overrides: Partial<Reply> = {}): Reply => ({
   text: 'Hallo',
@@ -93,7 +97,15 @@ describe('renderReply', () => {
           { label: 'A', url: 'https://a.example' },
           { label: 'Programm <neu>', url: 'https://b.example/x?y=1&z=2' },
         ],
-        contacts: [{ name: 'Ana Beispiel', office: 'Bürgerbüro', department: 'Engagement', phone: '0451 122 2029', email: 'engagement@example.org' }],
+        contacts: [
+          contactOf({
+            name: 'Ana Beispiel',
+            office: 'Bürgerbüro',
+            department: 'Engagement',
+            phone: '0451 122 2029',
+            email: 'engagement@example.org',
+          }),
+        ],
       }),
     );
     const all = JSON.stringify(blocks);
@@ -107,7 +119,13 @@ describe('renderReply', () => {
     ]);
   });
 
-  const contact = { name: 'Ana Beispiel', office: 'Bürgerbüro', department: 'Engagement', phone: '0451 122 2029', email: 'engagement@example.org' };
+  const contact = contactOf({
+    name: 'Ana Beispiel',
+    office: 'Bürgerbüro',
+    department: 'Engagement',
+    phone: '0451 122 2029',
+    email: 'engagement@example.org',
+  });
 
   it('shows the contact once: a text that gives it gets tappable links and no card', () => {
     const rendered = renderReply(reply({ text: 'Ana Beispiel\nTel. 0451 122 2029\nE-Mail: engagement@example.org', contacts: [contact] }), say);
@@ -123,7 +141,9 @@ describe('renderReply', () => {
   });
 
   it('labels the contact card in English for English replies', () => {
-    const blocks = blocksOf(reply({ locale: 'en', contacts: [{ name: 'N', office: 'O', department: 'D', phone: '1', email: 'e@x.org' }] }));
+    const blocks = blocksOf(
+      reply({ locale: 'en', contacts: [contactOf({ name: 'N', office: 'O', department: 'D', phone: '1', email: 'e@x.org' })] }),
+    );
     expect(JSON.stringify(blocks)).toContain('*Phone*');
   });
 
