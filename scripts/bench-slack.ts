@@ -18,7 +18,7 @@ import {
  * End-to-end load on Slack over HTTP, black box, side by side with a bare Bolt app
  * (`bench-slack-peer.ts`): each runs as its own process, the bot started exactly as
  * `npm start` starts it (its Node flags read from package.json, its real entry point,
- * configuration and database), the peer as `node app.js` would be. Both get the same
+ * configuration and database), the peer with the same Node flags. Both get the same
  * signed Events API requests over HTTP and answer into the same fake Web API on
  * 127.0.0.1. Rounds alternate between the two; the medians are reported.
  *
@@ -50,15 +50,21 @@ const WARM_UP_EVENTS = 300;
 const ANSWER_DEADLINE_MS = 30_000;
 const MB = 1024 * 1024;
 
-/** The Node flags of `npm start` (`node --optimize-for-size --import tsx src/main.ts` → its arguments). */
-function npmStartArgs(): string[] {
+/**
+ * How the bot is started: the command line of `npm start` (or of the npm script named in
+ * BENCH_SLACK_BOT_SCRIPT, e.g. `start:prod` after `npm run build`), split into the Node
+ * flags and the rest (`--import tsx src/main.ts`). BENCH_SLACK_NODE_FLAGS replaces the
+ * flags, for trying others.
+ */
+function botCommand(): { script: string; flags: string[]; rest: string[] } {
+  const script = process.env.BENCH_SLACK_BOT_SCRIPT ?? 'start';
   const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;
-  const [node, ...args] = (scripts.start ?? '').trim().split(/\s+/);
-  if (node !== 'node' || args.length === 0) throw new Error(`npm start is not "node …": ${scripts.start}`);
+  const [node, ...args] = (scripts[script] ?? '').trim().split(/\s+/);
+  if (node !== 'node' || args.length === 0) throw new Error(`npm run ${script} is not "node …": ${scripts[script]}`);
+  const firstNonFlag = args.findIndex((arg) => !arg.startsWith('--') || arg === '--import' || arg === '--require');
+  const flags = args.slice(0, firstNonFlag);
   const override = process.env.BENCH_SLACK_NODE_FLAGS;
-  // For trying other flags: BENCH_SLACK_NODE_FLAGS="--max-semi-space-size=8" replaces the flags before --import.
-  if (override === undefined) return args;
-  return [...override.split(/\s+/).filter(Boolean), ...args.slice(args.indexOf('--import'))];
+  return { script, flags: override === undefined ? flags : override.split(/\s+/).filter(Boolean), rest: args.slice(firstNonFlag) };
 }
 
 interface Subject {
@@ -117,12 +123,16 @@ const slackEnv = (fake: FakeSlack) => ({
 const startBot = (fake: FakeSlack) =>
   startSubject(
     'bot',
-    npmStartArgs(),
+    [...botCommand().flags, ...botCommand().rest],
     { ...slackEnv(fake), HOST: '127.0.0.1', PORT: '0', KNOWLEDGE_RELOAD: 'false' },
     /"port":(\d+)[^\n]*http server listening/,
   );
 
-const peerFlags = () => (process.env.BENCH_SLACK_PEER_FLAGS ?? '').split(/\s+/).filter(Boolean);
+/** The bot's Node flags, so that the comparison is of code, not of runtime settings; BENCH_SLACK_PEER_FLAGS overrides. */
+const peerFlags = () => {
+  const override = process.env.BENCH_SLACK_PEER_FLAGS;
+  return override === undefined ? botCommand().flags : override.split(/\s+/).filter(Boolean);
+};
 const startPeer = (fake: FakeSlack) =>
   startSubject('bare Bolt', [...peerFlags(), '--import', 'tsx', 'scripts/bench-slack-peer.ts'], slackEnv(fake), /\{"port":(\d+)\}/);
 
@@ -216,6 +226,8 @@ interface Run {
   ackP99: number;
   answerP50: number;
   answerP99: number;
+  /** RSS when the load starts (after the warm-up): what the process holds before any queue. */
+  startRssMb: number;
   peakRssMb: number;
   /** CPU time of the subject per event answered: unlike throughput, hardly affected by other load on the machine. */
   cpuMsPerEvent: number;
@@ -234,6 +246,7 @@ async function drive(fake: FakeSlack, subject: Subject, jobs: { channel: string;
   let failedAcks = 0;
   let next = 0;
   const firstCall = fake.calls.length;
+  const startRss = rssOf(subject.child.pid);
   const rss = sampleRss(subject.child.pid);
   const cpuBefore = cpuMsOf(subject.child.pid);
   const began = performance.now();
@@ -284,6 +297,7 @@ async function drive(fake: FakeSlack, subject: Subject, jobs: { channel: string;
     ackP99: percentile(ackMs, 99),
     answerP50: percentile(answerMs, 50),
     answerP99: percentile(answerMs, 99),
+    startRssMb: startRss / MB,
     peakRssMb: peakRss / MB,
     cpuMsPerEvent: cpuMs / got.length,
     lost,
@@ -378,7 +392,9 @@ export async function benchSlack(options: SlackBenchOptions = {}): Promise<Recor
     const lost = sum('bot', 'lost');
     const duplicated = sum('bot', 'duplicated');
     const failed = sum('bot', 'failedAcks');
-    const flags = npmStartArgs().slice(0, npmStartArgs().indexOf('--import')).join(' ') || '(none)';
+    const { script, flags: botFlags } = botCommand();
+    const flags = botFlags.join(' ') || '(none)';
+    const peerFlagText = peerFlags().join(' ') || '(none)';
     return [
       {
         check: `load (median of ${settings.rounds} rounds each)`,
@@ -388,13 +404,14 @@ export async function benchSlack(options: SlackBenchOptions = {}): Promise<Recor
         target: `${settings.concurrency} concurrent`,
         ok: 'info',
       },
-      { check: 'node flags (bot as npm start, peer plain node)', bot: flags, 'bare Bolt': '(none)', ratio: '', target: '', ok: 'info' },
+      { check: `node flags (bot: npm run ${script})`, bot: flags, 'bare Bolt': peerFlagText, ratio: '', target: '', ok: 'info' },
       row('events answered per second', 'eventsPerSecond', `≥ ${TARGETS.throughput}× bare`, throughputRatio >= TARGETS.throughput ? 'yes' : 'NO'),
       row('CPU per event (ms)', 'cpuMsPerEvent'),
       row('ack p50 (ms)', 'ackP50'),
       row('ack p99 (ms)', 'ackP99', `≤ ${TARGETS.ackP99}× bare`, ackRatio <= TARGETS.ackP99 ? 'yes' : 'NO'),
       row('event → answer p50 (ms)', 'answerP50'),
       row('event → answer p99 (ms)', 'answerP99'),
+      row('RSS before the load, after warm-up (MB)', 'startRssMb'),
       row('peak RSS under load (MB)', 'peakRssMb', `≤ ${TARGETS.rssMb}`, of('bot', 'peakRssMb') <= TARGETS.rssMb ? 'yes' : 'NO'),
       {
         check: 'slow Web API (1 s per call), 3,000 events: peak RSS (MB)',

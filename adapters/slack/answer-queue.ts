@@ -53,10 +53,7 @@ export function createAnswerQueue({ concurrency, perConversation, total }: Answe
     const work = line?.[0];
     if (!line || !work) return;
     running++;
-    // Started from the event loop's check phase, after pending I/O: a request waiting for
-    // its ack (Slack allows 3 s) is read and acknowledged before more answers are worked on.
-    new Promise<void>((resolve) => setImmediate(resolve))
-      .then(work)
+    void work()
       .catch(() => {})
       .finally(() => {
         running--;
@@ -64,16 +61,27 @@ export function createAnswerQueue({ concurrency, perConversation, total }: Answe
         line.shift();
         if (line.length > 0) ready.push(conversation);
         else lines.delete(conversation);
-        pump();
+        schedule();
+        if (size === 0) {
+          for (const resolve of idle) resolve();
+          idle = [];
+        }
       });
   };
 
-  const pump = () => {
-    while (running < concurrency && ready.length > 0) start(ready.shift() as string);
-    if (size === 0) {
-      for (const resolve of idle) resolve();
-      idle = [];
-    }
+  // One answer is started per turn of the event loop, from its check phase (setImmediate),
+  // so that pending I/O comes in between: under load a request waiting for its ack
+  // (Slack allows 3 s) is read and acknowledged before the next answer is worked on.
+  let scheduled = false;
+  const startOne = () => {
+    scheduled = false;
+    if (running < concurrency && ready.length > 0) start(ready.shift() as string);
+    schedule();
+  };
+  const schedule = () => {
+    if (scheduled || running >= concurrency || ready.length === 0) return;
+    scheduled = true;
+    setImmediate(startOne);
   };
 
   return {
@@ -87,7 +95,7 @@ export function createAnswerQueue({ concurrency, perConversation, total }: Answe
         lines.set(conversation, [work]);
         ready.push(conversation);
       }
-      pump();
+      schedule();
       return 'queued';
     },
     isFull: () => size >= total,

@@ -33,9 +33,10 @@ export interface SlackChannelOptions {
   botId?: string;
   botUserId?: string;
   /**
-   * Answers being sent at once (default 32). Each waits on one Web API call (100–300 ms
-   * to Slack), so this is what bounds throughput long before the CPU does; the Web API
-   * client pauses all of them when Slack rate-limits.
+   * Answers being sent at once (default 100, the Web API client's own request limit).
+   * Each mostly waits on one Web API call (100–300 ms to Slack), so a small number would
+   * bound throughput long before the CPU does; answers still start one per turn of the
+   * event loop, after pending acks, and the client pauses them all when Slack rate-limits.
    */
   concurrentAnswers?: number;
   /** Questions one conversation may have waiting (default 10); more get one "please wait" notice. */
@@ -81,7 +82,7 @@ export function createSlackChannel(config: SlackConfig, assistant: Assistant, lo
   });
 
   const queue = createAnswerQueue({
-    concurrency: options.concurrentAnswers ?? 32,
+    concurrency: options.concurrentAnswers ?? 100,
     perConversation: options.queuedPerConversation ?? 10,
     total: options.queuedInTotal ?? 2_000,
   });

@@ -12,6 +12,7 @@ import { operatorHint } from './slack-errors.js';
 import {
   type Answerable,
   CHOICE_ACTION_PREFIX,
+  FOREIGN_RESPONSE_URL,
   type SlackActionFields,
   type SlackEventFields,
   type Translation,
@@ -92,7 +93,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
 
   const answer = (kind: string, translation: Translation, client: webApi.WebClient, ticket: IntakeTicket | undefined) => {
     if (!translation.answer) {
-      if (translation.reason.includes('response_url')) logger.warn({ kind }, 'slack request with a response_url outside Slack ignored');
+      if (translation.reason === FOREIGN_RESPONSE_URL) logger.warn({ kind }, 'slack request with a response_url outside Slack ignored');
       else logger.debug({ kind, reason: translation.reason }, 'slack payload skipped');
       return;
     }

@@ -67,6 +67,9 @@ export interface TranslationContext {
   localeOf?: (userId: string) => Locale | undefined;
 }
 
+/** The skip reason for a response_url that does not point to Slack: worth a warning, unlike the other reasons. */
+export const FOREIGN_RESPONSE_URL = 'response_url outside Slack';
+
 /** action_id prefix of the suggestion buttons rendered by `render.ts` and `app-home.ts`. */
 export const CHOICE_ACTION_PREFIX = 'choice:';
 
@@ -149,7 +152,7 @@ export function translateCommand(command: SlackCommandFields, context: Translati
   const user = text(command.user_id);
   const responseUrl = text(command.response_url);
   if (!channel || !user || !responseUrl) return skip('missing channel, user or response_url');
-  if (!context.acceptsResponseUrl?.(responseUrl)) return skip('response_url outside Slack');
+  if (!context.acceptsResponseUrl?.(responseUrl)) return skip(FOREIGN_RESPONSE_URL);
   const wire = typeof command.text === 'string' ? command.text : '';
   return {
     answer: true,
@@ -190,7 +193,7 @@ export function translateAction(body: SlackActionFields, context: TranslationCon
   if (body.container?.is_ephemeral === true) {
     const responseUrl = text(body.response_url);
     if (!responseUrl) return skip('ephemeral message without response_url');
-    if (!context.acceptsResponseUrl?.(responseUrl)) return skip('response_url outside Slack');
+    if (!context.acceptsResponseUrl?.(responseUrl)) return skip(FOREIGN_RESPONSE_URL);
     return {
       answer: true,
       message: message({ ...base, conversationId: `slack:${channel}:${user}` }, context),
