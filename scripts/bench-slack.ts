@@ -1,18 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import {
-  eventEnvelope,
-  FAKE_BOT_TOKEN,
-  FAKE_BOT_USER_ID,
-  FAKE_SIGNING_SECRET,
-  type FakeSlack,
-  slackSignature,
-  startFakeSlack,
-} from '../tests/support/fake-slack.js';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { eventEnvelope, FAKE_BOT_TOKEN, FAKE_BOT_USER_ID, FAKE_SIGNING_SECRET, slackSignature } from '../tests/support/fake-slack.js';
 
 /**
  * End-to-end load on Slack over HTTP, black box, side by side with a bare Bolt app
@@ -20,7 +13,9 @@ import {
  * `npm start` starts it (its Node flags read from package.json, its real entry point,
  * configuration and database), the peer with the same Node flags. Both get the same
  * signed Events API requests over HTTP and answer into the same fake Web API on
- * 127.0.0.1. Rounds alternate between the two; the medians are reported.
+ * 127.0.0.1, which runs in a process of its own (`bench-slack-fake.ts`) so that serving
+ * the answers does not slow down the client that measures the acks. Rounds alternate
+ * between the two; the medians are reported.
  *
  * A second run holds the bot's memory to account: 3,000 events while the Web API takes a
  * second per call, the case that once grew the heap without bound.
@@ -66,6 +61,44 @@ function botCommand(): { script: string; flags: string[]; rest: string[] } {
   const override = process.env.BENCH_SLACK_NODE_FLAGS;
   return { script, flags: override === undefined ? flags : override.split(/\s+/).filter(Boolean), rest: args.slice(firstNonFlag) };
 }
+
+/** The fake Web API, in its own process (`bench-slack-fake.ts`). */
+interface FakeSlack {
+  apiUrl: string;
+  origin: string;
+  /** chat.postMessage calls from index `from` on; `at` is wall-clock milliseconds. */
+  posts(from: number): Promise<{ posts: { channel: string; at: number }[]; total: number }>;
+  setDelay(ms: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function startFake(): Promise<FakeSlack> {
+  const child = fork(fileURLToPath(new URL('./bench-slack-fake.ts', import.meta.url)), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const [ready] = (await once(child, 'message')) as [{ apiUrl: string; origin: string }];
+  const ask = async <T>(message: Record<string, unknown>): Promise<T> => {
+    child.send(message);
+    const [answer] = (await once(child, 'message')) as [T];
+    return answer;
+  };
+  return {
+    ...ready,
+    posts: (from) => ask({ type: 'posts', from }),
+    setDelay: async (ms) => {
+      await ask({ type: 'delay', ms });
+    },
+    close: async () => {
+      const exited = once(child, 'exit');
+      child.send({ type: 'stop' });
+      await exited;
+    },
+  };
+}
+
+/** Wall-clock milliseconds, comparable with the fake process's times. */
+const now = () => performance.timeOrigin + performance.now();
 
 interface Subject {
   name: 'bot' | 'bare Bolt';
@@ -245,30 +278,33 @@ async function drive(fake: FakeSlack, subject: Subject, jobs: { channel: string;
   const ackMs: number[] = [];
   let failedAcks = 0;
   let next = 0;
-  const firstCall = fake.calls.length;
+  const firstPost = (await fake.posts(Number.MAX_SAFE_INTEGER)).total;
   const startRss = rssOf(subject.child.pid);
   const rss = sampleRss(subject.child.pid);
   const cpuBefore = cpuMsOf(subject.child.pid);
-  const began = performance.now();
+  const began = now();
   const worker = async () => {
     while (next < jobs.length) {
       const job = jobs[next++];
       if (!job) break;
-      const started = performance.now();
+      const started = now();
       const times = sent.get(job.channel) ?? [];
       times.push(started);
       sent.set(job.channel, times);
       const status = await postEvent(agent, url, job.body).catch(() => 0);
-      ackMs.push(performance.now() - started);
+      ackMs.push(now() - started);
       if (status !== 200) failedAcks++;
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  const answers = () => fake.calls.slice(firstCall).filter((call) => call.method === 'chat.postMessage' && channels.has(String(call.args.channel)));
+  const answers = async () => (await fake.posts(firstPost)).posts.filter((post) => channels.has(post.channel));
   const deadline = performance.now() + ANSWER_DEADLINE_MS;
-  while (answers().length < jobs.length && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
-  const got = answers();
-  const lastAnswer = Math.max(...got.map((call) => call.at));
+  let got = await answers();
+  while (got.length < jobs.length && performance.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    got = await answers();
+  }
+  const lastAnswer = Math.max(...got.map((post) => post.at));
   const peakRss = rss.stop();
   const cpuMs = cpuMsOf(subject.child.pid) - cpuBefore;
   // Late duplicates would show within this pause.
@@ -276,10 +312,10 @@ async function drive(fake: FakeSlack, subject: Subject, jobs: { channel: string;
   agent.destroy();
 
   const answeredAt = new Map<string, number[]>();
-  for (const call of answers()) {
-    const times = answeredAt.get(String(call.args.channel)) ?? [];
-    times.push(call.at);
-    answeredAt.set(String(call.args.channel), times);
+  for (const post of await answers()) {
+    const times = answeredAt.get(post.channel) ?? [];
+    times.push(post.at);
+    answeredAt.set(post.channel, times);
   }
   let lost = 0;
   let duplicated = 0;
@@ -329,7 +365,7 @@ async function slowApiRun(fake: FakeSlack): Promise<{ peakRssMb: number; acked: 
     const url = new URL(`http://127.0.0.1:${subject.port}/slack/events`);
     const agent = new Agent({ keepAlive: true, maxSockets: 50 });
     await drive(fake, subject, mentions(WARM_UP_EVENTS, 100, 'SW'), 50);
-    fake.delayMs = 1_000;
+    await fake.setDelay(1_000);
     const rss = sampleRss(subject.child.pid);
     const jobs = mentions(3_000, 300, 'SLOW');
     let next = 0;
@@ -350,7 +386,7 @@ async function slowApiRun(fake: FakeSlack): Promise<{ peakRssMb: number; acked: 
     subject.child.kill('SIGKILL');
     return { peakRssMb: peak / MB, acked: statuses.filter((s) => s === 200).length, deferred: statuses.filter((s) => s === 503).length };
   } finally {
-    fake.delayMs = 0;
+    await fake.setDelay(0);
     await subject.stop();
   }
 }
@@ -367,14 +403,13 @@ const TARGETS = { throughput: 0.8, ackP99: 1.25, rssMb: 120 };
  */
 export async function benchSlack(options: SlackBenchOptions = {}): Promise<Record<string, string | number>[]> {
   const settings: Required<SlackBenchOptions> = { events: 1000, conversations: 100, concurrency: 50, rounds: 3, slowApi: true, ...options };
-  const fake = await startFakeSlack();
+  const fake = await startFake();
   const runs: Record<'bot' | 'peer', Run[]> = { bot: [], peer: [] };
   try {
     for (let r = 0; r < settings.rounds; r++) {
       // Alternating, so that a slower moment of the machine does not favour one of them.
       runs.peer.push(await round1(fake, startPeer, settings, `P${r}`));
       runs.bot.push(await round1(fake, startBot, settings, `B${r}`));
-      fake.calls.length = 0;
     }
     const slow = settings.slowApi ? await slowApiRun(fake) : { peakRssMb: Number.NaN, acked: 0, deferred: 0 };
     const of = (subject: 'bot' | 'peer', metric: keyof Run) => median(runs[subject].map((run) => run[metric]));

@@ -118,11 +118,33 @@ export class IntakeReceiver implements Receiver {
   }
 
   private async dispatch(app: App, event: ReceiverEvent, key: string | undefined, recovered: boolean): Promise<void> {
+    const { ticket, listenersReturned } = this.ticketFor(key, recovered);
+    const work = app.processEvent({ ...event, customProperties: { ...event.customProperties, intake: ticket } }).catch(async (error: unknown) => {
+      // Bolt itself failed on the body (listeners' faults go to app.error). The request is
+      // marked done below, so a re-delivery would be skipped anyway: acknowledge it.
+      this.options.logger.error({ err: error }, 'slack request could not be routed');
+      await event.ack();
+    });
+    this.inFlight.add(work);
+    try {
+      await work;
+    } finally {
+      this.inFlight.delete(work);
+      // Finished unless a listener still holds it; a listener that failed was answered by the error handler.
+      listenersReturned();
+    }
+  }
+
+  /**
+   * The ticket for one request, in a scope of its own: queued answers hold their ticket,
+   * and it must not keep the request (body, HTTP response, socket) alive with it.
+   */
+  private ticketFor(key: string | undefined, recovered: boolean): { ticket: IntakeTicket; listenersReturned(): void } {
     let holds = 0;
-    let listenersDone = false;
+    let returned = false;
     let finished = false;
     const finishWhenFree = () => {
-      if (finished || !listenersDone || holds > 0) return;
+      if (finished || !returned || holds > 0) return;
       finished = true;
       if (key !== undefined) this.markDone(key);
     };
@@ -140,21 +162,13 @@ export class IntakeReceiver implements Receiver {
         };
       },
     };
-    const work = app.processEvent({ ...event, customProperties: { ...event.customProperties, intake: ticket } }).catch(async (error: unknown) => {
-      // Bolt itself failed on the body (listeners' faults go to app.error). The request is
-      // marked done below, so a re-delivery would be skipped anyway: acknowledge it.
-      this.options.logger.error({ err: error }, 'slack request could not be routed');
-      await event.ack();
-    });
-    this.inFlight.add(work);
-    try {
-      await work;
-    } finally {
-      this.inFlight.delete(work);
-      // Finished unless a listener still holds it; a listener that failed was answered by the error handler.
-      listenersDone = true;
-      finishWhenFree();
-    }
+    return {
+      ticket,
+      listenersReturned() {
+        returned = true;
+        finishWhenFree();
+      },
+    };
   }
 
   private markDone(key: string): void {
