@@ -71,6 +71,7 @@ async function main(): Promise<void> {
     pseudonymise,
     intake: storage.intake,
     handoff,
+    handoffChannel: config.handoff?.channel,
     adopter: handoff ? core.adopter : undefined,
   });
   const service = await runService({
@@ -136,6 +137,8 @@ interface AdapterServices {
   pseudonymise: Pseudonymiser;
   intake: Storage['intake'];
   handoff: Handoff | undefined;
+  /** SLACK_HANDOFF_CHANNEL, where the Slack adapter posts the tickets. */
+  handoffChannel: string | undefined;
   adopter: AnswerAdopter | undefined;
 }
 
