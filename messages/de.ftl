@@ -32,6 +32,42 @@ slack-shortened = … (gekürzt)
 slack-busy = Sie haben mir gerade sehr viele Fragen auf einmal geschickt. Ich beantworte sie der Reihe nach; die übrigen stellen Sie bitte gleich noch einmal.
 slack-overloaded = Gerade erreichen mich sehr viele Fragen. Bitte versuchen Sie es in einer Minute noch einmal.
 
+## Hand-off: Fragen an das Netzwerk-Team (Slack)
+
+handoff-slack-ticket-title = Frage an das Netzwerk-Team #{ $number }
+handoff-slack-ticket-notification = Neue Frage an das Netzwerk-Team #{ $number }: { $question }
+handoff-slack-locale-de = Deutsch
+handoff-slack-locale-en = Englisch
+handoff-slack-truncated = Die Frage war länger; hier steht sie gekürzt.
+handoff-slack-state-open = Offen – antworten Sie im Thread dieser Nachricht oder mit „Antworten“. Die Antwort geht in den Chat der fragenden Person.
+handoff-slack-state-answered = Beantwortet von { $members }. Weitere Antworten im Thread gehen ebenfalls an die fragende Person, bis jemand „Schließen“ wählt.
+handoff-slack-state-closed = Geschlossen von { $member }.
+handoff-slack-state-expired = Automatisch geschlossen: Die Aufbewahrungsfrist ist abgelaufen.
+handoff-slack-state-was-answered = Beantwortet von { $members }.
+handoff-slack-button-answer = Antworten
+handoff-slack-button-close = Schließen
+handoff-slack-button-adopt = Als Antwort übernehmen
+handoff-slack-cancel = Abbrechen
+handoff-slack-confirm-close-title = Frage schließen?
+handoff-slack-confirm-close-text = Danach gehen keine Antworten mehr an die fragende Person, und die Verbindung zu ihrem Chat wird gelöscht.
+handoff-slack-modal-title = Antwort auf #{ $number }
+handoff-slack-modal-submit = Senden
+handoff-slack-modal-label = Ihre Antwort
+handoff-slack-modal-hint = Die fragende Person bekommt Ihre Antwort als „Antwort aus dem Netzwerk“ in ihren Chat – als reinen Text, ohne Ihren Namen.
+handoff-slack-empty-answer = Bitte schreiben Sie eine Antwort.
+handoff-slack-closed-reply = Die Frage #{ $number } ist geschlossen: Ihre Antwort wurde nicht an die fragende Person weitergegeben.
+handoff-slack-closed-modal = Die Frage #{ $number } ist inzwischen geschlossen; die Antwort kann nicht mehr weitergegeben werden.
+handoff-slack-already-closed = Die Frage #{ $number } ist bereits geschlossen.
+handoff-slack-unknown-ticket = Die Frage #{ $number } gibt es nicht mehr – sie wurde nach Ablauf der Aufbewahrungsfrist gelöscht.
+handoff-slack-text-only = An die fragende Person geht nur Text. Bitte schreiben Sie Ihre Antwort als Nachricht; Dateien und Bilder werden nicht weitergegeben.
+handoff-slack-someone = jemand aus dem Team
+handoff-slack-adopt-no-answer = Die Frage #{ $number } hat noch keine Antwort, die übernommen werden könnte.
+handoff-slack-adopted = Übernommen: Der Bot beantwortet die Frage #{ $number } ab jetzt selbst, mit der letzten Antwort. Der Eintrag „{ $id }“ steht in { $file }; dort kann die Redaktion ihn überarbeiten.
+handoff-slack-adopt-updated = Aktualisiert: Der Eintrag „{ $id }“ in { $file } hat jetzt die letzte Antwort auf #{ $number }. Der Bot antwortet ab sofort damit.
+handoff-slack-adopt-empty = Nicht übernommen: Frage oder Antwort ist zu kurz.
+handoff-slack-adopt-invalid = Nicht übernommen – die Wissensbasis würde mit diesem Eintrag nicht mehr laden: { $reason }
+handoff-slack-adopt-failed = Nicht übernommen: Die Datei { $file } konnte nicht geschrieben werden. Bitte geben Sie der technischen Betreuung des Bots Bescheid.
+
 ## Terminal
 
 terminal-greeting =

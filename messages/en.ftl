@@ -32,6 +32,42 @@ slack-shortened = … (shortened)
 slack-busy = You have just sent me a great many questions at once. I am answering them in turn; please ask the rest again in a moment.
 slack-overloaded = I am receiving a great many questions right now. Please try again in a minute.
 
+## Hand-off: questions for the network team (Slack)
+
+handoff-slack-ticket-title = Question for the network team #{ $number }
+handoff-slack-ticket-notification = New question for the network team #{ $number }: { $question }
+handoff-slack-locale-de = German
+handoff-slack-locale-en = English
+handoff-slack-truncated = The question was longer; it is shown shortened.
+handoff-slack-state-open = Open – answer in this message's thread or with "Answer". The answer goes to the asker's chat.
+handoff-slack-state-answered = Answered by { $members }. Further answers in the thread also go to the asker until someone chooses "Close".
+handoff-slack-state-closed = Closed by { $member }.
+handoff-slack-state-expired = Closed automatically: the retention period has run out.
+handoff-slack-state-was-answered = Answered by { $members }.
+handoff-slack-button-answer = Answer
+handoff-slack-button-close = Close
+handoff-slack-button-adopt = Keep as the answer
+handoff-slack-cancel = Cancel
+handoff-slack-confirm-close-title = Close the question?
+handoff-slack-confirm-close-text = After that no answers go to the asker any more, and the link to their chat is deleted.
+handoff-slack-modal-title = Answer to #{ $number }
+handoff-slack-modal-submit = Send
+handoff-slack-modal-label = Your answer
+handoff-slack-modal-hint = The asker receives your answer in their chat as an "answer from the network" – as plain text, without your name.
+handoff-slack-empty-answer = Please write an answer.
+handoff-slack-closed-reply = Question #{ $number } is closed: your answer was not passed on to the asker.
+handoff-slack-closed-modal = Question #{ $number } has been closed meanwhile; the answer can no longer be passed on.
+handoff-slack-already-closed = Question #{ $number } is already closed.
+handoff-slack-unknown-ticket = Question #{ $number } no longer exists – it was deleted when the retention period ran out.
+handoff-slack-text-only = Only text goes to the asker. Please write your answer as a message; files and images are not passed on.
+handoff-slack-someone = someone from the team
+handoff-slack-adopt-no-answer = Question #{ $number } has no answer yet that could be kept.
+handoff-slack-adopted = Kept: from now on the bot answers question #{ $number } itself, with the last answer. The entry "{ $id }" is in { $file }, where the editors can revise it.
+handoff-slack-adopt-updated = Updated: the entry "{ $id }" in { $file } now has the last answer to #{ $number }. The bot uses it from now on.
+handoff-slack-adopt-empty = Not kept: the question or the answer is too short.
+handoff-slack-adopt-invalid = Not kept – the knowledge would no longer load with this entry: { $reason }
+handoff-slack-adopt-failed = Not kept: the file { $file } could not be written. Please tell the people who run the bot.
+
 ## Terminal
 
 terminal-greeting =
