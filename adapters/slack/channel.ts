@@ -2,11 +2,18 @@ import { App, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Assistant } from '../../src/assistant.js';
 import type { Channel, HttpHandler } from '../../src/channel.js';
 import type { SlackConfig } from '../../src/config.js';
+import type { Handoff } from '../../src/handoff/handoff.js';
+import type { HandoffBoardProvider } from '../../src/handoff/port.js';
+import type { AnswerAdopter } from '../../src/knowledge/adopt.js';
 import type { Logger } from '../../src/logger.js';
 import type { IntakeStore } from '../../src/storage/intake.js';
 import { createAnswerQueue } from './answer-queue.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { createBoundedMemory } from './bounded-memory.js';
+import { createHandoffBoard } from './handoff-board.js';
+import { registerHandoffListeners } from './handoff-listeners.js';
+import { ANSWER_MODAL, HANDOFF_ACTIONS } from './handoff-render.js';
+import { handoffReplyOf } from './handoff-reply.js';
 import { SlackHttpReceiver } from './http-receiver.js';
 import { IntakeReceiver } from './intake-receiver.js';
 import { registerListeners } from './listeners.js';
@@ -48,6 +55,23 @@ export interface SlackChannelOptions {
   /** Start-up attempts while the Web API cannot be reached (default 5, back-off from 1 s). */
   startAttempts?: number;
   startRetryDelayMs?: number;
+  /** "Ask a person" (docs/handoff.md); undefined when it is off. Needs `handoffChannel`. */
+  handoff?: Handoff | undefined;
+  /** SLACK_HANDOFF_CHANNEL: the channel id where the tickets are posted. */
+  handoffChannel?: string | undefined;
+  /** Writes a ticket's answer into the knowledge ("Als Antwort übernehmen"); without it the button is not shown. */
+  adopter?: AnswerAdopter | undefined;
+}
+
+/** The Slack channel; with the hand-off on, also the board the tickets go to. */
+export type SlackChannel = Channel & Partial<HandoffBoardProvider>;
+
+/** The hand-off's buttons and modal: handled without the answer queue, so never turned away when it is full. */
+function isHandoffInteraction(body: Record<string, unknown>): boolean {
+  if (body.type === 'view_submission') return (body.view as { callback_id?: unknown } | undefined)?.callback_id === ANSWER_MODAL;
+  if (body.type !== 'block_actions' || !Array.isArray(body.actions)) return false;
+  const actionIds: unknown[] = Object.values(HANDOFF_ACTIONS);
+  return body.actions.some((action) => actionIds.includes((action as { action_id?: unknown } | null)?.action_id));
 }
 
 /**
@@ -64,7 +88,7 @@ export interface SlackChannelOptions {
  * process.once('SIGTERM', () => slack.stop());
  * ```
  */
-export function createSlackChannel(config: SlackConfig, assistant: Assistant, logger: Logger, options: SlackChannelOptions): Channel {
+export function createSlackChannel(config: SlackConfig, assistant: Assistant, logger: Logger, options: SlackChannelOptions): SlackChannel {
   const log = logger.child({ channel: 'slack' });
   const boltLogger = createBoltLogger(log.child({ component: 'bolt' }));
   const socketMode = config.appToken !== undefined;
@@ -88,13 +112,22 @@ export function createSlackChannel(config: SlackConfig, assistant: Assistant, lo
   });
   const threads = createBoundedMemory<true>({ maxEntries: options.rememberedThreads ?? 10_000, ttlMs: 7 * DAY_MS });
   const locales = createUserLocales();
+  const { handoff, handoffChannel } = options;
+  const isTicket = (channel: string, ts: string) => handoff?.ticket({ board: { channel, ts } }) !== undefined;
   const translation = (botUserId: string | undefined): TranslationContext => ({
     ...(botUserId ? { botUserId } : {}),
     isBotThread: (channel, threadTs) => threads.get(`${channel}:${threadTs}`) === true,
     acceptsResponseUrl: responseUrlOn(config.responseUrlOrigin),
     localeOf: (userId) => locales.known(userId),
+    ...(handoff && handoffChannel ? { isHandoffThread: (channel, threadTs) => channel === handoffChannel && isTicket(channel, threadTs) } : {}),
   });
   let botUserId = options.botUserId;
+  /** A member's reply in a ticket's thread: kept in the intake like a question, handled by the hand-off's listener. */
+  const isTicketReply = (event: SlackEventFields) => {
+    if (!handoff || !handoffChannel) return false;
+    const reply = handoffReplyOf(event, { handoffChannel, botUserId });
+    return reply !== undefined && isTicket(reply.channel, reply.threadTs);
+  };
 
   const httpReceiver = socketMode ? undefined : new SlackHttpReceiver({ signingSecret: config.signingSecret as string, logger: log });
   const receiver = new IntakeReceiver(
@@ -106,14 +139,30 @@ export function createSlackChannel(config: SlackConfig, assistant: Assistant, lo
       // Every message in the bot's channels arrives; only those it answers are written down.
       keep: (body) => {
         const event = body.event as SlackEventFields | undefined;
-        return !(body.type === 'event_callback' && event?.type === 'message') || translateEvent(event, translation(botUserId)).answer;
+        if (!(body.type === 'event_callback' && event?.type === 'message')) return true;
+        return translateEvent(event, translation(botUserId)).answer || isTicketReply(event);
       },
-      isFull: () => queue.isFull(),
+      isFull: (body) => {
+        if (!queue.isFull()) return false;
+        const event = body.event as SlackEventFields | undefined;
+        return !(isHandoffInteraction(body) || (body.type === 'event_callback' && event !== undefined && isTicketReply(event)));
+      },
       busyResponse: () => ({ response_type: 'ephemeral', text: assistant.say(DEFAULT_LOCALE, 'slack-overloaded') }),
     },
   );
   let app: App | undefined;
   let accepting = false;
+  // Its own client: the hand-off's outbox may post before or after the app runs, and retries what fails.
+  const handoffBoard =
+    handoff && handoffChannel
+      ? createHandoffBoard({
+          client: new webApi.WebClient(config.botToken, clientOptions()),
+          channel: handoffChannel,
+          say: assistant.say,
+          adoptable: options.adopter !== undefined,
+          logger: log.child({ component: 'handoff' }),
+        })
+      : undefined;
 
   const routes = new Map<string, HttpHandler>();
   if (httpReceiver) {
@@ -149,6 +198,7 @@ export function createSlackChannel(config: SlackConfig, assistant: Assistant, lo
   return {
     name: 'slack',
     routes,
+    ...(handoffBoard ? { handoffBoard } : {}),
     async start() {
       if (app) return;
       const ids = await identify();
@@ -173,6 +223,15 @@ export function createSlackChannel(config: SlackConfig, assistant: Assistant, lo
         translation,
         joinedThread: (channel, threadTs) => threads.set(`${channel}:${threadTs}`, true),
       });
+      if (handoff && handoffChannel) {
+        registerHandoffListeners(app, {
+          handoff,
+          adopter: options.adopter,
+          channel: handoffChannel,
+          say: assistant.say,
+          logger: log.child({ component: 'handoff' }),
+        });
+      }
       // Before new requests: what the last process left unanswered is older, and answered first.
       const recovered = await receiver.recover();
       if (recovered > 0) log.info({ recovered }, 'slack requests from before the restart queued for answering');

@@ -34,8 +34,8 @@ export interface IntakeReceiverOptions {
    * not written down.
    */
   keep(body: Record<string, unknown>): boolean;
-  /** True while there is no room for more work; see {@link SlackBusyError}. */
-  isFull(): boolean;
+  /** True while there is no room for more work of this kind; see {@link SlackBusyError}. */
+  isFull(body: Record<string, unknown>): boolean;
   /** The ack for a command or button when full (Slack cannot re-send those): a short ephemeral notice. */
   busyResponse(body: Record<string, unknown>): unknown;
 }
@@ -101,7 +101,7 @@ export class IntakeReceiver implements Receiver {
       await this.dispatch(app, event, undefined, false);
       return;
     }
-    if (this.options.isFull()) {
+    if (this.options.isFull(body)) {
       if (body.type === 'event_callback') throw new SlackBusyError();
       this.options.logger.warn({ key: key.split(':')[0] }, 'slack request declined: too much work queued');
       await event.ack(this.options.busyResponse(body));

@@ -65,6 +65,8 @@ export interface TranslationContext {
   acceptsResponseUrl?: (url: string) => boolean;
   /** The user's language where Slack told it (users.info), used until they write. */
   localeOf?: (userId: string) => Locale | undefined;
+  /** Whether a thread is a hand-off ticket: replies there go to the citizen, the bot does not answer them itself. */
+  isHandoffThread?: (channel: string, threadTs: string) => boolean;
 }
 
 /** The skip reason for a response_url that does not point to Slack: worth a warning, unlike the other reasons. */
@@ -122,6 +124,7 @@ export function translateEvent(event: SlackEventFields, context: TranslationCont
   if (event.type === 'app_mention') {
     // A DM is answered through its `message` event; should Slack also send a mention there, it is not answered twice.
     if (channel.startsWith('D')) return skip('mention in a DM');
+    if (threadTs && context.isHandoffThread?.(channel, threadTs)) return skip('mention in a hand-off ticket thread');
     replyThread = threadTs ?? ts;
   } else if (event.channel_type === 'im') {
     replyThread = threadTs;

@@ -5,8 +5,9 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * A fake Slack on 127.0.0.1, both sides of it: the Web API the bot calls
- * (`chat.postMessage`, `views.publish`, `auth.test`, `users.info`,
- * `conversations.history`/`replies` over what was posted, `apps.connections.open`) plus
+ * (`chat.postMessage`, `chat.update`, `chat.postEphemeral`, `views.publish`, `views.open`,
+ * `auth.test`, `users.info`, `conversations.history`/`replies` over what was posted,
+ * `apps.connections.open`) plus
  * `response_url` endpoints, all recorded; and helpers that post events, commands and
  * button presses to the bot signed exactly as Slack signs them. It can be made slow
  * (`delayMs`), refuse the bot token (`tokenError`), or fail a method (`failures`).
@@ -50,6 +51,10 @@ export interface FakeSlack {
   failures: Record<string, string>;
   /** `users.info` locales by user id (e.g. `en-US`). */
   userLocales: Map<string, string>;
+  /** `users.info` display names by user id. */
+  userNames: Map<string, string>;
+  /** The channel's messages as they are now (after `chat.update`), oldest first. */
+  messages(channel: string): PostedMessage[];
   close(): Promise<void>;
 }
 
@@ -73,13 +78,16 @@ let tsCounter = 0;
 const nextTs = () => `${Math.floor(Date.now() / 1000)}.${String(++tsCounter).padStart(6, '0')}`;
 
 /** A message the bot posted, as conversations.history and conversations.replies show it. */
-interface PostedMessage {
+export interface PostedMessage {
   channel: string;
   ts: string;
   thread_ts?: string;
   text: unknown;
+  blocks?: unknown;
   metadata?: unknown;
 }
+
+let viewCounter = 0;
 
 function apiResult(method: string, args: Record<string, unknown>, fake: FakeSlack, posted: PostedMessage[]): Record<string, unknown> {
   switch (method) {
@@ -99,18 +107,37 @@ function apiResult(method: string, args: Record<string, unknown>, fake: FakeSlac
         ts: nextTs(),
         text: args.text,
         ...(args.thread_ts ? { thread_ts: String(args.thread_ts) } : {}),
+        ...(args.blocks ? { blocks: args.blocks } : {}),
         ...(args.metadata ? { metadata: args.metadata } : {}),
       };
       posted.push(message);
       return { ok: true, channel: args.channel, ts: message.ts, message: { text: args.text } };
     }
+    case 'chat.update': {
+      const message = posted.find((m) => m.channel === args.channel && m.ts === args.ts);
+      if (!message) return { ok: false, error: 'message_not_found' };
+      message.text = args.text;
+      message.blocks = args.blocks;
+      if (args.metadata) message.metadata = args.metadata;
+      return { ok: true, channel: args.channel, ts: args.ts, text: args.text };
+    }
+    case 'views.open':
+      return { ok: true, view: { ...(args.view as Record<string, unknown>), id: `VFAKEMODAL${++viewCounter}` } };
     case 'chat.postEphemeral':
       return { ok: true, message_ts: nextTs() };
     case 'views.publish':
       return { ok: true, view: { id: 'VFAKEVIEW', type: 'home' } };
     case 'users.info': {
       const locale = fake.userLocales.get(String(args.user));
-      return { ok: true, user: { id: args.user, ...(locale && args.include_locale ? { locale } : {}) } };
+      const name = fake.userNames.get(String(args.user));
+      return {
+        ok: true,
+        user: {
+          id: args.user,
+          ...(locale && args.include_locale ? { locale } : {}),
+          ...(name ? { real_name: name, profile: { display_name: name } } : {}),
+        },
+      };
     }
     case 'conversations.history':
     case 'conversations.replies': {
@@ -190,6 +217,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     tokenError: undefined,
     failures: {},
     userLocales: new Map(),
+    userNames: new Map(),
+    messages: (channel) => posted.filter((m) => m.channel === channel),
     responseUrl: () => `${base}/response/${++responseUrls}`,
     callsOf: (method) => calls.filter((call) => call.method === method),
     waitFor(predicate, timeoutMs = 5000) {

@@ -10,7 +10,7 @@ const ADAPTER_DIR = 'adapters/slack';
 const manifest = parse(readFileSync(join(ADAPTER_DIR, 'manifest.yaml'), 'utf8')) as {
   features: { slash_commands: Array<{ command: string; description: string }> };
   oauth_config: { scopes: { bot: string[] } };
-  settings: { event_subscriptions: { bot_events: string[] } };
+  settings: { event_subscriptions: { bot_events: string[] }; interactivity: { is_enabled: boolean } };
 };
 const code = readdirSync(ADAPTER_DIR)
   .filter((file) => file.endsWith('.ts'))
@@ -38,6 +38,12 @@ describe('manifest.yaml', () => {
     for (const scope of ['chat:write', 'commands', 'users:read']) expect(scopes).toContain(scope);
   });
 
+  it('has what the hand-off needs: tickets, their updates, thread replies in public and private channels, buttons and a modal', () => {
+    for (const scope of ['chat:write', 'channels:history', 'groups:history']) expect(scopes).toContain(scope);
+    for (const event of ['message.channels', 'message.groups']) expect(events).toContain(event);
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+  });
+
   it('registers the slash command the listeners answer, in the form of address "Sie"', () => {
     const [command] = manifest.features.slash_commands;
     expect(command?.command).toBe(SLASH_COMMAND);
@@ -48,7 +54,12 @@ describe('manifest.yaml', () => {
 
 describe('the Slack adapter’s sentences', () => {
   const catalogue = Catalogue.fromSources(readMessageSources(PRODUCT_MESSAGES_DIR));
-  const ids = [...new Set([...code.matchAll(/'(slack-[a-z-]+)'/g)].map((match) => match[1] as string))];
+  const ids = [
+    ...new Set([...code.matchAll(/'((?:handoff-)?slack-[a-z-]+)'/g)].map((match) => match[1] as string)),
+    // Built from the ticket's language.
+    'handoff-slack-locale-de',
+    'handoff-slack-locale-en',
+  ];
 
   it('all come from the catalogue, in German and English', () => {
     expect(ids.length).toBeGreaterThan(8);
@@ -59,6 +70,10 @@ describe('the Slack adapter’s sentences', () => {
   });
 
   it('address the reader as "Sie" in German, never "du"', () => {
-    for (const id of ids) expect(catalogue.format('de', id, { bot: 'Bot' }), id).not.toMatch(/\b(du|dich|dir|dein\w*|schreib|frag)\b/i);
+    for (const id of ids)
+      expect(
+        catalogue.format('de', id, { bot: 'Bot', number: '1', members: 'X', member: 'X', question: 'X', id: 'x', file: 'f', reason: 'r' }),
+        id,
+      ).not.toMatch(/\b(du|dich|dir|dein\w*|schreib|frag)\b/i);
   });
 });
