@@ -50,7 +50,12 @@ slack-apology = Entschuldigung, da ist bei mir etwas schiefgegangen. Bitte versu
 slack-home-title = { $bot }
 slack-home-topics = Dazu kann ich etwas sagen
 slack-home-contact = Kontakt
-slack-home-how-to = Schreiben Sie mir im Tab „Nachrichten“, erwähnen Sie mich in einem Kanal, in den ich eingeladen bin, oder nutzen Sie /engagiert mit Ihrer Frage – die Antwort sehen dann nur Sie.
+slack-home-how-to = Schreiben Sie mir im Tab „Nachrichten“, erwähnen Sie mich in einem Kanal, in den ich eingeladen bin, oder nutzen Sie /engagiert mit Ihrer Frage – die Antwort sehen dann nur Sie. Im Thread einer Antwort können Sie ohne erneute Erwähnung nachfragen.
+slack-contact-phone = Telefon
+slack-contact-email = E-Mail
+slack-shortened = … (gekürzt)
+slack-busy = Sie haben mir gerade sehr viele Fragen auf einmal geschickt. Ich beantworte sie der Reihe nach; die übrigen stellen Sie bitte gleich noch einmal.
+slack-overloaded = Gerade erreichen mich sehr viele Fragen. Bitte versuchen Sie es in einer Minute noch einmal.
 
 ## Terminal
 

@@ -50,7 +50,12 @@ slack-apology = Sorry, something went wrong on my side. Please try again in a mo
 slack-home-title = { $bot }
 slack-home-topics = What I can tell you about
 slack-home-contact = Contact
-slack-home-how-to = Write to me in the Messages tab, mention me in a channel I have been invited to, or use /engagiert with your question – only you will see the answer.
+slack-home-how-to = Write to me in the Messages tab, mention me in a channel I have been invited to, or use /engagiert with your question – only you will see the answer. In the thread of an answer you can ask more without mentioning me again.
+slack-contact-phone = Phone
+slack-contact-email = Email
+slack-shortened = … (shortened)
+slack-busy = You have just sent me a great many questions at once. I am answering them in turn; please ask the rest again in a moment.
+slack-overloaded = I am receiving a great many questions right now. Please try again in a minute.
 
 ## Terminal
 

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { createAssistant } from '../src/assistant.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
+import { NODE_FLAGS } from '../src/process-flags.js';
 
 /**
  * The core's own figures: cold start of the production build (process start to first
@@ -12,7 +13,7 @@ import { loadKnowledge } from '../src/knowledge/load.js';
 
 type Row = { check: string; measured: string | number; target: string; ok: string };
 
-const EVAL_FILES = ['eval/questions.jsonl', 'eval/holdout.jsonl'];
+const EVAL_FILES = ['eval/questions.jsonl', 'eval/holdout.jsonl', 'eval/fresh.jsonl', 'eval/round1.jsonl', 'eval/round2.jsonl'];
 
 function questions(): { conversation: string; text: string }[] {
   return EVAL_FILES.flatMap((file) =>
@@ -48,7 +49,7 @@ async function coldStart(runs: number): Promise<number[]> {
   for (let i = 0; i < runs; i++) {
     const started = process.hrtime.bigint();
     await new Promise<void>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--optimize-for-size', 'dist/src/cli/ask.js', 'Wer ist Ansprechpartner?'], {
+      const child = spawn(process.execPath, [...NODE_FLAGS, 'dist/src/cli/ask.js', 'Wer ist Ansprechpartner?'], {
         stdio: ['ignore', 'pipe', 'ignore'],
       });
       child.stdout.once('data', () => {
@@ -68,7 +69,7 @@ async function peakMemoryMb(): Promise<number> {
       .map((q) => JSON.stringify({ conversation: `${pass}:${q.conversation}`, text: q.text }))
       .join('\n'),
   ).join('\n')}\n`;
-  const child = spawn(process.execPath, ['--optimize-for-size', 'dist/src/cli/ask.js', '--jsonl'], { stdio: ['pipe', 'ignore', 'ignore'] });
+  const child = spawn(process.execPath, [...NODE_FLAGS, 'dist/src/cli/ask.js', '--jsonl'], { stdio: ['pipe', 'ignore', 'ignore'] });
   let peakKb = 0;
   const poll = setInterval(() => {
     try {
@@ -97,7 +98,7 @@ export async function benchCore(): Promise<Row[]> {
   const p99 = percentile(warm.ms, 99);
   const coldMedian = percentile(cold, 50);
   return [
-    { check: 'questions per pass (own set + holdout)', measured: firstPass.messages, target: '', ok: 'info' },
+    { check: 'questions per pass (the evaluation sets)', measured: firstPass.messages, target: '', ok: 'info' },
     {
       check: 'first pass p50 / p99 (ms), fresh caches',
       measured: `${round(percentile(firstPass.ms, 50))} / ${round(percentile(firstPass.ms, 99))}`,

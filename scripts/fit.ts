@@ -92,14 +92,16 @@ function accepts(label: Label, candidate: Candidate, knowledge: Knowledge): bool
   return wanted !== undefined && fieldOf(wanted) !== undefined && fieldOf(wanted) === fieldOf(facet);
 }
 
-/** Conditional logit by gradient ascent: the weights that make accepted candidates most probable. */
+/**
+ * Conditional logit: the weights that make the accepted candidates most probable (mean log
+ * likelihood, with a small L2 penalty so that evidence that never varies stays at 0).
+ * Gradient ascent with an adaptive step: a step that lowers the objective is taken back
+ * and the step halved, a good one lengthens the next.
+ */
 function fitWeights(observations: Observation[], start: Record<string, number>): Record<string, number> {
-  const w = Float64Array.from(EVIDENCE, (name) => start[name] ?? 0);
-  const l2 = 0.01;
-  let rate = 0.05;
-  let last = Number.NEGATIVE_INFINITY;
-  for (let step = 0; step < 400; step++) {
-    const gradient = new Float64Array(w.length);
+  const l2 = 0.001;
+  const objective = (w: Float64Array, gradient?: Float64Array) => {
+    gradient?.fill(0);
     let likelihood = 0;
     for (const { evidence, correct } of observations) {
       const scores = evidence.map((e) => e.reduce((sum, v, i) => sum + v * w[i]!, 0));
@@ -108,18 +110,36 @@ function fitWeights(observations: Observation[], start: Record<string, number>):
       const total = exp.reduce((a, b) => a + b, 0);
       const good = exp.reduce((a, v, i) => a + (correct[i] ? v : 0), 0);
       likelihood += Math.log(good / total);
+      if (!gradient) continue;
       // d/dw log(good/total) = E_good[φ] − E_all[φ]
       evidence.forEach((e, i) => {
-        const pAll = exp[i]! / total;
-        const pGood = correct[i] ? exp[i]! / good : 0;
-        for (let k = 0; k < w.length; k++) gradient[k]! += (pGood - pAll) * e[k]!;
+        const weight = (correct[i] ? exp[i]! / good : 0) - exp[i]! / total;
+        if (weight !== 0) for (let k = 0; k < w.length; k++) gradient[k]! += weight * e[k]!;
       });
     }
-    for (let k = 0; k < w.length; k++) likelihood -= l2 * w[k]! * w[k]!;
-    if (likelihood < last) rate /= 2;
-    last = likelihood;
-    for (let k = 0; k < w.length; k++) w[k]! += (rate * (gradient[k]! - 2 * l2 * w[k]! * observations.length)) / observations.length;
+    let value = likelihood / observations.length;
+    for (let k = 0; k < w.length; k++) {
+      value -= l2 * w[k]! * w[k]!;
+      if (gradient) gradient[k] = gradient[k]! / observations.length - 2 * l2 * w[k]!;
+    }
+    return value;
+  };
+  let w = Float64Array.from(EVIDENCE, (name) => start[name] ?? 0);
+  const gradient = new Float64Array(w.length);
+  let value = objective(w, gradient);
+  let rate = 1;
+  for (let step = 0; step < 300 && rate > 1e-6; step++) {
+    const next = w.map((v, k) => v + rate * gradient[k]!);
+    const nextValue = objective(next);
+    if (nextValue < value) {
+      rate /= 2;
+      continue;
+    }
+    w = next;
+    value = objective(w, gradient);
+    rate *= 1.2;
   }
+  console.log(`  mean log likelihood ${value.toFixed(4)}`);
   return Object.fromEntries(EVIDENCE.map((name, i) => [name, Math.round(w[i]! * 1000) / 1000]));
 }
 

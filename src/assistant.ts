@@ -1,7 +1,7 @@
 import type { FluentVariable } from '@fluent/bundle';
 import { candidateOfChoice } from './dialogue/choices.js';
-import { type ComposeContext, type Composed, compose, composeCandidate, menuChoices } from './dialogue/compose.js';
-import { type ConversationState, ConversationStore } from './dialogue/conversation.js';
+import { adoptedReply, type ComposeContext, type Composed, compose, composeCandidate, menuChoices } from './dialogue/compose.js';
+import { type ConversationState, ConversationStore, REMEMBERED_SUBJECTS } from './dialogue/conversation.js';
 import { type Decision, decide } from './dialogue/decide.js';
 import { Catalogue, NameValue } from './i18n/catalogue.js';
 import { PRODUCT_MESSAGES_DIR, readMessageSources } from './i18n/messages.js';
@@ -99,7 +99,9 @@ export function createAssistant(knowledge: Knowledge, options: AssistantOptions 
         understanding,
         locale,
         reading,
+        ...(state.facet ? { previousFacet: state.facet } : {}),
         say: (id, args) => catalogue.format(locale, id, { ...globals, ...(args ?? {}) }),
+        has: (id) => catalogue.has(locale, id),
       };
       const { composed, confidence } = answer(message, reading, state, context, options.onDecision);
       const replyLocale = composed.locale ?? locale;
@@ -107,7 +109,9 @@ export function createAssistant(knowledge: Knowledge, options: AssistantOptions 
       if (composed.intent === 'chat.language') composed.text = catalogue.format(replyLocale, 'chat-language', globals);
       conversations.set(message.conversationId, {
         locale: replyLocale,
-        subject: composed.remember?.subject ?? (composed.remember ? undefined : state.subject),
+        subjects: composed.remember?.subject
+          ? [composed.remember.subject, ...state.subjects.filter((id) => id !== composed.remember?.subject)].slice(0, REMEMBERED_SUBJECTS)
+          : state.subjects,
         facet: composed.remember?.facet ?? (composed.remember ? undefined : state.facet),
         choices: composed.choices.map((choice) => choice.id),
       });
@@ -184,8 +188,18 @@ function answer(
   if (reading.tokens.length === 0) return chat(reading.text === '' ? 'chat-empty' : 'chat-unreadable');
   const decision = decide(reading, understanding, state);
   onDecision?.(decision, message);
-  return { composed: compose(decision, context), confidence: decision.confidence };
+  const composed = compose(decision, context);
+  // The network team's answer to this question, or to one much like it, beats "I don't know"; a near copy beats anything.
+  const adopted = understanding.adopted.match(reading);
+  if (adopted && (adopted.similarity >= ADOPTED_SURE || (composed.fallback && adopted.similarity >= ADOPTED_LIKELY))) {
+    return { composed: adoptedReply(adopted.answer, context), confidence: adopted.similarity };
+  }
+  return { composed, confidence: decision.confidence };
 }
+
+/** Similarity (0..1) from which an adopted answer is given in any case, and from which it is given instead of not knowing. */
+const ADOPTED_SURE = 0.8;
+const ADOPTED_LIKELY = 0.45;
 
 /** "2" after a numbered list of choices picks the second. */
 function numberPick(reading: Reading, state: ConversationState): string | undefined {

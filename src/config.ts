@@ -46,6 +46,9 @@ const integer = (fallback: number, min: number, max: number) =>
       return parsed;
     });
 
+/** Where Slack's `response_url`s point (commands and interactions); nothing else is posted to. */
+const DEFAULT_SLACK_RESPONSE_URL_ORIGIN = 'https://hooks.slack.com';
+
 // Empty counts as unset, as for the other variables: `.env` files and `docker run -e X=` leave them empty.
 const httpUrl = optionalText.pipe(z.url({ protocol: /^https?$/, error: 'use a full http(s):// address' }).optional());
 
@@ -86,6 +89,10 @@ const envSchema = z
     SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith('xapp-', 'an app token starts with xapp-').optional()),
     SLACK_SIGNING_SECRET: optionalText,
     SLACK_API_URL: httpUrl.refine((value) => !value || value.endsWith('/'), 'must end in "/", e.g. http://127.0.0.1:4000/api/'),
+    SLACK_RESPONSE_URL_ORIGIN: httpUrl.refine(
+      (value) => !value || new URL(value).origin === value,
+      'use an origin only, e.g. https://hooks.slack.com (no path, no trailing /)',
+    ),
 
     SLACK_HANDOFF_CHANNEL: optionalText.pipe(
       z
@@ -136,6 +143,11 @@ export interface SlackConfig {
   signingSecret: string | undefined;
   /** Web API base URL with trailing slash; undefined means Slack's own. */
   apiUrl: string | undefined;
+  /**
+   * The only origin (scheme, host, port) a `response_url` may have: a signed request
+   * cannot make the bot post anywhere else. Slack's own by default; a fake in tests.
+   */
+  responseUrlOrigin: string;
 }
 
 /** "Ask a person" (docs/handoff.md): on only with Telegram, Slack and SLACK_HANDOFF_CHANNEL together. */
@@ -240,6 +252,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
           appToken: e.SLACK_APP_TOKEN,
           signingSecret: e.SLACK_SIGNING_SECRET,
           apiUrl: e.SLACK_API_URL,
+          responseUrlOrigin: e.SLACK_RESPONSE_URL_ORIGIN ?? DEFAULT_SLACK_RESPONSE_URL_ORIGIN,
         }
       : undefined,
     handoff:

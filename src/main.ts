@@ -13,6 +13,7 @@ import { runChat } from './cli/chat.js';
 import { type Config, ConfigError, parseConfig, withDotEnv } from './config.js';
 import { createHandoff, type Handoff } from './handoff/handoff.js';
 import type { HandoffBoardProvider, HandoffChatProvider } from './handoff/port.js';
+import { type AnswerAdopter, createAnswerAdopter } from './knowledge/adopt.js';
 import { explainProblems } from './knowledge/explain.js';
 import type { Knowledge } from './knowledge/knowledge.js';
 import { KnowledgeError, loadKnowledge } from './knowledge/load.js';
@@ -66,7 +67,12 @@ async function main(): Promise<void> {
   const core = startCore(config, knowledge, storage, logger);
   if (config.handoffOffBecause) logger.warn(`${config.handoffOffBecause}; the hand-off is off`);
   const handoff = config.handoff ? createHandoff({ db: storage.db, config: config.handoff, logger }) : undefined;
-  const channels = createChannels(config, core.assistant, logger, { pseudonymise, intake: storage.intake, handoff });
+  const channels = createChannels(config, core.assistant, logger, {
+    pseudonymise,
+    intake: storage.intake,
+    handoff,
+    adopter: handoff ? core.adopter : undefined,
+  });
   const service = await runService({
     channels,
     http: { host: config.host, port: config.port },
@@ -96,15 +102,25 @@ function startHandoff(handoff: Handoff, channels: readonly Channel[], logger: Lo
   logger.info('hand-off to the network team is on');
 }
 
-/** The assistant with what keeps it current (hot reload) and what it reports (unanswered questions). */
-function startCore(config: Config, knowledge: Knowledge, storage: Storage | undefined, logger: Logger): { assistant: Assistant; stop(): void } {
+/**
+ * The assistant with what keeps it current (hot reload, answers adopted from the hand-off)
+ * and what it reports (unanswered questions).
+ */
+function startCore(
+  config: Config,
+  knowledge: Knowledge,
+  storage: Storage | undefined,
+  logger: Logger,
+): { assistant: Assistant; adopter: AnswerAdopter; stop(): void } {
   const unanswered = startUnansweredRecorder(config.unanswered, storage?.db, logger);
   const assistant = createAssistant(knowledge, { onUnanswered: (question) => unanswered.record(question) });
+  const adopter = createAnswerAdopter({ knowledgeDir: config.knowledgeDir, onKnowledge: (next) => assistant.setKnowledge(next) });
   const watcher = config.knowledgeReload
     ? watchKnowledge({ dir: config.knowledgeDir, logger, onReload: (next) => assistant.setKnowledge(next) })
     : undefined;
   return {
     assistant,
+    adopter,
     stop() {
       watcher?.close();
       unanswered.stop();
@@ -112,11 +128,15 @@ function startCore(config: Config, knowledge: Knowledge, storage: Storage | unde
   };
 }
 
-/** What every adapter gets besides its config: the pseudonymiser, the durable intake, and the hand-off when it is on. */
+/**
+ * What every adapter gets besides its config: the pseudonymiser, the durable intake, and
+ * when the hand-off is on, the hand-off and what writes the team's answers into the knowledge.
+ */
 interface AdapterServices {
   pseudonymise: Pseudonymiser;
   intake: Storage['intake'];
   handoff: Handoff | undefined;
+  adopter: AnswerAdopter | undefined;
 }
 
 /** Adapters add their own `channel` field to the logger; each takes from `services` what its options declare. */

@@ -1,17 +1,30 @@
-import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
+import { App, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Assistant } from '../../src/assistant.js';
 import type { Channel, HttpHandler } from '../../src/channel.js';
 import type { SlackConfig } from '../../src/config.js';
-import { createPseudonymiser, type Logger } from '../../src/logger.js';
+import type { Logger } from '../../src/logger.js';
+import type { IntakeStore } from '../../src/storage/intake.js';
+import { createAnswerQueue } from './answer-queue.js';
 import { createBoltLogger } from './bolt-logger.js';
-import { createEventDedupe } from './event-dedupe.js';
-import { GuardedReceiver } from './guarded-receiver.js';
+import { createBoundedMemory } from './bounded-memory.js';
+import { SlackHttpReceiver } from './http-receiver.js';
+import { IntakeReceiver } from './intake-receiver.js';
 import { registerListeners } from './listeners.js';
+import { SlackStartError, withStartRetries } from './slack-errors.js';
+import { responseUrlOn, type SlackEventFields, type TranslationContext, translateEvent } from './to-message.js';
+import { createUserLocales, DEFAULT_LOCALE } from './user-locales.js';
+
+export { SlackStartError } from './slack-errors.js';
 
 /** Where Slack posts events, commands and interactions in HTTP mode. */
 export const SLACK_EVENTS_PATH = '/slack/events';
 
+const SLACK_API_URL = 'https://slack.com/api/';
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 export interface SlackChannelOptions {
+  /** The durable intake: what Slack delivered is stored here before it is acknowledged. */
+  intake: IntakeStore;
   /**
    * The bot's ids. Given, they spare the `auth.test` call at start (tests pass them so
    * nothing ever reaches slack.com); left out, `start()` asks Slack, which also checks
@@ -19,54 +32,85 @@ export interface SlackChannelOptions {
    */
   botId?: string;
   botUserId?: string;
-  /** Answers worked on at once (default 8); the rest queue behind them, already acked. */
+  /**
+   * Answers being sent at once (default 100, the Web API client's own request limit).
+   * Each mostly waits on one Web API call (100–300 ms to Slack), so a small number would
+   * bound throughput long before the CPU does; answers still start one per turn of the
+   * event loop, after pending acks, and the client pauses them all when Slack rate-limits.
+   */
   concurrentAnswers?: number;
-  /** Hashes user ids for the logs; by default a fresh key per process. */
-  pseudonymise?: (userId: string | undefined) => string | undefined;
-}
-
-/** Thrown by `start()` when Slack refuses the bot token; names the variable to fix. */
-export class SlackStartError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'SlackStartError';
-  }
+  /** Questions one conversation may have waiting (default 10); more get one "please wait" notice. */
+  queuedPerConversation?: number;
+  /** Questions all conversations together may have waiting (default 2,000); beyond it Slack is asked to re-send later. */
+  queuedInTotal?: number;
+  /** Threads remembered for follow-ups without a mention (default 10,000, for a week each). */
+  rememberedThreads?: number;
+  /** Start-up attempts while the Web API cannot be reached (default 5, back-off from 1 s). */
+  startAttempts?: number;
+  startRetryDelayMs?: number;
 }
 
 /**
  * The Slack channel: Bolt in Socket Mode when `config.appToken` is set, else in HTTP
  * mode, where the channel does not listen itself but offers `routes` (`/slack/events`)
- * for the one shared HTTP server. Bolt checks the signature on the raw body there.
+ * for the one shared HTTP server. Either way every request goes through the durable
+ * intake (intake-receiver.ts) before it is acknowledged, and what a previous process
+ * left unanswered is answered at start.
  *
  * ```ts
- * const slack = createSlackChannel(config.slack, assistant, logger);
+ * const slack = createSlackChannel(config.slack, assistant, logger, { intake: storage.intake });
  * const server = await startHttpServer(new Map([...otherRoutes, ...slack.routes]), config);
  * await slack.start();
  * process.once('SIGTERM', () => slack.stop());
  * ```
  */
-export function createSlackChannel(config: SlackConfig, assistant: Assistant, logger: Logger, options: SlackChannelOptions = {}): Channel {
+export function createSlackChannel(config: SlackConfig, assistant: Assistant, logger: Logger, options: SlackChannelOptions): Channel {
   const log = logger.child({ channel: 'slack' });
   const boltLogger = createBoltLogger(log.child({ component: 'bolt' }));
   const socketMode = config.appToken !== undefined;
   if (!socketMode && !config.signingSecret) {
     throw new SlackStartError('SLACK_SIGNING_SECRET is required for HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
   }
+  const apiUrl = config.apiUrl ?? SLACK_API_URL;
   const clientOptions = (): webApi.WebClientOptions => ({
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
     logger: boltLogger,
-    // Bounded: the default retries for half an hour, which would hold up shutdown.
-    retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2000 },
+    // About 15 s of retries at most (0.5 + 1 + 2 + 4 + 8): a stop runs out of time before
+    // that, and what is left stays in the intake for the next start.
+    retryConfig: { retries: 4, factor: 2, minTimeout: 500, maxTimeout: 8_000 },
     timeout: 10_000,
   });
 
-  const httpReceiver = socketMode
-    ? undefined
-    : new HTTPReceiver({ signingSecret: config.signingSecret as string, endpoints: SLACK_EVENTS_PATH, logger: boltLogger });
-  const receiver = new GuardedReceiver(
-    httpReceiver ?? new SocketModeReceiver({ appToken: config.appToken as string, logger: boltLogger }),
-    createEventDedupe(),
-    () => log.debug('slack retry of an answered event skipped'),
+  const queue = createAnswerQueue({
+    concurrency: options.concurrentAnswers ?? 100,
+    perConversation: options.queuedPerConversation ?? 10,
+    total: options.queuedInTotal ?? 2_000,
+  });
+  const threads = createBoundedMemory<true>({ maxEntries: options.rememberedThreads ?? 10_000, ttlMs: 7 * DAY_MS });
+  const locales = createUserLocales();
+  const translation = (botUserId: string | undefined): TranslationContext => ({
+    ...(botUserId ? { botUserId } : {}),
+    isBotThread: (channel, threadTs) => threads.get(`${channel}:${threadTs}`) === true,
+    acceptsResponseUrl: responseUrlOn(config.responseUrlOrigin),
+    localeOf: (userId) => locales.known(userId),
+  });
+  let botUserId = options.botUserId;
+
+  const httpReceiver = socketMode ? undefined : new SlackHttpReceiver({ signingSecret: config.signingSecret as string, logger: log });
+  const receiver = new IntakeReceiver(
+    httpReceiver ??
+      new SocketModeReceiver({ appToken: config.appToken as string, logger: boltLogger, installerOptions: { clientOptions: clientOptions() } }),
+    {
+      intake: options.intake,
+      logger: log,
+      // Every message in the bot's channels arrives; only those it answers are written down.
+      keep: (body) => {
+        const event = body.event as SlackEventFields | undefined;
+        return !(body.type === 'event_callback' && event?.type === 'message') || translateEvent(event, translation(botUserId)).answer;
+      },
+      isFull: () => queue.isFull(),
+      busyResponse: () => ({ response_type: 'ephemeral', text: assistant.say(DEFAULT_LOCALE, 'slack-overloaded') }),
+    },
   );
   let app: App | undefined;
   let accepting = false;
@@ -89,15 +133,17 @@ export function createSlackChannel(config: SlackConfig, assistant: Assistant, lo
 
   const identify = async () => {
     if (options.botId && options.botUserId) return { botId: options.botId, botUserId: options.botUserId };
-    try {
-      const result = await new webApi.WebClient(config.botToken, clientOptions()).auth.test();
-      return { botId: result.bot_id, botUserId: result.user_id };
-    } catch (error) {
-      const code = (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
-      throw new SlackStartError(`Slack did not accept SLACK_BOT_TOKEN (${code}); check the token and SLACK_API_URL`, {
-        cause: error,
-      });
-    }
+    // No retries and no warnings inside the client: the loop below says what happens, one line per attempt.
+    const quiet = createBoltLogger(log.child({ component: 'bolt' }, { level: 'error' }));
+    const client = new webApi.WebClient(config.botToken, { ...clientOptions(), logger: quiet, retryConfig: { retries: 0 } });
+    const result = await withStartRetries(() => client.auth.test(), {
+      logger: log,
+      variable: 'SLACK_BOT_TOKEN',
+      apiUrl,
+      ...(options.startAttempts ? { attempts: options.startAttempts } : {}),
+      ...(options.startRetryDelayMs ? { firstDelayMs: options.startRetryDelayMs } : {}),
+    });
+    return { botId: result.bot_id, botUserId: result.user_id };
   };
 
   return {
@@ -106,6 +152,7 @@ export function createSlackChannel(config: SlackConfig, assistant: Assistant, lo
     async start() {
       if (app) return;
       const ids = await identify();
+      botUserId = ids.botUserId;
       app = new App({
         token: config.botToken,
         ...ids,
@@ -121,10 +168,18 @@ export function createSlackChannel(config: SlackConfig, assistant: Assistant, lo
       registerListeners(app, {
         assistant,
         logger: log,
-        pseudonymise: options.pseudonymise ?? createPseudonymiser(undefined),
-        concurrentAnswers: options.concurrentAnswers ?? 8,
+        queue,
+        locales,
+        translation,
+        joinedThread: (channel, threadTs) => threads.set(`${channel}:${threadTs}`, true),
       });
-      if (socketMode) await app.start();
+      // Before new requests: what the last process left unanswered is older, and answered first.
+      const recovered = await receiver.recover();
+      if (recovered > 0) log.info({ recovered }, 'slack requests from before the restart queued for answering');
+      if (socketMode) {
+        const started = app;
+        await withStartRetries(() => started.start(), { logger: log, variable: 'SLACK_APP_TOKEN', apiUrl, attempts: options.startAttempts ?? 5 });
+      }
       accepting = true;
       log.info({ mode: socketMode ? 'socket' : 'http' }, 'slack channel started');
     },
@@ -133,6 +188,8 @@ export function createSlackChannel(config: SlackConfig, assistant: Assistant, lo
       accepting = false;
       if (socketMode) await app.stop();
       await receiver.drain();
+      // What is still queued when the shutdown runs out of time stays in the intake.
+      await queue.drain();
       log.info('slack channel stopped');
     },
   };

@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { Locale } from '../../src/message.js';
-import { type Contact, type Reply, renderPlainText } from '../../src/reply.js';
+import { type Choice, type Contact, type Reply, renderPlainText } from '../../src/reply.js';
 import { escapeMrkdwn } from './slack-text.js';
 import { CHOICE_ACTION_PREFIX } from './to-message.js';
 
@@ -15,27 +15,64 @@ export const LIMITS = {
   fallbackText: 3000,
 } as const;
 
-/** What chat.postMessage and response_url take: blocks plus the plain `text` for notifications. */
+/**
+ * What chat.postMessage and response_url take: mrkdwn `text` alone for a plain answer,
+ * or blocks plus the escaped plain `text` for notifications.
+ */
 export interface SlackMessage {
   text: string;
-  blocks: types.KnownBlock[];
+  blocks?: types.KnownBlock[];
 }
 
-/** Bare web addresses; trailing punctuation belongs to the sentence, not the link. */
-const URL_PATTERN = /https?:\/\/[^\s<>|"]+[^\s<>|".,;:!?)\]'»“”]/g;
+/**
+ * Bare web and e-mail addresses; trailing punctuation belongs to the sentence, not the
+ * link. Neither contains whitespace, so a whole paragraph can be scanned at once.
+ */
+const URL_SOURCE = String.raw`https?:\/\/[^\s<>|"]+[^\s<>|".,;:!?)\]'»“”]`;
+const EMAIL_SOURCE = String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`;
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A phone number as a tappable `tel:` link, its digits as the target and its written form as the label. */
+export function phoneLink(phone: string): string {
+  const dial = phone.replace(/[^\d+]/g, '');
+  return dial.length >= 3 ? `<tel:${dial}|${escapeMrkdwn(phone)}>` : escapeMrkdwn(phone);
+}
+
+/** Link patterns by phone numbers: the contacts are the same few in every answer, so each is built once. */
+const linkPatterns = new Map<string, RegExp>();
+const MAX_LINK_PATTERNS = 64;
 
 /**
- * One whitespace-free piece of user-visible text as mrkdwn: escaped, with web
- * addresses turned into explicit links (we send `verbatim`, so Slack does not guess).
+ * One pattern for everything that becomes a link: the given phone numbers as written
+ * (longest first, so that a number is never linked by a shorter one it contains), web
+ * addresses and e-mail addresses. Group 1 is a phone, 2 a web address, 3 an e-mail.
  */
-function renderWord(word: string): string {
+function linkPattern(phones: readonly string[]): RegExp {
+  const known = [...new Set(phones.map((phone) => phone.trim()).filter((phone) => /\d/.test(phone)))].sort((a, b) => b.length - a.length);
+  const key = known.join('\n');
+  let pattern = linkPatterns.get(key);
+  if (!pattern) {
+    const phoneSource = known.length > 0 ? known.map(escapeRegExp).join('|') : '(?!)';
+    pattern = new RegExp(`(${phoneSource})|(${URL_SOURCE})|(${EMAIL_SOURCE})`, 'g');
+    if (linkPatterns.size >= MAX_LINK_PATTERNS) linkPatterns.clear();
+    linkPatterns.set(key, pattern);
+  }
+  return pattern;
+}
+
+/** Text as mrkdwn: escaped, with phone numbers, web and e-mail addresses as explicit links (we send `verbatim`, so Slack does not guess). */
+function renderRun(text: string, pattern: RegExp): string {
   let out = '';
   let last = 0;
-  for (const match of word.matchAll(URL_PATTERN)) {
-    out += `${escapeMrkdwn(word.slice(last, match.index))}<${escapeMrkdwn(match[0])}>`;
-    last = match.index + match[0].length;
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    const [found, phone, url] = match;
+    const escaped = escapeMrkdwn(found);
+    out += escapeMrkdwn(text.slice(last, match.index));
+    out += phone ? phoneLink(found) : url ? `<${escaped}>` : `<mailto:${escaped}|${escaped}>`;
+    last = match.index + found.length;
   }
-  return out + escapeMrkdwn(word.slice(last));
+  return out + escapeMrkdwn(text.slice(last));
 }
 
 /** Cuts an over-long word into escaped pieces that each fit, never inside an entity. */
@@ -53,19 +90,15 @@ function cutWord(word: string, max: number): string[] {
   return current ? [...pieces, current] : pieces;
 }
 
-/** A paragraph or line as mrkdwn, whitespace kept as it is. */
-function renderRun(text: string): string {
-  return text
-    .split(/(\s+)/)
-    .map((part, i) => (i % 2 === 1 ? part : renderWord(part)))
-    .join('');
-}
-
 /**
  * Plain text as mrkdwn pieces of at most `max` characters *after* escaping. Breaks
  * between paragraphs where possible, else between words, so no link or entity is cut.
+ * The `phones` given are linked where they appear (not inside an over-long paragraph,
+ * which is cut word by word).
  */
-export function mrkdwnChunks(plain: string, max: number = LIMITS.sectionText): string[] {
+export function mrkdwnChunks(plain: string, max: number = LIMITS.sectionText, phones: readonly string[] = []): string[] {
+  const links = linkPattern(phones);
+  const wordLinks = linkPattern([]);
   const chunks: string[] = [];
   let current = '';
   const add = (piece: string, separator: string) => {
@@ -77,7 +110,7 @@ export function mrkdwnChunks(plain: string, max: number = LIMITS.sectionText): s
     current = piece;
   };
   for (const paragraph of plain.trim().split(/\n{2,}/)) {
-    const whole = renderRun(paragraph);
+    const whole = renderRun(paragraph, links);
     if (whole.length <= max) {
       add(whole, '\n\n');
       continue;
@@ -85,7 +118,7 @@ export function mrkdwnChunks(plain: string, max: number = LIMITS.sectionText): s
     // Too long for one section: fall back to words, keeping the line breaks.
     let separator = '\n\n';
     for (const [, word = '', space = ''] of paragraph.matchAll(/(\S+)(\s*)/g)) {
-      const rendered = renderWord(word);
+      const rendered = renderRun(word, wordLinks);
       for (const piece of rendered.length <= max ? [rendered] : cutWord(word, max)) {
         add(piece, separator);
         separator = ' ';
@@ -99,26 +132,31 @@ export function mrkdwnChunks(plain: string, max: number = LIMITS.sectionText): s
 
 const mrkdwn = (text: string): types.MrkdwnElement => ({ type: 'mrkdwn', text, verbatim: true });
 
-/** Sections for a plain text, each within the 3000-character limit. */
-export function textSections(plain: string): types.SectionBlock[] {
-  return mrkdwnChunks(plain).map((text) => ({ type: 'section', text: mrkdwn(text) }));
+/** Sections for a plain text, each within the 3000-character limit; the given phone numbers become links. */
+export function textSections(plain: string, phones: readonly string[] = []): types.SectionBlock[] {
+  return mrkdwnChunks(plain, LIMITS.sectionText, phones).map((text) => ({ type: 'section', text: mrkdwn(text) }));
 }
 
-const CONTACT_LABELS: Record<Locale, { phone: string; email: string }> = {
-  de: { phone: 'Telefon', email: 'E-Mail' },
-  en: { phone: 'Phone', email: 'Email' },
-};
+/** What the adapter says itself, from the message catalogue (`assistant.say`). */
+export type Say = (locale: Locale, id: string, args?: Record<string, string | number>) => string;
 
-/** The contact office as a card: name and office on top, phone and email side by side. */
-export function contactSection(contact: Contact, locale: Locale): types.SectionBlock {
-  const labels = CONTACT_LABELS[locale];
+/** The contact office as a card: name and office on top, phone and e-mail side by side, both tappable. */
+export function contactSection(contact: Contact, locale: Locale, say: Say): types.SectionBlock {
   const where = [contact.office, contact.department].filter(Boolean).map(escapeMrkdwn).join(' · ');
   const email = escapeMrkdwn(contact.email);
   return {
     type: 'section',
     text: mrkdwn(`*${escapeMrkdwn(contact.name)}*${where ? `\n${where}` : ''}`),
-    fields: [mrkdwn(`*${labels.phone}*\n${escapeMrkdwn(contact.phone)}`), mrkdwn(`*${labels.email}*\n<mailto:${email}|${email}>`)],
+    fields: [
+      mrkdwn(`*${escapeMrkdwn(say(locale, 'slack-contact-phone'))}*\n${phoneLink(contact.phone)}`),
+      mrkdwn(`*${escapeMrkdwn(say(locale, 'slack-contact-email'))}*\n<mailto:${email}|${email}>`),
+    ],
   };
+}
+
+/** A contact the text already gives (its phone or e-mail is in it) is not shown again as a card. */
+function contactsNotInText(reply: Reply): Contact[] {
+  return reply.contacts.filter((contact) => !(reply.text.includes(contact.phone) || reply.text.includes(contact.email)));
 }
 
 /** Links the text does not already show, one per line. */
@@ -138,17 +176,15 @@ function linkSections(reply: Reply): types.SectionBlock[] {
   return [...sections, { type: 'section', text: mrkdwn(current) }];
 }
 
-const SHORTENED: Record<Locale, string> = { de: '… (gekürzt)', en: '… (shortened)' };
-
 /** Shortens to `max` characters (code points), marking the cut with an ellipsis. */
 function shorten(text: string, max: number): string {
   const chars = Array.from(text);
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }
 
-/** Suggestion buttons; `action_id` is `choice:<index>`, unique across the message. */
-function choiceBlocks(reply: Reply): types.KnownBlock[] {
-  const usable = reply.choices.filter((choice) => choice.id.length <= LIMITS.buttonValue);
+/** Suggestion buttons; `action_id` is `choice:<index>`, unique across the message or view. */
+export function choiceBlocks(choices: readonly Choice[]): types.KnownBlock[] {
+  const usable = choices.filter((choice) => choice.id.length <= LIMITS.buttonValue);
   const blocks: types.KnownBlock[] = [];
   for (let start = 0; start < usable.length; start += LIMITS.buttonsPerActions) {
     blocks.push({
@@ -165,25 +201,33 @@ function choiceBlocks(reply: Reply): types.KnownBlock[] {
 }
 
 /**
- * A core reply as a Slack message: escaped mrkdwn sections for the text, the links,
- * a contact card and suggestion buttons, within Block Kit's limits; `text` is the
- * escaped plain rendering for notifications and clients without blocks.
+ * A core reply as a Slack message. A plain answer (one section's worth of text, nothing
+ * else) is one escaped mrkdwn `text`, as a person would write it. Otherwise blocks:
+ * escaped mrkdwn sections for the text, the links, the contact card where the text does
+ * not already give the contact, and suggestion buttons, within Block Kit's limits, with
+ * the escaped plain rendering as `text` for notifications. Web and e-mail addresses and
+ * the contacts' phone numbers are links either way.
  *
  * ```ts
- * await client.chat.postMessage({ channel, thread_ts, ...renderReply(reply) });
+ * await client.chat.postMessage({ channel, thread_ts, ...renderReply(reply, assistant.say) });
  * ```
  */
-export function renderReply(reply: Reply): SlackMessage {
+export function renderReply(reply: Reply, say: Say): SlackMessage {
   const tail: types.KnownBlock[] = [
     ...linkSections(reply),
-    ...reply.contacts.map((contact) => contactSection(contact, reply.locale)),
-    ...choiceBlocks(reply),
+    ...contactsNotInText(reply).map((contact) => contactSection(contact, reply.locale, say)),
+    ...choiceBlocks(reply.choices),
   ].slice(0, LIMITS.blocksPerMessage - 1);
-  let body = textSections(reply.text);
+  const phones = reply.contacts.map((contact) => contact.phone);
+  if (tail.length === 0) {
+    const chunks = mrkdwnChunks(reply.text, LIMITS.sectionText, phones);
+    if (chunks.length === 1) return { text: chunks[0] as string };
+  }
+  let body = textSections(reply.text, phones);
   const room = LIMITS.blocksPerMessage - tail.length;
   if (body.length > room) {
     // Only a runaway text gets here; say that it was cut rather than fail to send.
-    body = [...body.slice(0, room - 1), { type: 'section', text: mrkdwn(SHORTENED[reply.locale]) }];
+    body = [...body.slice(0, room - 1), { type: 'section', text: mrkdwn(escapeMrkdwn(say(reply.locale, 'slack-shortened'))) }];
   }
   return { text: fallbackText(reply), blocks: [...body, ...tail] };
 }
@@ -197,5 +241,5 @@ function fallbackText(reply: Reply): string {
 
 /** A short plain-text message without blocks, e.g. the apology after a fault. */
 export function renderNotice(text: string): SlackMessage {
-  return { text: escapeMrkdwn(text), blocks: textSections(text) };
+  return { text: escapeMrkdwn(text) };
 }

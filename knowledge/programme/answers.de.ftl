@@ -35,6 +35,8 @@ answer-founded-text = { DEF($subject, cap: 1) } ist { $value } aktiv; ein Gründ
 answer-joined = { $town } gehört seit { $value } zum bundesweiten Netzwerk { $programme }.
 answer-applied = Die erfolgreiche Bewerbung für { $town } hat { DEF($value) } eingereicht; unterstützt wurde sie von { $application-support }.
 answer-rhythm = { DEF($subject, cap: 1) } { $value }.
+# "Wann ist das Forum?" – without a date, the rhythm is what the page gives.
+answer-date-rhythm = { DEF($subject, cap: 1) } { $value }; einen genauen Termin nennt die Seite nicht.
 answer-audience = { DEF($subject, cap: 1) } richtet sich an { $value }.
 answer-members = { DEF($subject, prep: "zu", cap: 1) } gehören { LIST($value) }.
 answer-members-text =
@@ -43,6 +45,7 @@ answer-members-text =
        *[other] { DEF($subject, prep: "in", cap: 1) } kommen { $value } zusammen; einzelne Mitglieder nennt die Seite nicht.
     }
 answer-part-of = { DEF($subject, cap: 1) } gehört { DEF($value, prep: "zu") }.
+answer-part-of-organisation = { DEF($subject, cap: 1) } arbeitet { DEF($value, prep: "bei") }.
 answer-lead =
     { $as ->
         [none] { $value } leitet { DEF($subject, case: "acc") }.
@@ -95,6 +98,7 @@ missing-email = Eine E-Mail-Adresse { DEF($subject, prep: "von") } nennt die Sei
 missing-person = Eine Ansprechperson { DEF($subject, prep: "bei") } nennt die Seite nicht. Für Fragen { DEF($city, prep: "zu") } erreichen Sie:
 missing-title = Einen Titel { DEF($subject, prep: "von") } nennt die Seite nicht.
 missing-office = Welche Stelle dafür zuständig ist, steht auf der Seite nicht.
+missing-involve = Wie man { DEF($subject, prep: "bei") } mitmachen oder Mitglied werden kann, steht auf der Seite nicht. Weiterhelfen kann Ihnen:
 
 missing-address = Eine Adresse oder einen Ort { DEF($subject, prep: "von") } nennt die Seite der Stadt nicht. Fragen Sie am besten direkt nach:
 missing-date = Einen Termin { DEF($subject, prep: "von") } nennt die Seite der Stadt nicht. Aktuelle Termine erfahren Sie hier:

@@ -29,6 +29,7 @@ answer-founded-text = { DEF($subject, cap: 1) } has been active { $value }; the 
 answer-joined = { $town } has been part of the nationwide { $programme } network since { $value }.
 answer-applied = { $town }'s successful application was submitted by { DEF($value) }; it was backed by { $application-support }.
 answer-rhythm = { DEF($subject, cap: 1) } { $value }.
+answer-date-rhythm = { DEF($subject, cap: 1) } { $value }; the page gives no exact date.
 answer-audience = { DEF($subject, cap: 1) } is meant for { $value }.
 answer-members = { DEF($subject, cap: 1) } is formed by { LIST($value) }.
 answer-members-text =
@@ -37,6 +38,7 @@ answer-members-text =
        *[other] { DEF($subject, cap: 1) } brings together { $value }; the page does not name individual members.
     }
 answer-part-of = { DEF($subject, cap: 1) } is part of { DEF($value) }.
+answer-part-of-organisation = { DEF($subject, cap: 1) } works at { DEF($value) }.
 answer-lead =
     { $as ->
         [none] { $value } heads { DEF($subject) }.
@@ -89,6 +91,7 @@ missing-email = The page gives no email address for { DEF($subject) }. For quest
 missing-person = The page names no contact person at { DEF($subject) }. For questions about { $bot } you can reach:
 missing-title = The page gives no title of { DEF($subject) }.
 missing-office = The page does not say which office is responsible for that.
+missing-involve = The page does not say how to take part in or join { DEF($subject) }. You can ask:
 
 missing-address = The city's page gives no address or place for { DEF($subject) }. Best ask directly:
 missing-date = The city's page gives no date for { DEF($subject) }. You can find out about current dates here:

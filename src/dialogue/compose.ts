@@ -1,8 +1,9 @@
 import { NameListValue, NameValue } from '../i18n/catalogue.js';
 import { factOf, type Knowledge, type Subject } from '../knowledge/knowledge.js';
-import type { FacetDeclaration } from '../knowledge/schema.js';
+import type { AdoptedAnswer, FacetDeclaration } from '../knowledge/schema.js';
 import type { Locale } from '../message.js';
 import type { Choice, Contact, Link } from '../reply.js';
+import { claimedRoles } from '../understanding/claims.js';
 import type { Understanding } from '../understanding/model.js';
 import type { Reading } from '../understanding/read.js';
 import { stem } from '../understanding/stem.js';
@@ -21,7 +22,7 @@ export interface Composed {
   links: Link[];
   contacts: Contact[];
   remember?: { subject?: string; facet?: string };
-  /** Set by a language switch. */
+  /** The reply's language when it is not the question's (a language switch; an adopted answer written in one language only). */
   locale?: Locale;
 }
 
@@ -29,7 +30,11 @@ export interface ComposeContext {
   understanding: Understanding;
   locale: Locale;
   say: Say;
+  /** Whether the catalogue has a message (for wording a facet may override: `answer-<facet>-<field>`). */
+  has: (id: string) => boolean;
   reading: Reading;
+  /** The kind of question asked before this one ("Ist Hessen auch einer davon?" after the list of sponsors). */
+  previousFacet?: string;
 }
 
 const base = (text: string, intent: string | null, extra: Partial<Composed> = {}): Composed => ({
@@ -58,7 +63,7 @@ export function compose(decision: Decision, context: ComposeContext): Composed {
 export function composeCandidate(candidate: Candidate, context: ComposeContext, decision?: Extract<Decision, { kind: 'answer' }>): Composed {
   const { facet, subject } = candidate;
   const { knowledge } = context.understanding;
-  if (candidate.unnamed) return notNamed(candidate.unnamed, facet, context);
+  if (candidate.unnamed) return notNamed(candidate.unnamed, facet, context, decision);
   if (decision?.yesNo && decision.unknownName && facet.kind === 'list' && facet.role) return notNamed(decision.unknownName, facet, context);
   switch (facet.kind) {
     case 'fact': {
@@ -69,7 +74,7 @@ export function composeCandidate(candidate: Candidate, context: ComposeContext, 
     case 'list':
       return list(facet, context);
     case 'involve':
-      return involve(context);
+      return involve(context, decision);
     case 'chat':
       return chat(facet.id, context);
     default:
@@ -87,12 +92,16 @@ function fact(facet: FacetDeclaration, subject: Subject, context: ComposeContext
     return base(say(`missing-${facet.id}`, args), `${facet.id}.missing`, { fallback: true, handoff: true, contacts: contactsOf(context), remember });
   }
   const value = subject.facts[field.name];
-  let text = say(`answer-${field.name}`, { ...args, ...valueArgs(field.type, value, knowledge, locale, say) });
+  // A facet may word a field its own way ("Wann ist das Forum?" answered by its rhythm says that no date is given).
+  const own = `answer-${facet.id}-${field.name}`;
+  let text = say(context.has(own) ? own : `answer-${field.name}`, { ...args, ...valueArgs(field.type, value, knowledge, locale, say) });
   if (decision?.yesNo) {
     const verdict = verdictOf(field.type, value, claimContext(decision, subject, context), knowledge, locale);
     if (verdict) text = say('answer-with-verdict', { verdict: say(`verdict-${verdict}`), answer: text });
   }
   const isContactFacet = facet.default === 'contact' && subject.kind === 'contact';
+  // A field that answers only in part ("seit vielen Jahren" for a year) says so: honest, but not knowing.
+  if (field.partial) return base(text, `${facet.id}.partial`, { fallback: true, handoff: true, contacts: contactsOf(context), remember });
   return base(text, `${facet.id}`, {
     remember,
     ...(isContactFacet ? { contacts: contactsOf(context) } : {}),
@@ -117,7 +126,10 @@ function claimContext(decision: Extract<Decision, { kind: 'answer' }>, subject: 
     .filter((id) => id !== subject.id)
     .map((id) => understanding.knowledge.subjects.get(id)!)
     .filter(Boolean);
-  const roles = claimedRoles(context);
+  // "Ist Hessen auch einer davon?" after the list of sponsors claims the role of that list.
+  const previous = context.previousFacet ? understanding.facets.get(context.previousFacet) : undefined;
+  const claimed = claimedRoles(context.reading.tokens, context.understanding.roleCues);
+  const roles = claimed.length === 0 && previous?.kind === 'list' && previous.role ? [previous.role] : claimed;
   const contentStems = reading.tokens
     .filter(
       (t) =>
@@ -127,25 +139,17 @@ function claimContext(decision: Extract<Decision, { kind: 'answer' }>, subject: 
   return { claims: decision.claims, roles, others, contentStems };
 }
 
-/** Roles whose cue words the question uses ("Partner", "Träger", "Akteur"). */
-function claimedRoles(context: ComposeContext): string[] {
-  const stems = context.reading.tokens.map((t) => t.stem);
-  const roles: string[] = [];
-  for (const [role, phrases] of context.understanding.roleCues) {
-    if (phrases.some((phrase) => phrase.length > 0 && containsPhrase(stems, phrase))) roles.push(role);
-  }
-  return roles;
-}
-
-function containsPhrase(stems: string[], phrase: string[]): boolean {
-  for (let i = 0; i + phrase.length <= stems.length; i++) if (phrase.every((p, k) => stems[i + k] === p)) return true;
-  return false;
-}
-
-function notNamed(name: string, facet: FacetDeclaration, context: ComposeContext): Composed {
+function notNamed(name: string, facet: FacetDeclaration, context: ComposeContext, decision?: Extract<Decision, { kind: 'answer' }>): Composed {
   const { understanding, say } = context;
   const { knowledge } = understanding;
-  const roleId = facet.role ?? claimedRoles(context)[0];
+  // The role asked about: of the list asked for, named in the question, asked before, or the list the question fits best.
+  const previous = context.previousFacet ? understanding.facets.get(context.previousFacet) : undefined;
+  const likeliestList = decision?.candidates.find((c) => c.facet.kind === 'list' && c.facet.role)?.facet.role;
+  const roleId =
+    facet.role ??
+    claimedRoles(context.reading.tokens, context.understanding.roleCues)[0] ??
+    (previous?.kind === 'list' ? previous.role : undefined) ??
+    likeliestList;
   const role = knowledge.roles.find((r) => r.id === roleId);
   if (!role) return base(say('not-named-any', { name }), 'role.not-named');
   const holders = [...knowledge.subjects.values()].filter((s) => s.roles.includes(role.id));
@@ -188,9 +192,19 @@ function list(facet: FacetDeclaration, context: ComposeContext): Composed {
   return base(text, `list.${facet.id}`, { choices, remember: { facet: facet.id } });
 }
 
-function involve(context: ComposeContext): Composed {
+function involve(context: ComposeContext, decision?: Extract<Decision, { kind: 'answer' }>): Composed {
   const { understanding, say } = context;
   const { knowledge } = understanding;
+  // "Wie werde ich Mitglied im Beirat?": joining that one is not among the ways the knowledge gives.
+  const named = context.reading.mentions.filter((m) => m.full && m.ids.length === 1).map((m) => knowledge.subjects.get(m.ids[0]!)!);
+  const elsewhere = named.find((s) => (s.kind === 'organisation' || s.kind === 'event') && !knowledge.involvement.some((way) => way.via === s.id));
+  if (elsewhere && decision) {
+    return base(say('missing-involve', { subject: new NameValue(elsewhere.name) }), 'involve.missing', {
+      fallback: true,
+      handoff: true,
+      contacts: contactsOf(context),
+    });
+  }
   const stems = new Set(context.reading.tokens.map((t) => t.stem));
   const fitOf = (cues: string[]) => cues.filter((cue) => cue.split(/\s+/).every((w) => stems.has(stem(w.toLowerCase())))).length;
   const ranked = knowledge.involvement
@@ -293,4 +307,11 @@ function toContact(contact: Subject, knowledge: Knowledge, context: ComposeConte
     email: String(contact.facts.email),
   };
   return { ...fields, text: say('contact-card', { ...fields, 'has-department': fields.department ? 'yes' : 'no' }) };
+}
+
+/** An answer a member of the network gave in the hand-off, taken over into the knowledge. */
+export function adoptedReply(answer: AdoptedAnswer, context: ComposeContext): Composed {
+  const text = answer.answer[context.locale] ?? answer.answer.de ?? answer.answer.en ?? '';
+  const locale = answer.answer[context.locale] ? context.locale : answer.answer.de ? 'de' : 'en';
+  return base(text, `adopted.${answer.id}`, { locale });
 }

@@ -4,15 +4,18 @@ import type { Locale } from '../message.js';
 export interface ConversationState {
   /** The language of the conversation so far; short messages ("ok") keep it. */
   locale: Locale | undefined;
-  /** The subject last talked about, for "und die Telefonnummer?". */
-  subject: string | undefined;
+  /** The subjects last talked about, most recent first (a few): "und die Telefonnummer?", "haben die auch eine Webseite?". */
+  subjects: string[];
   /** The kind of question last asked, for "und die Körber-Stiftung?". */
   facet: string | undefined;
   /** The choices last offered (as choice ids), so that typing "2" picks the second. */
   choices: string[];
 }
 
-export const freshConversation = (): ConversationState => ({ locale: undefined, subject: undefined, facet: undefined, choices: [] });
+export const freshConversation = (): ConversationState => ({ locale: undefined, subjects: [], facet: undefined, choices: [] });
+
+/** How many subjects of the conversation a follow-up may refer to. */
+export const REMEMBERED_SUBJECTS = 3;
 
 /**
  * Conversation states in memory: forgotten after a while of silence (a follow-up an

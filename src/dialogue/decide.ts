@@ -1,11 +1,9 @@
 import { factOf, relatedSubjects, type Subject } from '../knowledge/knowledge.js';
 import type { FacetDeclaration } from '../knowledge/schema.js';
-import { type Claims, readClaims } from '../understanding/claims.js';
+import { type Claims, claimedRoles, readClaims } from '../understanding/claims.js';
 import { contextFeature } from '../understanding/features.js';
 import type { ScorerParams, Understanding } from '../understanding/model.js';
-import { tokenize } from '../understanding/normalise.js';
 import type { Reading } from '../understanding/read.js';
-import { stem } from '../understanding/stem.js';
 import type { ConversationState } from './conversation.js';
 
 /** One possible answer: a kind of question, and for facts the subject it is about. */
@@ -55,7 +53,9 @@ export type Decision = (
  * - `unsaid`: a kind of fact the knowledge never gives (an address, a date);
  * - `claim`: a yes/no question whose claim fits the facet's type (a year for "founded");
  * - `content`: how much of the question's words the subject's text for the facet contains;
- * - `unknown`: for declining, the share of the question's words no question in scope uses;
+ * - `unknown`: for declining, the share of the question's own words no question in scope uses;
+ * - `foreign`: for declining, the share of the question's own words the knowledge never uses
+ *   ("Hauptstadt", "spät"): questions in scope use the knowledge's words, other questions do not;
  * - `ignored`: for answers without a subject, how strongly the question names one;
  * - `unnamed`: a name the knowledge does not have, as the subject of a question about roles;
  * - `decline`, `list`, `chat`, `involve`: a constant per kind of answer.
@@ -75,6 +75,7 @@ export const EVIDENCE = [
   'claim',
   'content',
   'unknown',
+  'foreign',
   'ignored',
   'unnamed',
   'decline',
@@ -96,12 +97,16 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
   const logProbabilities = understanding.facetLogProbabilities(state.facet ? [...features, contextFeature(state.facet)] : features);
   const yesNo = understanding.yesNoProbability(features) > 0.5 || isEllipticalClaim(reading, understanding);
   const claims = readClaims(reading.tokens, reading.text);
+  const roleClaimed = claimedRoles(reading.tokens, understanding.roleCues).length > 0;
   const mentioned = mentionedSubjects(reading, understanding);
-  const contextSubject = state.subject ? knowledge.subjects.get(state.subject) : undefined;
+  const contextSubjects = state.subjects.map((id) => knowledge.subjects.get(id)).filter((s): s is Subject => s !== undefined);
   const strongest = Math.max(0, ...mentioned.map((m) => m.strength));
   const content = contentStems(reading, understanding);
-  const words = reading.tokens.filter((t) => t.mention === undefined && !/^\d+$/.test(t.key));
-  const unknownShare = words.length === 0 ? 0 : words.filter((t) => !understanding.scopeWords.has(t.key)).length / words.length;
+  // The question's own words, without names, numbers and function words: what it is about.
+  const words = reading.tokens.filter((t) => t.mention === undefined && !/^\d+$/.test(t.key) && !understanding.lexicon.functionWords.has(t.key));
+  const shareOf = (test: (t: (typeof words)[number]) => boolean) => (words.length === 0 ? 0 : words.filter(test).length / words.length);
+  const unknownShare = shareOf((t) => !understanding.scopeWords.has(t.key));
+  const foreignShare = shareOf((t) => !t.domain);
   const weights = weightsOf(params);
 
   const candidates: Candidate[] = [];
@@ -123,6 +128,7 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
       add(facet, undefined, (e) => {
         e[at.decline] = 1;
         e[at.unknown] = unknownShare;
+        e[at.foreign] = foreignShare;
       });
     } else if (facet.kind !== 'fact') {
       add(facet, undefined, (e) => {
@@ -130,11 +136,12 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
         e[at.ignored] = strongest;
       });
     } else {
-      // Only a yes/no question makes a name the knowledge lacks its subject ("Ist die AWO dabei?"), not "Welche Sektoren …?".
-      if (yesNo && reading.unknownName && facet.fields.some((f) => f.type === 'roles')) {
+      // Only a yes/no question makes a name the knowledge lacks its subject ("Ist die AWO dabei?"), not "Welche Sektoren …?",
+      // and not when the question names a subject the knowledge has ("… z. B. der Städtetag?").
+      if (yesNo && reading.unknownName && !reading.mentions.some((m) => m.full) && facet.fields.some((f) => f.type === 'roles')) {
         add(facet, undefined, (e) => (e[at.unnamed] = 1), reading.unknownName);
       }
-      for (const option of subjectsFor(facet, mentioned, contextSubject, understanding)) {
+      for (const option of subjectsFor(facet, mentioned, contextSubjects, understanding)) {
         const field = facet.fields.find((f) => factOf(option.subject, f.name) !== undefined);
         add(
           facet,
@@ -142,7 +149,7 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
           (e) => {
             e[at[option.how]] = option.strength;
             if (!field) e[understanding.answerable.has(facet.id) ? at.missing : at.unsaid] = 1;
-            if (yesNo && claimFits(facet, claims)) e[at.claim] = 1;
+            if (yesNo && claimFits(facet, claims, roleClaimed)) e[at.claim] = 1;
             if (field) e[at.content] = contentOverlap(content, understanding, option.subject, field.name);
           },
           undefined,
@@ -169,9 +176,15 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
     mentioned.length > 0 || reading.tokens.some((t) => understanding.cueStems.has(t.stem) && !understanding.lexicon.functionWords.has(t.key));
   const declined = (): Decision => ({ kind: 'decline', confidence, ...(mentioned[0] ? { subject: mentioned[0].subject } : {}), inScope, candidates });
   if (best.facet.kind === 'decline') return declined();
-  // One word that names several subjects ("Forum"), and the question fits each about as well: ask which.
+  // One word that names several subjects of one kind ("Forum"), and the question fits each about as well: ask which.
   const rival = candidates.find(
-    (c, i) => i > 0 && c.facet.id === best.facet.id && c.subject && c.subject !== best.subject && share(i) >= params.clarify * share(0),
+    (c, i) =>
+      i > 0 &&
+      c.facet.id === best.facet.id &&
+      c.subject &&
+      c.subject !== best.subject &&
+      c.subject.kind === best.subject?.kind &&
+      share(i) >= params.clarify * share(0),
   );
   const ambiguous =
     rival && reading.mentions.some((m) => m.ids.length > 1 && m.ids.includes(best.subject?.id ?? '') && m.ids.includes(rival.subject!.id));
@@ -227,26 +240,32 @@ function alsoNamed(best: Candidate, candidates: Candidate[], reading: Reading): 
  * a named one (the contact of a named office), and – only when none is named, so that
  * an explicit mention always wins – the one talked about last and the facet's default.
  */
-function subjectsFor(facet: FacetDeclaration, mentioned: MentionedSubject[], contextSubject: Subject | undefined, understanding: Understanding) {
+function subjectsFor(facet: FacetDeclaration, mentioned: MentionedSubject[], contextSubjects: Subject[], understanding: Understanding) {
   const { knowledge } = understanding;
   const found = new Map<string, { subject: Subject; how: EvidenceKind; strength: number }>();
   const offer = (subject: Subject, how: EvidenceKind, strength: number) => {
     if (!found.has(subject.id)) found.set(subject.id, { subject, how, strength });
   };
+  const answers = (subject: Subject) => facet.fields.some((f) => factOf(subject, f.name) !== undefined);
   for (const m of mentioned) offer(m.subject, 'named', m.strength);
   for (const m of mentioned) for (const related of relatedSubjects(m.subject, knowledge)) offer(related, 'related', m.strength);
   const fallback = defaultSubjectOf(facet, understanding);
   if (mentioned.length > 0) {
-    // "Hat der Verein die Bewerbung eingereicht?": a named subject may be the claimed value of the default's fact.
-    if (fallback && facet.fields.some((f) => f.type === 'ref' || f.type === 'refs')) offer(fallback, 'default', 1);
+    // "Hat der Verein die Bewerbung eingereicht?", "Ist die Senatorin auf dem Foto?": a named subject may be
+    // the claimed value of the default subject's fact.
+    if (fallback && facet.fields.some((f) => REFERRING.has(f.type))) offer(fallback, 'default', 1);
     return [...found.values()];
   }
-  if (contextSubject) offer(contextSubject, 'context', 1);
-  // "seit wann?" after a question about a club is about that club: the default only where the subject of the conversation cannot answer.
-  const contextAnswers = contextSubject !== undefined && facet.fields.some((f) => factOf(contextSubject, f.name) !== undefined);
-  if (fallback && !contextAnswers) offer(fallback, 'default', 1);
+  // The subjects of the conversation, the latest counting most: "haben die auch eine Webseite?" may
+  // mean the one before the last, when only that one has a website.
+  for (const [i, subject] of contextSubjects.entries()) offer(subject, 'context', 1 / 2 ** i);
+  // "seit wann?" after a question about a club is about that club: the default only where no subject of the conversation can answer.
+  if (fallback && !contextSubjects.some(answers)) offer(fallback, 'default', 1);
   return [...found.values()];
 }
+
+/** Field types whose value names other subjects. */
+const REFERRING = new Set(['ref', 'refs', 'photo', 'strategy']);
 
 /** The question's own words (stems): not names, not function words, not numbers. */
 function contentStems(reading: Reading, understanding: Understanding): string[] {
@@ -311,11 +330,12 @@ function isEllipticalClaim(reading: Reading, understanding: Understanding): bool
   return reading.text.trimEnd().endsWith('?') || reading.tokens.some((t) => t.mention === undefined && understanding.claimWords.has(t.stem));
 }
 
-/** Whether a yes/no question claims a value of the kind the facet's fields hold. */
-function claimFits(facet: FacetDeclaration, claims: Claims): boolean {
+/** Whether a yes/no question claims a value of the kind the facet's fields hold ("ein Pate?" claims a role). */
+function claimFits(facet: FacetDeclaration, claims: Claims, roleClaimed: boolean): boolean {
   return facet.fields.some(
     ({ type }) =>
       ((type === 'year' || type === 'count') && (claims.years.length > 0 || claims.numbers.length > 0)) ||
-      (type === 'rhythm' && claims.perYear !== undefined),
+      (type === 'rhythm' && claims.perYear !== undefined) ||
+      (type === 'roles' && roleClaimed),
   );
 }

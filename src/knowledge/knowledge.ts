@@ -283,8 +283,10 @@ function findRelated(subject: Subject, knowledge: Knowledge): Subject[] {
     if ([contact.facts.office, contact.facts.department, contact.facts.person].includes(subject.id)) related.push(contact);
   }
   if (knowledge.city.facts.organisation === subject.id || subject.kind === 'programme') related.push(knowledge.city);
-  // The city's and the programme's contacts answer for them ("Ansprechpartner der Engagierten Stadt?").
+  // The city's and the programme's contacts answer for them ("Ansprechpartner der Engagierten Stadt?"),
+  // and the programme answers for the city's part of it ("Wie viele Städte machen bei der Engagierten Stadt Musterstadt mit?").
   if (subject.kind === 'city' || subject.kind === 'programme') related.push(...knowledge.contacts);
+  if (subject.kind === 'city') related.push(knowledge.programme);
   // What it is a member of: a partnership of the city and a club, for a question about either.
   for (const other of knowledge.subjects.values()) {
     if (Array.isArray(other.facts.members) && (other.facts.members as string[]).includes(subject.id)) related.push(other);

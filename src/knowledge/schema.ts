@@ -73,6 +73,8 @@ const roleSchema = z.strictObject({
 const fieldSchema = z.strictObject({
   name: z.string().regex(/^[a-z][a-z0-9-]*$/, 'field-format'),
   type: z.enum(['text', 'texts', 'year', 'count', 'url', 'ref', 'refs', 'rhythm', 'roles', 'photo', 'strategy', 'phone', 'email', 'title']),
+  /** The field answers only in part ("seit vielen Jahren" for a year): the reply says so and counts as not known. */
+  partial: z.boolean().default(false),
 });
 export type FieldType = z.infer<typeof fieldSchema>['type'];
 

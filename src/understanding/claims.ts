@@ -178,3 +178,18 @@ export function bareUrl(url: string): string {
     .replace(/^www\./, '')
     .replace(/[/.,;:!?)]+$/, '');
 }
+
+/** Roles whose cue words the question uses ("Partner", "Träger", a city's own "Pate"), by the stems of its words. */
+export function claimedRoles(tokens: readonly ReadToken[], roleCues: ReadonlyMap<string, string[][]>): string[] {
+  const stems = tokens.map((t) => t.stem);
+  const roles: string[] = [];
+  for (const [role, phrases] of roleCues) {
+    if (phrases.some((phrase) => phrase.length > 0 && containsPhrase(stems, phrase))) roles.push(role);
+  }
+  return roles;
+}
+
+function containsPhrase(stems: readonly string[], phrase: readonly string[]): boolean {
+  for (let i = 0; i + phrase.length <= stems.length; i++) if (phrase.every((p, k) => stems[i + k] === p)) return true;
+  return false;
+}

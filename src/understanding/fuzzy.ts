@@ -13,9 +13,15 @@ export class WordCorrector {
   private readonly fuseByLength = new Map<number, Fuse<string>>();
   private readonly cache = new Map<string, string | null>();
   private readonly swapTargets = new Set<string>();
+  private readonly preferred: ReadonlySet<string>;
   private static readonly CACHE_LIMIT = 20_000;
 
-  constructor(vocabulary: Iterable<string>, swappable: Iterable<string> = []) {
+  /**
+   * `preferred`: words that win a tie of equally near words ("mitmachn" is one letter from
+   * "mitmachen" and from "mitmacht": the knowledge's own word is the likelier meaning).
+   */
+  constructor(vocabulary: Iterable<string>, swappable: Iterable<string> = [], preferred: ReadonlySet<string> = new Set()) {
+    this.preferred = preferred;
     for (const word of swappable) this.swapTargets.add(word);
     // One small index per word length: a candidate is never more than two letters longer or shorter.
     const byLength = this.wordsByLength;
@@ -60,16 +66,17 @@ export class WordCorrector {
     const swapped = this.swapped(word);
     if (swapped || word.length === SHORT_LENGTH) return swapped;
     const limit = allowedEdits(word.length);
-    let best: { word: string; distance: number; score: number } | undefined;
+    let best: { word: string; distance: number; rank: number } | undefined;
     for (let length = word.length - limit; length <= word.length + limit; length++) {
       const fuse = this.fuseFor(length);
       if (!fuse) continue;
       for (const hit of fuse.search(word, { limit: 3 })) {
         const distance = editDistance(word, hit.item, limit);
         if (distance > limit) continue;
-        const score = hit.score ?? 1;
-        if (!best || distance < best.distance || (distance === best.distance && score < best.score)) {
-          best = { word: hit.item, distance, score };
+        // Fuse's score orders equally near words, the preferred ones first.
+        const rank = (hit.score ?? 1) - (this.preferred.has(hit.item) ? 1 : 0);
+        if (!best || distance < best.distance || (distance === best.distance && rank < best.rank)) {
+          best = { word: hit.item, distance, rank };
         }
       }
     }

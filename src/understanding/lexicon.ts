@@ -2,7 +2,7 @@ import type { Knowledge, Subject } from '../knowledge/knowledge.js';
 import { WordCorrector } from './fuzzy.js';
 import { tokenize } from './normalise.js';
 import { stem } from './stem.js';
-import { ENGLISH_FUNCTION_WORDS, GERMAN_FUNCTION_WORDS, QUESTION_WORDS, wordList } from './words.js';
+import { ENGLISH_FUNCTION_WORDS, GERMAN_FUNCTION_WORDS, HONORIFICS, QUESTION_WORDS, wordList } from './words.js';
 
 /**
  * Everything the reader looks words up in, built once per knowledge: the names of the
@@ -50,6 +50,7 @@ export function buildLexicon(knowledge: Knowledge, options: LexiconOptions = {})
   const functionWords = new Set(
     [...wordList(GERMAN_FUNCTION_WORDS), ...wordList(ENGLISH_FUNCTION_WORDS)].flatMap((w) => tokenize(w).map((t) => t.key)),
   );
+  const honorifics = new Set(wordList(HONORIFICS));
   const phrases = new Map<string, string[]>();
   const compact = new Map<string, string[]>();
   const owners = new Map<string, Set<string>>();
@@ -76,7 +77,7 @@ export function buildLexicon(knowledge: Knowledge, options: LexiconOptions = {})
       }
       longestPhrase = Math.max(longestPhrase, keys.length);
       for (const key of keys) {
-        if (key.length < MIN_PARTIAL_LENGTH || functionWords.has(key)) continue;
+        if (key.length < MIN_PARTIAL_LENGTH || functionWords.has(key) || honorifics.has(key)) continue;
         const set = owners.get(stem(key)) ?? new Set<string>();
         set.add(subject.id);
         owners.set(stem(key), set);
@@ -113,6 +114,8 @@ export function buildLexicon(knowledge: Knowledge, options: LexiconOptions = {})
     for (const text of [...facet.cues.de, ...facet.cues.en, ...facet.examples.de, ...facet.examples.en]) addText(text);
   }
   for (const role of knowledge.roles) for (const text of [...role.cues.de, ...role.cues.en, role.name.de, role.name.en]) addText(text);
+  // Questions answered in the hand-off and taken over are the knowledge's own questions too.
+  for (const answer of knowledge.answers) for (const text of [...answer.questions.de, ...answer.questions.en]) addText(text);
 
   const correctable = new Set([...domainWords, ...(options.corpusWords ?? [])]);
   return {
@@ -126,7 +129,7 @@ export function buildLexicon(knowledge: Knowledge, options: LexiconOptions = {})
     functionWords,
     questionWords: new Set(wordList(QUESTION_WORDS).flatMap((w) => tokenize(w).map((t) => t.key))),
     domainWords,
-    corrector: new WordCorrector(correctable, correctable),
+    corrector: new WordCorrector(correctable, correctable, domainWords),
   };
 }
 

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { factOf, type Knowledge, type Subject } from '../knowledge/knowledge.js';
 import type { FacetDeclaration, RoleDeclaration } from '../knowledge/schema.js';
 import type { Locale } from '../message.js';
+import { AdoptedAnswers } from './adopted.js';
 import { featuresOf } from './features.js';
 import { buildLexicon, type Lexicon } from './lexicon.js';
 import { NaiveBayes, type NaiveBayesCounts, type NaiveBayesParams, softmax } from './naive-bayes.js';
@@ -127,6 +128,8 @@ export interface Understanding {
   cueStems: ReadonlySet<string>;
   /** Words the bot's own questions use: the knowledge's words and those of the corpus questions in scope. */
   scopeWords: ReadonlySet<string>;
+  /** Answers taken over from the hand-off (`answers:` in the knowledge), by similar questions. */
+  adopted: AdoptedAnswers;
   read(text: string): Reading;
   features(reading: Reading): string[];
 }
@@ -224,6 +227,12 @@ export function prepareUnderstanding(knowledge: Knowledge, model: UnderstandingM
     cueStems,
     claimWords: claimWordsOf(knowledge, roleCues),
     scopeWords: new Set([...lexicon.domainWords, ...(model.scopeWords ?? [])]),
+    adopted: new AdoptedAnswers(
+      knowledge.answers,
+      read,
+      lexicon,
+      knowledge.facets.flatMap((facet) => [...facet.examples.de, ...facet.examples.en]),
+    ),
     read,
     features,
   };

@@ -88,13 +88,35 @@ function dropPreamble(tokens: ReadToken[], preambles: readonly string[][], lexic
 
 function resolve(surface: string, key: string, lexicon: Lexicon, corpusWords: ReadonlySet<string>): ReadToken {
   const domain = lexicon.domainWords.has(key) || /^\d+$/.test(key);
-  if (domain || corpusWords.has(key)) return { surface, key, stem: stem(key), corrected: false, known: true, domain };
+  if (domain) return { surface, key, stem: stem(key), corrected: false, known: true, domain };
+  const relative = prefixRelative(key, lexicon);
+  if (relative) return { surface, key: relative, stem: stem(relative), corrected: false, known: true, domain: true };
+  if (corpusWords.has(key)) return { surface, key, stem: stem(key), corrected: false, known: true, domain };
   const correction = lexicon.corrector.correct(key);
   if (correction)
     return { surface, key: correction, stem: stem(correction), corrected: true, known: true, domain: lexicon.domainWords.has(correction) };
   const head = compoundHead(key, lexicon, corpusWords);
   if (head) return { surface, key: head, stem: stem(head), corrected: false, known: true, domain: false, compound: true };
   return { surface, key, stem: stem(key), corrected: false, known: false, domain: false };
+}
+
+/** Verb prefixes of German and English that change little of what a question asks ("zahlt" / "bezahlt", "gefördert" / "fördert"). */
+const VERB_PREFIXES = ['be', 'ge', 'ver', 'er', 'ent', 'mit', 'an', 'aus', 'ein', 're'];
+const MIN_RELATIVE = 4;
+
+/**
+ * A word the knowledge does not use, whose relative with or without a verb prefix it does:
+ * "Wer zahlt das?" asks what "Wer bezahlt das?" asks.
+ */
+function prefixRelative(key: string, lexicon: Lexicon): string | undefined {
+  if (key.length < MIN_RELATIVE) return undefined;
+  for (const prefix of VERB_PREFIXES) {
+    const longer = prefix + key;
+    if (lexicon.domainWords.has(longer) && !lexicon.functionWords.has(longer)) return longer;
+    const shorter = key.startsWith(prefix) ? key.slice(prefix.length) : '';
+    if (shorter.length >= MIN_RELATIVE && lexicon.domainWords.has(shorter) && !lexicon.functionWords.has(shorter)) return shorter;
+  }
+  return undefined;
 }
 
 const MIN_HEAD = 4;
@@ -150,6 +172,9 @@ function findMentions(tokens: ReadToken[], lexicon: Lexicon): Mention[] {
   return mentions;
 }
 
+/** The odd word of a misheard name: shorter words are too easily another word ("Jens Ilze" still passes). */
+const MIN_MISHEARD = 4;
+
 /**
  * A name of several words with one word misheard or mistyped but still a word of its own
  * ("Körper Stiftung" for "Körber-Stiftung", "Joachim Hertz Stiftung"): every other word
@@ -166,7 +191,7 @@ function oneWordOff(slice: ReadToken[], lexicon: Lexicon): string[] | undefined 
         const key = slice[k]!.key;
         const wanted = name.keys[k]!;
         if (key === wanted || stem(key) === stem(wanted)) continue;
-        off += key.length >= 5 && editDistance(key, wanted, 1) <= 1 ? 1 : 2;
+        off += key.length >= MIN_MISHEARD && editDistance(key, wanted, 1) <= 1 ? 1 : 2;
       }
       if (off === 1) return name.ids;
     }

@@ -27,6 +27,14 @@ through to too under until up very was we were what when where which while who w
 yours yourself please pls plz
 `;
 
+/**
+ * Forms of address and academic titles: they stand in front of names ("Frau Günsür",
+ * "Herr Dr. Ilse") but name nobody in particular, so they are never a name on their own.
+ */
+export const HONORIFICS = `
+herr herrn frau fr hr dr prof doktor professor professorin mr mrs ms miss sir madam
+`;
+
 /** Question words: a question with one of them asks for something, rather than whether a claim holds. */
 export const QUESTION_WORDS = `
 wer was wie wo wann warum weshalb wieso weswegen welche welcher welches welchem welchen wozu wofür wofur woher wohin womit

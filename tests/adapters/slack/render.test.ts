@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS, mrkdwnChunks, renderReply } from '../../../adapters/slack/render.js';
-import type { Reply } from '../../../src/reply.js';
+import type { Contact, Reply } from '../../../src/reply.js';
+import { say } from '../../support/say.js';
+
+/** A contact as the core hands it over (with its plain-text form, which newer cores add). */
+const contactOf = (fields: Omit<Contact, 'text'>): Contact =>
+  ({ ...fields, text: [fields.name, fields.office, fields.phone, fields.email].join('\n') }) as Contact;
 
 const reply = (overrides: Partial<Reply> = {}): Reply => ({
   text: 'Hallo',
@@ -21,19 +26,30 @@ type AnyBlock = {
   fields?: Array<{ text: string }>;
   elements?: Array<{ value?: string; action_id: string; text: { text: string } }>;
 };
-const blocksOf = (r: Reply) => renderReply(r).blocks as AnyBlock[];
+const blocksOf = (r: Reply) => renderReply(r, say).blocks as AnyBlock[];
+/** The mrkdwn a message shows: its text alone when it has no blocks. */
+const shownText = (r: Reply) => {
+  const rendered = renderReply(r, say);
+  return rendered.blocks ? JSON.stringify(rendered.blocks) : rendered.text;
+};
 
 describe('renderReply', () => {
   it('escapes &, < and > in text and fallback, so echoed text cannot ping or link', () => {
-    const rendered = renderReply(reply({ text: 'Du schriebst: <script>&</script> <!channel> <@U1>' }));
+    const rendered = renderReply(reply({ text: 'Du schriebst: <script>&</script> <!channel> <@U1>' }), say);
     expect(rendered.text).toContain('&lt;script&gt;&amp;&lt;/script&gt; &lt;!channel&gt; &lt;@U1&gt;');
     expect(JSON.stringify(rendered)).not.toMatch(/<script|<!channel>|<@U1>/);
-    expect((rendered.blocks[0] as AnyBlock).text).toMatchObject({ type: 'mrkdwn', verbatim: true });
+    const withButtons = renderReply(reply({ text: '<script>', choices: [{ id: 'c', label: 'C' }] }), say);
+    expect((withButtons.blocks?.[0] as AnyBlock | undefined)?.text).toMatchObject({ type: 'mrkdwn', text: '&lt;script&gt;', verbatim: true });
+  });
+
+  it('sends a plain answer as one mrkdwn text, without blocks, as a person would', () => {
+    expect(renderReply(reply({ text: 'Hallo & willkommen' }), say)).toEqual({ text: 'Hallo &amp; willkommen' });
   });
 
   it('links bare web addresses explicitly, leaving sentence punctuation outside', () => {
-    const [section] = blocksOf(reply({ text: 'Mehr unter https://www.luebeck.de/engagement?a=1&b=2.' }));
-    expect(section?.text?.text).toBe('Mehr unter <https://www.luebeck.de/engagement?a=1&amp;b=2>.');
+    expect(shownText(reply({ text: 'Mehr unter https://www.luebeck.de/engagement?a=1&b=2.' }))).toBe(
+      'Mehr unter <https://www.luebeck.de/engagement?a=1&amp;b=2>.',
+    );
   });
 
   it('splits long text into sections of at most 3000 characters, at paragraph or word boundaries', () => {
@@ -82,14 +98,13 @@ describe('renderReply', () => {
           { label: 'Programm <neu>', url: 'https://b.example/x?y=1&z=2' },
         ],
         contacts: [
-          {
+          contactOf({
             name: 'Ana Beispiel',
             office: 'Bürgerbüro',
             department: 'Engagement',
             phone: '0451 122 2029',
             email: 'engagement@example.org',
-            text: 'Ana Beispiel',
-          },
+          }),
         ],
       }),
     );
@@ -99,19 +114,40 @@ describe('renderReply', () => {
     const card = blocks.find((block) => block.fields);
     expect(card?.text?.text).toContain('*Ana Beispiel*');
     expect(card?.fields?.map((field) => field.text)).toEqual([
-      '*Telefon*\n0451 122 2029',
+      '*Telefon*\n<tel:04511222029|0451 122 2029>',
       '*E-Mail*\n<mailto:engagement@example.org|engagement@example.org>',
     ]);
   });
 
+  const contact = contactOf({
+    name: 'Ana Beispiel',
+    office: 'Bürgerbüro',
+    department: 'Engagement',
+    phone: '0451 122 2029',
+    email: 'engagement@example.org',
+  });
+
+  it('shows the contact once: a text that gives it gets tappable links and no card', () => {
+    const rendered = renderReply(reply({ text: 'Ana Beispiel\nTel. 0451 122 2029\nE-Mail: engagement@example.org', contacts: [contact] }), say);
+    const all = rendered.text;
+    expect(rendered.blocks).toBeUndefined();
+    expect(all.match(/0451 122 2029/g)).toHaveLength(1);
+    expect(all).toContain('<tel:04511222029|0451 122 2029>');
+    expect(all).toContain('<mailto:engagement@example.org|engagement@example.org>');
+  });
+
+  it('links an e-mail address in any text, leaving the full stop outside', () => {
+    expect(shownText(reply({ text: 'Schreiben Sie an info@example.org.' }))).toBe('Schreiben Sie an <mailto:info@example.org|info@example.org>.');
+  });
+
   it('labels the contact card in English for English replies', () => {
     const blocks = blocksOf(
-      reply({ locale: 'en', contacts: [{ name: 'N', office: 'O', department: 'D', phone: '1', email: 'e@x.org', text: 'N' }] }),
+      reply({ locale: 'en', contacts: [contactOf({ name: 'N', office: 'O', department: 'D', phone: '1', email: 'e@x.org' })] }),
     );
     expect(JSON.stringify(blocks)).toContain('*Phone*');
   });
 
   it('keeps the notification fallback within its limit', () => {
-    expect(renderReply(reply({ text: '<&>'.repeat(5000) })).text.length).toBeLessThanOrEqual(LIMITS.fallbackText);
+    expect(renderReply(reply({ text: '<&>'.repeat(5000) }), say).text.length).toBeLessThanOrEqual(LIMITS.fallbackText);
   });
 });
