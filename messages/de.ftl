@@ -19,6 +19,31 @@ telegram-choose = Bitte wählen Sie:
 telegram-too-many = Sie haben mir viele Nachrichten auf einmal geschickt. Ich beantworte die ersten der Reihe nach – bitte warten Sie die Antworten ab und schicken Sie weitere Fragen danach noch einmal.
 telegram-busy = Gerade kommen sehr viele Fragen auf einmal an. Bitte schicken Sie Ihre Nachricht in einer Minute noch einmal.
 
+## Hand-off: Fragen an das Netzwerk-Team (Telegram)
+
+handoff-telegram-command = Eine Frage an das Netzwerk-Team
+handoff-telegram-offer = Soll ich Ihre Frage an das Netzwerk-Team weitergeben? Das Team sieht nur den Text Ihrer Frage – nicht Ihren Namen und nicht Ihr Telegram-Konto. Die Antwort schicke ich Ihnen hier in diesen Chat.
+handoff-telegram-offer-truncated = Ihre Frage ist sehr lang: Das Team bekommt sie gekürzt.
+handoff-telegram-button = An das Team weitergeben
+handoff-telegram-ask = Was möchten Sie das Netzwerk-Team fragen? Schreiben Sie mir Ihre Frage einfach als nächste Nachricht.
+handoff-telegram-opened = Danke! Ihre Frage ist jetzt als #{ $number } beim Netzwerk-Team. Sobald jemand antwortet, bekommen Sie die Antwort hier in diesem Chat.
+handoff-telegram-already-open = Ihre Frage ist schon als #{ $number } beim Netzwerk-Team.
+handoff-telegram-unknown-offer = Dieses Angebot gilt nicht mehr – es ist abgelaufen oder gehört nicht zu diesem Chat. Wenn Sie eine Frage an das Netzwerk-Team geben möchten, schreiben Sie /frage und Ihre Frage.
+handoff-telegram-too-many-open =
+    { $limit ->
+        [one] Sie haben schon eine offene Frage beim Netzwerk-Team. Sobald das Team sie abgeschlossen hat, können Sie eine neue stellen.
+       *[other] Sie haben schon { $limit } offene Fragen beim Netzwerk-Team. Sobald das Team eine davon abgeschlossen hat, können Sie eine neue stellen.
+    }
+handoff-telegram-daily-cap =
+    Innerhalb von 24 Stunden kann ich höchstens { $limit ->
+        [one] eine Frage
+       *[other] { $limit } Fragen
+    } von Ihnen an das Netzwerk-Team weitergeben. Bitte versuchen Sie es morgen noch einmal.
+handoff-telegram-private-only = Fragen an das Netzwerk-Team nehme ich nur im privaten Chat an, damit die Antwort nur Sie erreicht. Schreiben Sie mir dort: { $link }
+handoff-telegram-unavailable = Fragen an das Netzwerk-Team kann ich gerade nicht weitergeben. Bitte versuchen Sie es später noch einmal.
+handoff-telegram-relay = Antwort aus dem Netzwerk (#{ $number }):
+handoff-telegram-someone = jemand aus dem Team
+
 ## Slack
 
 slack-apology = Entschuldigung, da ist bei mir etwas schiefgegangen. Bitte versuchen Sie es gleich noch einmal.

@@ -19,6 +19,31 @@ telegram-choose = Please choose:
 telegram-too-many = You have sent me many messages at once. I am answering the first ones in turn – please wait for the answers, then send any further questions again.
 telegram-busy = Very many questions are arriving at once right now. Please send your message again in a minute.
 
+## Hand-off: questions for the network team (Telegram)
+
+handoff-telegram-command = A question for the network team
+handoff-telegram-offer = Shall I pass your question on to the network team? The team sees only the text of your question – not your name and not your Telegram account. I will send you the answer here in this chat.
+handoff-telegram-offer-truncated = Your question is very long: the team gets a shortened version.
+handoff-telegram-button = Ask the team
+handoff-telegram-ask = What would you like to ask the network team? Just send me your question as your next message.
+handoff-telegram-opened = Thank you! Your question is now with the network team as #{ $number }. As soon as someone answers, you will get the answer here in this chat.
+handoff-telegram-already-open = Your question is already with the network team as #{ $number }.
+handoff-telegram-unknown-offer = This offer is no longer valid – it has expired or belongs to another chat. To pass a question on to the network team, send /question followed by your question.
+handoff-telegram-too-many-open =
+    { $limit ->
+        [one] You already have an open question with the network team. Once the team has closed it, you can ask a new one.
+       *[other] You already have { $limit } open questions with the network team. Once the team has closed one of them, you can ask a new one.
+    }
+handoff-telegram-daily-cap =
+    Within 24 hours I can pass on at most { $limit ->
+        [one] one question
+       *[other] { $limit } questions
+    } from you to the network team. Please try again tomorrow.
+handoff-telegram-private-only = I take questions for the network team only in a private chat, so that the answer reaches only you. Write to me there: { $link }
+handoff-telegram-unavailable = I cannot pass questions on to the network team right now. Please try again later.
+handoff-telegram-relay = Answer from the network team (#{ $number }):
+handoff-telegram-someone = someone from the team
+
 ## Slack
 
 slack-apology = Sorry, something went wrong on my side. Please try again in a moment.

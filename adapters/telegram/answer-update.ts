@@ -3,9 +3,10 @@ import type { ReplyParameters } from 'grammy/types';
 import type { Assistant } from '../../src/assistant.js';
 import type { Logger } from '../../src/logger.js';
 import type { Reply } from '../../src/reply.js';
+import type { HandoffFlow } from './handoff-flow.js';
 import { LastCards } from './last-cards.js';
 import { render } from './render.js';
-import { type Translation, toMessage } from './to-message.js';
+import { type BotIdentity, type Translation, toMessage } from './to-message.js';
 import type { TrafficLog } from './traffic-log.js';
 
 export interface AnswerDependencies {
@@ -17,6 +18,8 @@ export interface AnswerDependencies {
   typingAfterMs: number;
   /** Counts answers for the summary line. */
   traffic: TrafficLog;
+  /** "Ask a person": the consent button after a decline and on `/frage`, and its presses. */
+  handoff: HandoffFlow;
 }
 
 /**
@@ -24,26 +27,30 @@ export interface AnswerDependencies {
  * rendered reply. A plain answer is one `sendMessage`; a pressed button is acknowledged
  * alongside, so its spinner stops even if answering fails; a contact card follows where
  * the core names a contact, unless the chat's previous answer brought the same card.
+ * A decline the network team could answer is followed by the hand-off's consent button,
+ * `/frage` and the button's presses go to the hand-off ({@link HandoffFlow}).
  * Faults propagate to the caller, which apologises or tries again later.
  *
  * ```ts
- * bot.use(answerUpdates({ assistant, logger, pseudonymise, typingAfterMs: 2000, traffic }));
+ * bot.use(answerUpdates({ assistant, logger, pseudonymise, typingAfterMs: 2000, traffic, handoff }));
  * ```
  */
-export function answerUpdates({ assistant, logger, pseudonymise, typingAfterMs, traffic }: AnswerDependencies): MiddlewareFn<Context> {
+export function answerUpdates({ assistant, logger, pseudonymise, typingAfterMs, traffic, handoff }: AnswerDependencies): MiddlewareFn<Context> {
   const lastCards = new LastCards();
   return async (ctx) => {
     const translation = toMessage(ctx.update, ctx.me);
     const updateId = ctx.update.update_id;
+    // The hand-off answers its own button presses (with a notice where one fits).
+    if (translation.kind === 'consent') return handoff.consent(ctx.api, translation);
     const acknowledged = translation.callbackQueryId ? acknowledge(ctx.api, translation.callbackQueryId, logger) : undefined;
     try {
-      await answer(ctx.api, translation, updateId);
+      await answer(ctx.api, translation, updateId, ctx.me);
     } finally {
       await acknowledged;
     }
   };
 
-  async function answer(api: Api, translation: Translation, updateId: number): Promise<void> {
+  async function answer(api: Api, translation: Exclude<Translation, { kind: 'consent' }>, updateId: number, me: BotIdentity): Promise<void> {
     if (translation.kind === 'ignore') {
       logger.debug({ updateId, reason: translation.reason }, 'update ignored');
       return;
@@ -56,6 +63,10 @@ export function answerUpdates({ assistant, logger, pseudonymise, typingAfterMs, 
       return;
     }
 
+    if (await handoff.askTeam(api, translation, me)) {
+      traffic.count('answered');
+      return;
+    }
     const { chatId, message } = translation;
     let reply = assistant.respond(message);
     // `t.me/<bot>?start=<anything>`: a link the core does not know still opens the bot, so it gets the welcome.
@@ -76,6 +87,7 @@ export function answerUpdates({ assistant, logger, pseudonymise, typingAfterMs, 
         await api.sendContact(chatId, card.phoneNumber, card.firstName, { vcard: card.vcard });
         cardSent = true;
       } else if (!card) lastCards.forget(chatId);
+      if (reply.handoff) await handoff.offerAfterDecline(api, translation, reply.locale);
     } finally {
       typing.cancel();
     }

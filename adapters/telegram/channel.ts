@@ -3,12 +3,16 @@ import type { UserFromGetMe } from 'grammy/types';
 import type { Assistant } from '../../src/assistant.js';
 import type { Channel, HttpHandler } from '../../src/channel.js';
 import type { TelegramConfig } from '../../src/config.js';
+import type { Handoff } from '../../src/handoff/handoff.js';
+import type { HandoffChatProvider } from '../../src/handoff/port.js';
 import { createPseudonymiser, type Logger } from '../../src/logger.js';
 import type { IntakeStore } from '../../src/storage/intake.js';
 import { answerUpdates } from './answer-update.js';
 import { apiSignal, attemptTimeoutMs, type CallPolicy, DEFAULT_CALL_POLICY, installCallPolicy } from './api-transformers.js';
 import type { QueueLimits } from './chat-queue.js';
 import { explainPollingStop } from './errors.js';
+import { createHandoffChat } from './handoff-chat.js';
+import { createHandoffFlow } from './handoff-flow.js';
 import { createMemoryIntake, createStoredIntake } from './intake.js';
 import { createNodeHttpFetch } from './node-http-fetch.js';
 import { type Polling, startPolling } from './polling.js';
@@ -46,22 +50,35 @@ export interface TelegramChannelOptions {
   typingAfterMs?: number;
   /** Pause before an update Telegram could not take is tried again (default 30 s). */
   retryPauseMs?: number;
+  /** "Ask a person" (docs/handoff.md); undefined when it is off. */
+  handoff?: Handoff | undefined;
 }
+
+/** The Telegram channel: a {@link Channel} that also relays the network team's answers to citizens. */
+export type TelegramChannel = Channel & HandoffChatProvider;
 
 /**
  * The Telegram channel: grammY with long polling (`@grammyjs/runner`'s source with a
  * sink that records every batch before it is confirmed), or, when `config.webhook` is
  * set, a webhook route for the shared HTTP server. Either way updates go through one
- * pipeline: intake, a fair per-chat queue, the answering middleware.
+ * pipeline: intake, a fair per-chat queue, the answering middleware. With `handoff`, a
+ * declined question gets the consent button and `/frage` is in the menu; `handoffChat`
+ * is the hand-off's way back into the citizen's chat (polling or webhook alike).
  *
  * ```ts
- * const telegram = createTelegramChannel(config.telegram, assistant, logger, { intake });
+ * const telegram = createTelegramChannel(config.telegram, assistant, logger, { intake, handoff });
  * await startHttpServer(new Map([...healthRoutes, ...telegram.routes]), config); // webhook mode only needs this
  * await telegram.start();   // getMe, menu and descriptions, unfinished updates, then polling or setWebhook
+ * handoff.start({ board: slack.handoffBoard, chat: telegram.handoffChat });
  * process.once('SIGTERM', () => void telegram.stop());
  * ```
  */
-export function createTelegramChannel(config: TelegramConfig, assistant: Assistant, logger: Logger, options: TelegramChannelOptions = {}): Channel {
+export function createTelegramChannel(
+  config: TelegramConfig,
+  assistant: Assistant,
+  logger: Logger,
+  options: TelegramChannelOptions = {},
+): TelegramChannel {
   const log = logger.child({ channel: 'telegram' });
   const policy = { ...DEFAULT_CALL_POLICY, ...options.callPolicy };
   const bot = new Bot(config.token, {
@@ -75,6 +92,7 @@ export function createTelegramChannel(config: TelegramConfig, assistant: Assista
     },
   });
   installCallPolicy(bot.api, log, policy);
+  const lifecycle = new AbortController();
   const traffic = new TrafficLog(log, TRAFFIC_LOG_INTERVAL_MS);
   bot.use(
     answerUpdates({
@@ -83,6 +101,7 @@ export function createTelegramChannel(config: TelegramConfig, assistant: Assista
       pseudonymise: options.pseudonymise ?? createPseudonymiser(undefined),
       typingAfterMs: options.typingAfterMs ?? DEFAULT_TYPING_AFTER_MS,
       traffic,
+      handoff: createHandoffFlow({ handoff: options.handoff, assistant, logger: log }),
     }),
   );
 
@@ -96,7 +115,6 @@ export function createTelegramChannel(config: TelegramConfig, assistant: Assista
     traffic,
   });
 
-  const lifecycle = new AbortController();
   let polling: Polling | undefined;
   let accepting = false;
   const webhook = config.webhook;
@@ -112,10 +130,11 @@ export function createTelegramChannel(config: TelegramConfig, assistant: Assista
   return {
     name: 'telegram',
     routes,
+    handoffChat: createHandoffChat({ api: bot.api, say: assistant.say, logger: log, signal: lifecycle.signal }),
 
     async start() {
       await bot.init(apiSignal(lifecycle.signal));
-      await publishProfile(bot.api, assistant.say, lifecycle.signal).catch((error: unknown) => {
+      await publishProfile(bot.api, assistant.say, { askTeam: Boolean(options.handoff) }, lifecycle.signal).catch((error: unknown) => {
         // Cosmetic, unless the token is wrong: then nothing else will work either.
         if (error instanceof GrammyError && [401, 404].includes(error.error_code)) throw error;
         if (!lifecycle.signal.aborted) log.warn({ err: error }, 'command menu and descriptions not set');

@@ -26,6 +26,18 @@ const COMMANDS: Record<Locale, [command: string, messageId: string][]> = {
   ],
 };
 
+/** Offered when the hand-off to the network team is on (`/frage <text>`). */
+const ASK_TEAM_COMMAND: Record<Locale, [command: string, messageId: string]> = {
+  de: ['frage', 'handoff-telegram-command'],
+  en: ['question', 'handoff-telegram-command'],
+};
+
+/** What the menu offers beyond the core's commands. */
+export interface ProfileOptions {
+  /** The hand-off is on: `/frage` (`/question`) is in the menu. */
+  askTeam: boolean;
+}
+
 /** Telegram's limits: description up to 512 characters, short description up to 120. */
 export const MAX_DESCRIPTION = 512;
 export const MAX_SHORT_DESCRIPTION = 120;
@@ -40,9 +52,10 @@ export interface BotProfile {
 }
 
 /** The profile in one language, every text from the message catalogue. */
-export function botProfile(say: Assistant['say'], locale: Locale): BotProfile {
+export function botProfile(say: Assistant['say'], locale: Locale, options: ProfileOptions = { askTeam: false }): BotProfile {
+  const commands = options.askTeam ? [...COMMANDS[locale], ASK_TEAM_COMMAND[locale]] : COMMANDS[locale];
   return {
-    commands: COMMANDS[locale].map(([command, id]) => ({ command, description: say(locale, id) })),
+    commands: commands.map(([command, id]) => ({ command, description: say(locale, id) })),
     description: say(locale, 'telegram-description').slice(0, MAX_DESCRIPTION),
     shortDescription: say(locale, 'telegram-short-description').slice(0, MAX_SHORT_DESCRIPTION),
   };
@@ -53,10 +66,10 @@ export function botProfile(say: Assistant['say'], locale: Locale): BotProfile {
  * users, and German for everyone else (the city's language): nine calls, in parallel.
  *
  * ```ts
- * await publishProfile(bot.api, assistant.say, signal);
+ * await publishProfile(bot.api, assistant.say, { askTeam: true }, signal);
  * ```
  */
-export async function publishProfile(api: Api, say: Assistant['say'], signal?: AbortSignal): Promise<void> {
+export async function publishProfile(api: Api, say: Assistant['say'], options: ProfileOptions, signal?: AbortSignal): Promise<void> {
   const targets: [Locale, { language_code?: Locale }][] = [
     ['de', {}],
     ['de', { language_code: 'de' }],
@@ -65,7 +78,7 @@ export async function publishProfile(api: Api, say: Assistant['say'], signal?: A
   const abortable = apiSignal(signal);
   await Promise.all(
     targets.flatMap(([locale, language]) => {
-      const profile = botProfile(say, locale);
+      const profile = botProfile(say, locale, options);
       return [
         api.setMyCommands(profile.commands, language, abortable),
         api.setMyDescription(profile.description, language, abortable),

@@ -1,5 +1,6 @@
 import type { Update } from 'grammy/types';
 import { type IncomingMessage, type Locale, localeFromCode } from '../../src/message.js';
+import { offerIdOf } from './handoff-render.js';
 
 /** Who the bot is, as far as translating updates needs it (from `getMe`). */
 export interface BotIdentity {
@@ -21,21 +22,55 @@ export type IgnoreReason =
 /**
  * What to do with one update:
  * - `message`: ask the core and send its reply to `chatId`; `deepLink` marks `/start <payload>`
- *   from a `t.me/<bot>?start=<payload>` link, `callbackQueryId` a pressed button to acknowledge;
+ *   from a `t.me/<bot>?start=<payload>` link, `callbackQueryId` a pressed button to acknowledge,
+ *   `askTeam` a `/frage <text>` (or `/question`): the citizen wants the question passed on;
+ * - `consent`: the citizen pressed the hand-off button carrying `offerId`;
  * - `non-text`: the user sent a sticker, photo, voice note …; send a short note that the bot reads text;
  * - `ignore`: say nothing.
  */
-export type Translation =
-  | {
-      kind: 'message';
-      chatId: number;
-      message: IncomingMessage;
-      replyToMessageId?: number;
-      deepLink?: boolean;
-      callbackQueryId?: string;
-    }
-  | { kind: 'non-text'; chatId: number; locale: Locale | undefined; replyToMessageId?: number; callbackQueryId?: undefined }
-  | { kind: 'ignore'; reason: IgnoreReason; callbackQueryId?: string };
+export type Translation = MessageTranslation | ConsentTranslation | NonTextTranslation | IgnoreTranslation;
+
+export interface MessageTranslation {
+  kind: 'message';
+  chatId: number;
+  message: IncomingMessage;
+  /** The user's own message (absent for a button press). */
+  messageId?: number;
+  /** Only private chats get the hand-off: the answer would otherwise reach the whole group. */
+  privateChat: boolean;
+  replyToMessageId?: number;
+  deepLink?: boolean;
+  callbackQueryId?: string;
+  /** `/frage <question>`: the question, trimmed; empty when the command came alone. */
+  askTeam?: { question: string };
+}
+
+export interface ConsentTranslation {
+  kind: 'consent';
+  chatId: number;
+  offerId: string;
+  callbackQueryId: string;
+  /** The message that carries the button, to take the button off it. */
+  buttonMessageId: number | undefined;
+  localeHint: Locale | undefined;
+}
+
+export interface NonTextTranslation {
+  kind: 'non-text';
+  chatId: number;
+  locale: Locale | undefined;
+  replyToMessageId?: number;
+  callbackQueryId?: undefined;
+}
+
+export interface IgnoreTranslation {
+  kind: 'ignore';
+  reason: IgnoreReason;
+  callbackQueryId?: string;
+}
+
+/** The commands with which a citizen asks for a person: `/frage <text>`, `/question <text>`. */
+const ASK_TEAM_COMMANDS = new Set(['/frage', '/question']);
 
 /**
  * Turns a Telegram update into a core message, or says why the bot stays silent.
@@ -125,7 +160,10 @@ function minimalMessage(value: unknown): unknown {
 
 function minimalCallbackQuery(value: unknown): unknown {
   if (!isRecord(value)) return null;
-  const message = isRecord(value.message) && isRecord(value.message.chat) ? { chat: { id: value.message.chat.id } } : undefined;
+  const message =
+    isRecord(value.message) && isRecord(value.message.chat)
+      ? { message_id: value.message.message_id, chat: { id: value.message.chat.id } }
+      : undefined;
   return { id: value.id, from: minimalSender(value.from), data: value.data, message };
 }
 
@@ -138,9 +176,21 @@ function fromCallbackQuery(update: Update, value: unknown): Translation {
   if (!query) return ignore('malformed-update');
   // Buttons on inline-mode messages carry no chat; there is nowhere to answer.
   if (query.chatId === undefined || query.data === undefined) return { ...ignore('callback-without-chat'), callbackQueryId: query.id };
+  const offerId = offerIdOf(query.data);
+  if (offerId !== undefined) {
+    return {
+      kind: 'consent',
+      chatId: query.chatId,
+      offerId,
+      callbackQueryId: query.id,
+      buttonMessageId: query.messageId,
+      localeHint: localeFromCode(query.from.languageCode),
+    };
+  }
   return {
     kind: 'message',
     chatId: query.chatId,
+    privateChat: query.chatId > 0,
     callbackQueryId: query.id,
     message: {
       channel: 'telegram',
@@ -182,12 +232,17 @@ function fromMessage(update: Update, value: unknown, me: BotIdentity, edited: bo
 
   const text = command ? command.name + original.slice(command.end) : removeRanges(original, mentions).trim();
   const deepLink = command?.name === '/start' && DEEP_LINK_PAYLOAD.test(original.slice(command.end).trim());
+  const askTeam = command && ASK_TEAM_COMMANDS.has(command.name.toLowerCase()) ? { question: original.slice(command.end).trim() } : undefined;
 
   return {
     kind: 'message',
     chatId: message.chatId,
+    messageId: message.messageId,
+    // Private chats have the user's (positive) id; groups and channels negative ones.
+    privateChat: message.chatType === 'private' && message.chatId > 0,
     replyToMessageId,
     ...(deepLink ? { deepLink } : {}),
+    ...(askTeam ? { askTeam } : {}),
     message: {
       channel: 'telegram',
       conversationId: conversationIdOf(message.chatId),
@@ -241,14 +296,24 @@ function readMessage(value: unknown): MessageFields | undefined {
   };
 }
 
-function readCallbackQuery(value: unknown): { id: string; chatId: number | undefined; data: string | undefined; from: Sender } | undefined {
+interface CallbackQueryFields {
+  id: string;
+  chatId: number | undefined;
+  messageId: number | undefined;
+  data: string | undefined;
+  from: Sender;
+}
+
+function readCallbackQuery(value: unknown): CallbackQueryFields | undefined {
   if (!isRecord(value) || typeof value.id !== 'string') return undefined;
   const from = readSender(value.from);
   if (!from) return undefined;
-  const message = isRecord(value.message) && isRecord(value.message.chat) ? value.message.chat.id : undefined;
+  const message = isRecord(value.message) ? value.message : undefined;
+  const chatId = message && isRecord(message.chat) ? message.chat.id : undefined;
   return {
     id: value.id,
-    chatId: Number.isSafeInteger(message) ? (message as number) : undefined,
+    chatId: Number.isSafeInteger(chatId) ? (chatId as number) : undefined,
+    messageId: Number.isSafeInteger(message?.message_id) ? (message?.message_id as number) : undefined,
     data: typeof value.data === 'string' ? value.data : undefined,
     from,
   };

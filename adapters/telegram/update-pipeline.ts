@@ -160,5 +160,6 @@ export function createUpdatePipeline(options: PipelineOptions): UpdatePipeline {
 function whereToSay(translation: Translation): { chatId: number; locale: Locale } | undefined {
   if (translation.kind === 'ignore') return undefined;
   if (translation.kind === 'non-text') return { chatId: translation.chatId, locale: translation.locale ?? 'de' };
+  if (translation.kind === 'consent') return { chatId: translation.chatId, locale: translation.localeHint ?? 'de' };
   return { chatId: translation.chatId, locale: translation.message.localeHint ?? 'de' };
 }

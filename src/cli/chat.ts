@@ -13,6 +13,8 @@ export interface ChatOptions {
 }
 
 const QUIT_COMMANDS = new Set(['/quit', '/exit', '/q']);
+/** `/frage <text>` (`/question`): on Telegram, the hand-off to the network team. */
+const ASK_TEAM = /^\/(frage|question)(?:@\w+)?(?=\s|$)/i;
 
 /**
  * The interactive chat in the terminal: one conversation whose context carries from
@@ -34,7 +36,10 @@ export async function runChat(options: ChatOptions): Promise<void> {
   for await (const rawLine of rl) {
     const line = rawLine.trim();
     if (QUIT_COMMANDS.has(line.toLowerCase())) break;
-    if (line !== '') {
+    if (ASK_TEAM.test(line) && line.replace(ASK_TEAM, '').trim() === '') {
+      // `/frage` alone: there is no question to answer, only the hand-off the terminal does not have.
+      output.write(`\n${assistant.say(/^\/question/i.test(line) ? 'en' : 'de', 'ops-terminal-no-handoff')}\n\n`);
+    } else if (line !== '') {
       const picked = /^\d{1,2}$/.test(line) ? choices[Number(line) - 1] : undefined;
       const reply = assistant.respond({
         channel: 'terminal',
@@ -43,8 +48,8 @@ export async function runChat(options: ChatOptions): Promise<void> {
         ...(picked ? { choiceId: picked.id } : {}),
       });
       choices = reply.choices;
-      // Telegram offers to ask the network team here; the terminal cannot, and says so.
-      const note = reply.handoff ? `\n${assistant.say(reply.locale, 'ops-terminal-no-handoff')}\n` : '';
+      // Telegram offers to ask the network team here (and on `/frage`); the terminal cannot, and says so.
+      const note = reply.handoff || ASK_TEAM.test(line) ? `\n${assistant.say(reply.locale, 'ops-terminal-no-handoff')}\n` : '';
       output.write(`\n${renderPlainText(reply)}\n${note}\n`);
     }
     rl.prompt();

@@ -1,6 +1,6 @@
 import { factOf, relatedSubjects, type Subject } from '../knowledge/knowledge.js';
 import type { FacetDeclaration } from '../knowledge/schema.js';
-import { type Claims, claimedRoles, readClaims } from '../understanding/claims.js';
+import { type Claims, claimedRoles, containsPhrase, readClaims } from '../understanding/claims.js';
 import { contextFeature } from '../understanding/features.js';
 import type { ScorerParams, Understanding } from '../understanding/model.js';
 import type { Reading } from '../understanding/read.js';
@@ -51,6 +51,8 @@ export type Decision = (
  * - `sameFacet`: the kind of question asked last ("und die Körber-Stiftung?");
  * - `missing`: the subject has no field for the facet, though others have;
  * - `unsaid`: a kind of fact the knowledge never gives (an address, a date);
+ * - `cue`: the question uses one of the facet's cue words, alone or as a part of a compound
+ *   ("Mailadresse"): the classifier's view of the whole message can drown in chatter, a cue cannot;
  * - `claim`: a yes/no question whose claim fits the facet's type (a year for "founded");
  * - `content`: how much of the question's words the subject's text for the facet contains;
  * - `unknown`: for declining, the share of the question's own words no question in scope uses;
@@ -72,6 +74,7 @@ export const EVIDENCE = [
   'sameFacet',
   'missing',
   'unsaid',
+  'cue',
   'claim',
   'content',
   'unknown',
@@ -108,12 +111,14 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
   const unknownShare = shareOf((t) => !understanding.scopeWords.has(t.key));
   const foreignShare = shareOf((t) => !t.domain);
   const weights = weightsOf(params);
+  const ownStems = reading.tokens.filter((t) => t.mention === undefined).map((t) => t.stem);
 
   const candidates: Candidate[] = [];
   const add = (facet: FacetDeclaration, subject: Subject | undefined, set: (e: Float64Array) => void, unnamed?: string, field?: string) => {
     const evidence = new Float64Array(EVIDENCE.length);
     evidence[at.facet] = Math.max(FACET_FLOOR, logProbabilities.get(facet.id) ?? FACET_FLOOR);
     if (state.facet === facet.id) evidence[at.sameFacet] = 1;
+    if (usesCue(ownStems, understanding.facetCues.get(facet.id))) evidence[at.cue] = 1;
     set(evidence);
     let score = 0;
     for (let i = 0; i < evidence.length; i++) score += weights[i]! * evidence[i]!;
@@ -328,6 +333,20 @@ function isEllipticalClaim(reading: Reading, understanding: Understanding): bool
   if (reading.tokens.some((t) => understanding.lexicon.questionWords.has(t.key))) return false;
   if (reading.mentions.length === 0 && !reading.unknownName) return false;
   return reading.text.trimEnd().endsWith('?') || reading.tokens.some((t) => t.mention === undefined && understanding.claimWords.has(t.stem));
+}
+
+/** Shortest cue that counts inside a compound: "mail" in "mailadresse", not "amt" in "ehrenamt". */
+const MIN_COMPOUND_CUE = 4;
+
+/** Whether the question's own words (names left out) contain one of the cue phrases, a one-word cue also as a part of a compound. */
+function usesCue(stems: readonly string[], cues: readonly string[][] | undefined): boolean {
+  if (!cues) return false;
+  for (const cue of cues) {
+    if (containsPhrase(stems, cue)) return true;
+    const word = cue.length === 1 ? cue[0]! : '';
+    if (word.length >= MIN_COMPOUND_CUE && stems.some((s) => s.length > word.length && (s.startsWith(word) || s.endsWith(word)))) return true;
+  }
+  return false;
 }
 
 /** Whether a yes/no question claims a value of the kind the facet's fields hold ("ein Pate?" claims a role). */

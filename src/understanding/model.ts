@@ -119,6 +119,8 @@ export interface Understanding {
   answerable: ReadonlySet<string>;
   /** Each role's cue words, as stem phrases. */
   roleCues: ReadonlyMap<string, string[][]>;
+  /** Each facet's cue words as stem phrases; a list of a role has the role's cues too ("Paten" asks for the list of patrons). */
+  facetCues: ReadonlyMap<string, string[][]>;
   /** The stems of each text fact ("<subject>|<field>" → stems, both languages), and how rare each stem is among them. */
   texts: ReadonlyMap<string, ReadonlySet<string>>;
   rarity: ReadonlyMap<string, number>;
@@ -217,6 +219,12 @@ export function prepareUnderstanding(knowledge: Knowledge, model: UnderstandingM
     languageOf,
     facets: new Map(knowledge.facets.map((facet) => [facet.id, facet])),
     roleCues,
+    facetCues: new Map(
+      knowledge.facets.map((facet) => [
+        facet.id,
+        [...[...facet.cues.de, ...facet.cues.en].map(stemsOf), ...(facet.role ? (roleCues.get(facet.role) ?? []) : [])].filter((p) => p.length > 0),
+      ]),
+    ),
     answerable: new Set(
       knowledge.facets
         .filter((facet) => [...knowledge.subjects.values()].some((s) => facet.fields.some((f) => factOf(s, f.name) !== undefined)))

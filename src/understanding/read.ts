@@ -93,6 +93,11 @@ function resolve(surface: string, key: string, lexicon: Lexicon, corpusWords: Re
   if (relative) return { surface, key: relative, stem: stem(relative), corrected: false, known: true, domain: true };
   if (corpusWords.has(key)) return { surface, key, stem: stem(key), corrected: false, known: true, domain };
   const correction = lexicon.corrector.correct(key);
+  // "ehrenamtsteam" is two known words, not a typo two letters away from "ehrenamtstag".
+  if (correction && editDistance(key, correction, 2) > 1 && isKnownCompound(key, lexicon, corpusWords)) {
+    const head = compoundHead(key, lexicon, corpusWords)!;
+    return { surface, key: head, stem: stem(head), corrected: false, known: true, domain: false, compound: true };
+  }
   if (correction)
     return { surface, key: correction, stem: stem(correction), corrected: true, known: true, domain: lexicon.domainWords.has(correction) };
   const head = compoundHead(key, lexicon, corpusWords);
@@ -132,6 +137,26 @@ function compoundHead(key: string, lexicon: Lexicon, corpusWords: ReadonlySet<st
     if ((lexicon.domainWords.has(tail) || corpusWords.has(tail)) && !lexicon.functionWords.has(tail)) return tail;
   }
   return undefined;
+}
+
+/** German joins the parts of a compound with these ("Ehrenamt-s-team", "Tag-es-zeit", "Frau-en-büro"). */
+const LINKS = ['', 's', 'es', 'n', 'en'];
+const MIN_MODIFIER = 3;
+
+/** Whether a word splits into two words that are known on their own. */
+function isKnownCompound(key: string, lexicon: Lexicon, corpusWords: ReadonlySet<string>): boolean {
+  const known = (word: string) => (lexicon.domainWords.has(word) || corpusWords.has(word)) && !lexicon.functionWords.has(word);
+  for (let start = MIN_MODIFIER; start <= key.length - MIN_HEAD; start++) {
+    if (!known(key.slice(start))) continue;
+    const modifier = key.slice(0, start);
+    if (
+      LINKS.some(
+        (link) => modifier.endsWith(link) && modifier.length - link.length >= MIN_MODIFIER && known(modifier.slice(0, modifier.length - link.length)),
+      )
+    )
+      return true;
+  }
+  return false;
 }
 
 /**

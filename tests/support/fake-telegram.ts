@@ -34,6 +34,15 @@ export interface RecordedCall {
   at: number;
   /** For successful `sendMessage`: the text as the user sees it (HTML decoded). */
   visibleText?: string;
+  /** For successful `sendMessage` and `sendContact`: the `message_id` Telegram gave the message. */
+  messageId?: number;
+}
+
+/** An inline button as the bot sent it. */
+export interface InlineButton {
+  text: string;
+  callback_data?: string;
+  url?: string;
 }
 
 /**
@@ -52,6 +61,9 @@ interface From {
   id?: number;
   languageCode?: string;
   isBot?: boolean;
+  firstName?: string;
+  lastName?: string;
+  username?: string;
 }
 interface MessageOptions {
   chatType?: ChatType;
@@ -153,6 +165,33 @@ export class FakeTelegram {
     return this.calls.filter(
       (call) => call.method === 'sendMessage' && call.status === 200 && (chatId === undefined || call.payload.chat_id === chatId),
     );
+  }
+
+  /** The inline buttons of a sent message, row by row flattened. */
+  static buttonsOf(call: RecordedCall): InlineButton[] {
+    const markup = call.payload.reply_markup as { inline_keyboard?: InlineButton[][] } | undefined;
+    return markup?.inline_keyboard?.flat() ?? [];
+  }
+
+  /** The last message sent to the chat with a button labelled `label`, and that button; waits for it. */
+  async waitForButton(
+    chatId: number,
+    label: string | RegExp,
+    description = `a button "${String(label)}"`,
+  ): Promise<{ call: RecordedCall; button: InlineButton }> {
+    const matches = (button: InlineButton) => (typeof label === 'string' ? button.text === label : label.test(button.text));
+    return this.waitFor(() => {
+      const call = this.sentMessages(chatId).findLast((sent) => FakeTelegram.buttonsOf(sent).some(matches));
+      const button = call && FakeTelegram.buttonsOf(call).find(matches);
+      return call && button ? { call, button } : undefined;
+    }, description);
+  }
+
+  /** Presses `button` under the sent message `call`, as the chat's user would (queued for `getUpdates`); returns the update. */
+  press(chatId: number, call: RecordedCall, button: InlineButton, options: MessageOptions = {}): Update {
+    const update = this.updates.buttonPress(chatId, button.callback_data ?? '', { ...options, messageId: call.messageId });
+    this.deliver(update);
+    return update;
   }
 
   /** Calls Telegram would have refused with 400 (bad HTML, too long, bad button data). */
@@ -271,11 +310,20 @@ export class FakeTelegram {
         return String(p.short_description ?? '').length <= 120 ? ok(true) : bad('short description is too long');
       case 'setWebhook':
       case 'deleteWebhook':
-      case 'answerCallbackQuery':
       case 'sendChatAction':
         return ok(true);
-      case 'sendContact':
-        return ok(this.sentMessage(p, { contact: { phone_number: p.phone_number, first_name: p.first_name } }));
+      case 'answerCallbackQuery':
+        return String(p.text ?? '').length <= 200 ? ok(true) : bad('MESSAGE_TOO_LONG');
+      case 'editMessageReplyMarkup': {
+        const buttonProblem = checkKeyboard(p.reply_markup);
+        if (buttonProblem) return bad(buttonProblem);
+        return Number.isSafeInteger(p.message_id) ? ok(this.sentMessage(p, {})) : bad('message to edit not found');
+      }
+      case 'sendContact': {
+        const message = this.sentMessage(p, { contact: { phone_number: p.phone_number, first_name: p.first_name } }) as { message_id: number };
+        call.messageId = message.message_id;
+        return ok(message);
+      }
       case 'sendMessage': {
         const text = String(p.text ?? '');
         const check = p.parse_mode === 'HTML' ? checkTelegramHtml(text) : { ok: true as const, visibleText: text };
@@ -285,7 +333,9 @@ export class FakeTelegram {
         const buttonProblem = checkKeyboard(p.reply_markup);
         if (buttonProblem) return bad(buttonProblem);
         call.visibleText = check.visibleText;
-        return ok(this.sentMessage(p, { text: check.visibleText }));
+        const message = this.sentMessage(p, { text: check.visibleText }) as { message_id: number };
+        call.messageId = message.message_id;
+        return ok(message);
       }
       default:
         return { status: 404, body: { ok: false, error_code: 404, description: 'Not Found: method not found' } };
@@ -295,7 +345,7 @@ export class FakeTelegram {
   private sentMessage(payload: Record<string, unknown>, content: Record<string, unknown>): unknown {
     const chatId = Number(payload.chat_id);
     return {
-      message_id: this.nextMessageId++,
+      message_id: Number.isSafeInteger(payload.message_id) ? payload.message_id : this.nextMessageId++,
       date: Math.floor(Date.now() / 1000),
       chat: chatId > 0 ? { id: chatId, type: 'private', first_name: 'Test' } : { id: chatId, type: 'group', title: 'Test' },
       from: { id: this.botInfo.id, is_bot: true, first_name: this.botInfo.first_name, username: this.botInfo.username },
@@ -401,8 +451,8 @@ export class UpdateBuilder {
     } as unknown as Update;
   }
 
-  /** The user pressed an inline button carrying `data` under one of the bot's messages. */
-  buttonPress(chatId: number, data: string, options: MessageOptions = {}): Update {
+  /** The user pressed an inline button carrying `data` under one of the bot's messages (`messageId`, or a fresh one). */
+  buttonPress(chatId: number, data: string, options: MessageOptions & { messageId?: number | undefined } = {}): Update {
     return {
       update_id: this.nextUpdateId++,
       callback_query: {
@@ -411,9 +461,9 @@ export class UpdateBuilder {
         chat_instance: `ci-${chatId}`,
         data,
         message: {
-          message_id: this.nextMessageId(),
+          message_id: options.messageId ?? this.nextMessageId(),
           date: Math.floor(Date.now() / 1000),
-          chat: this.chat(chatId, options.chatType),
+          chat: this.chat(chatId, options.chatType, options.from),
           from: this.botAsUser(),
           text: 'Menü',
         },
@@ -422,7 +472,7 @@ export class UpdateBuilder {
   }
 
   private message(chatId: number, content: Record<string, unknown>, options: MessageOptions): Update {
-    const chat = this.chat(chatId, options.chatType);
+    const chat = this.chat(chatId, options.chatType, options.from);
     const replyTo = options.replyToBot
       ? { reply_to_message: { message_id: this.nextMessageId(), date: 0, chat, from: this.botAsUser(), text: 'Antwort' } }
       : {};
@@ -439,16 +489,26 @@ export class UpdateBuilder {
     } as unknown as Update;
   }
 
-  private chat(chatId: number, type?: ChatType): Record<string, unknown> {
+  private chat(chatId: number, type?: ChatType, from: From = {}): Record<string, unknown> {
     const chatType = type ?? (chatId > 0 ? 'private' : 'group');
-    return chatType === 'private' ? { id: chatId, type: 'private', first_name: 'Test' } : { id: chatId, type: chatType, title: 'Nachbarschaft' };
+    if (chatType !== 'private') return { id: chatId, type: chatType, title: 'Nachbarschaft' };
+    // A private chat carries the user's names, as on Telegram.
+    return {
+      id: chatId,
+      type: 'private',
+      first_name: from.firstName ?? 'Test',
+      ...(from.lastName ? { last_name: from.lastName } : {}),
+      ...(from.username ? { username: from.username } : {}),
+    };
   }
 
   private user(chatId: number, from: From = {}): Record<string, unknown> {
     return {
       id: from.id ?? Math.abs(chatId),
       is_bot: from.isBot ?? false,
-      first_name: 'Test',
+      first_name: from.firstName ?? 'Test',
+      ...(from.lastName ? { last_name: from.lastName } : {}),
+      ...(from.username ? { username: from.username } : {}),
       language_code: from.languageCode ?? 'de',
     };
   }

@@ -21,4 +21,12 @@ describe('botProfile', () => {
     expect(botProfile(assistant.say, 'de').commands[1]).toEqual({ command: 'hilfe', description: assistant.say('de', 'telegram-command-help') });
     expect(botProfile(assistant.say, 'en').shortDescription).not.toBe(botProfile(assistant.say, 'de').shortDescription);
   });
+
+  it('offers /frage (/question) in the menu only when the hand-off is on', () => {
+    const names = (locale: 'de' | 'en', askTeam: boolean) => botProfile(assistant.say, locale, { askTeam }).commands.map((c) => c.command);
+    expect(names('de', false)).not.toContain('frage');
+    expect(names('de', true)).toEqual([...names('de', false), 'frage']);
+    expect(names('en', true)).toEqual([...names('en', false), 'question']);
+    expect(botProfile(assistant.say, 'de', { askTeam: true }).commands.at(-1)!.description).toBe(assistant.say('de', 'handoff-telegram-command'));
+  });
 });

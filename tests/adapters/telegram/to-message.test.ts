@@ -1,6 +1,6 @@
 import type { Update } from 'grammy/types';
 import { describe, expect, it } from 'vitest';
-import { routeOf, toMessage } from '../../../adapters/telegram/to-message.js';
+import { minimalUpdate, routeOf, toMessage } from '../../../adapters/telegram/to-message.js';
 import { FAKE_BOT, UpdateBuilder } from '../../support/fake-telegram.js';
 
 const me = { id: FAKE_BOT.id, username: FAKE_BOT.username };
@@ -176,5 +176,37 @@ describe('toMessage in groups', () => {
 
   it('answers button presses in groups', () => {
     expect(messageOf(updates.buttonPress(-100, 'menu:partner')).message.choiceId).toBe('menu:partner');
+  });
+});
+
+describe('toMessage for the hand-off', () => {
+  it('marks /frage and /question with the question after the command, also addressed to the bot', () => {
+    expect(messageOf(updates.text(42, '/frage  Gibt es Parkplätze? ')).askTeam).toEqual({ question: 'Gibt es Parkplätze?' });
+    expect(messageOf(updates.text(42, `/frage@${FAKE_BOT.username} Gibt es Parkplätze?`)).askTeam).toEqual({ question: 'Gibt es Parkplätze?' });
+    expect(messageOf(updates.text(42, '/question Is there parking?')).askTeam).toEqual({ question: 'Is there parking?' });
+    expect(messageOf(updates.text(42, '/frage')).askTeam).toEqual({ question: '' });
+    expect(messageOf(updates.text(42, 'frage: Gibt es Parkplätze?')).askTeam).toBeUndefined();
+    expect(messageOf(updates.text(42, '/hilfe frage')).askTeam).toBeUndefined();
+  });
+
+  it('tells private chats from groups, and keeps the message id the offer quotes', () => {
+    const update = updates.text(42, 'Gibt es Parkplätze?');
+    expect(messageOf(update)).toMatchObject({ privateChat: true, messageId: update.message!.message_id });
+    expect(messageOf(updates.text(-100, '/frage Gibt es Parkplätze?')).privateChat).toBe(false);
+    expect(messageOf(updates.text(-100, '/frage x', { chatType: 'supergroup' })).privateChat).toBe(false);
+  });
+
+  it('reads a press of the consent button as a consent with the offer id, and keeps what it needs in the intake copy', () => {
+    const press = updates.buttonPress(42, 'handoff:AbC_-123xyz0', { from: { languageCode: 'en' }, messageId: 77 });
+    expect(toMessage(press, me)).toEqual({
+      kind: 'consent',
+      chatId: 42,
+      offerId: 'AbC_-123xyz0',
+      callbackQueryId: press.callback_query!.id,
+      buttonMessageId: 77,
+      localeHint: 'en',
+    });
+    expect(toMessage(minimalUpdate(press), me)).toEqual(toMessage(press, me));
+    expect(routeOf(press).chatKey).toBe('42');
   });
 });
