@@ -5,7 +5,7 @@ import type { AdoptResult, AnswerAdopter } from '../../src/knowledge/adopt.js';
 import type { Logger } from '../../src/logger.js';
 import { createBoundedMemory } from './bounded-memory.js';
 import { ANSWER_INPUT, ANSWER_MODAL, answerModal, BOARD_LOCALE, HANDOFF_ACTIONS } from './handoff-render.js';
-import { handoffReplyOf, readableReply } from './handoff-reply.js';
+import { handoffReplyOf, labelMentions, plainAnswer, wireFromTyped } from './handoff-reply.js';
 import type { IntakeTicket } from './intake-receiver.js';
 import type { Say } from './render.js';
 import { operatorHint } from './slack-errors.js';
@@ -85,11 +85,8 @@ export function registerHandoffListeners(app: App, deps: HandoffListenerDeps): v
       if (!recovered(context)) await note(client, where, sayBoard('handoff-slack-closed-reply', { number: String(ticket.number) }));
       return;
     }
-    const text = await readableReply(reply.wire, {
-      nameOf: (userId) => nameOf(client, userId),
-      someone: say(ticket.locale, 'handoff-slack-someone'),
-      botUserId: context.botUserId,
-    });
+    // Handed on in Slack's wire form, as the relay expects it; only the names are filled in.
+    const text = await labelMentions(reply.wire, { nameOf: (userId) => nameOf(client, userId), botUserId: context.botUserId });
     if (text === '') {
       if (reply.withFiles && !recovered(context)) await note(client, where, sayBoard('handoff-slack-text-only'));
       return;
@@ -131,7 +128,7 @@ export function registerHandoffListeners(app: App, deps: HandoffListenerDeps): v
     if (number === undefined) return refuse(sayBoard('handoff-slack-unknown-ticket', { number: '?' }));
     if (text === '') return refuse(sayBoard('handoff-slack-empty-answer'));
     // Recorded before the ack: the ack closes the modal, which tells the member it went through.
-    const result = handoff.answer({ ticket: { number }, key: `modal:${view.id}`, text, answeredBy: body.user.id });
+    const result = handoff.answer({ ticket: { number }, key: `modal:${view.id}`, text: wireFromTyped(text), answeredBy: body.user.id });
     if (result.status === 'closed') return refuse(sayBoard('handoff-slack-closed-modal', { number: String(number) }));
     if (result.status === 'unknown-ticket') return refuse(sayBoard('handoff-slack-unknown-ticket', { number: String(number) }));
     await ack();
@@ -168,7 +165,7 @@ export function registerHandoffListeners(app: App, deps: HandoffListenerDeps): v
     const result = adopter.adopt({
       id,
       question: ticket.question,
-      answer: ticket.lastAnswer,
+      answer: plainAnswer(ticket.lastAnswer, say(ticket.locale, 'handoff-slack-someone')),
       locale: ticket.locale,
       source: `Hand-off #${ticket.number}, ${new Date(ticket.openedAt).toISOString().slice(0, 10)}`,
     });

@@ -1,4 +1,4 @@
-import { plainTextFromSlack } from './slack-text.js';
+import { escapeMrkdwn } from './slack-text.js';
 import type { SlackEventFields } from './to-message.js';
 
 /**
@@ -52,28 +52,66 @@ export function handoffReplyOf(
 const BARE_MENTION = /<@([UW][A-Z0-9]+)>/g;
 
 /** Characters that would end a `<…|label>` token early. */
-const unsafeInLabel = /[<>|]/g;
+const UNSAFE_IN_LABEL = /[<>|]/g;
 
 /**
- * The reply as the citizen reads it: plain text, mentions as `@name` (names from
- * `nameOf`, else `someone`), links as their label, `&lt; &gt; &amp;` decoded, the
- * bot's own mention removed. Escaping for Telegram is the Telegram side's business.
+ * The reply as it is handed to the hand-off: still Slack's wire text (the Telegram side
+ * turns it into plain text for the citizen, see `HandoffChat.relayAnswer`), with bare
+ * mentions given the member's name as their label (`<@U1>` → `<@U1|Ana>`, so that the
+ * citizen reads "@Ana", not an id), and the bot's own mention removed. A name that
+ * cannot be found leaves the mention bare ("someone from the team" on the other side).
  *
  * ```ts
- * await readableReply('Frag <@U1> oder <https://x.de|hier> &amp; dort', { nameOf: async () => 'Ana', someone: 'jemand' });
- * // 'Frag @Ana oder hier & dort'
+ * await labelMentions('<@UBOT> Fragen Sie <@U1> &amp; Co.', { nameOf: async () => 'Ana', botUserId: 'UBOT' });
+ * // 'Fragen Sie <@U1|Ana> &amp; Co.'
  * ```
  */
-export async function readableReply(
+export async function labelMentions(
   wire: string,
-  options: { nameOf(userId: string): Promise<string | undefined>; someone: string; botUserId?: string | undefined },
+  options: { nameOf(userId: string): Promise<string | undefined>; botUserId?: string | undefined },
 ): Promise<string> {
   const ids = [...new Set(Array.from(wire.matchAll(BARE_MENTION), (match) => match[1] as string))].filter((id) => id !== options.botUserId);
   const names = new Map(await Promise.all(ids.map(async (id) => [id, await options.nameOf(id).catch(() => undefined)] as const)));
-  const labelled = wire.replace(BARE_MENTION, (token, id: string) => {
-    if (id === options.botUserId) return token;
-    const name = (names.get(id) || options.someone).replace(unsafeInLabel, '');
-    return `<@${id}|${name}>`;
-  });
-  return plainTextFromSlack(labelled, options.botUserId).trim();
+  return wire
+    .replace(BARE_MENTION, (token, id: string) => {
+      if (id === options.botUserId) return '';
+      const name = names.get(id)?.replace(UNSAFE_IN_LABEL, '').trim();
+      return name ? `<@${id}|${name}>` : token;
+    })
+    .trim();
+}
+
+/** What a member typed into the modal (raw text) in Slack's wire form, like a thread reply: `&`, `<`, `>` escaped. */
+export const wireFromTyped = escapeMrkdwn;
+
+/** A Slack `<…>` token: its target and optional label. */
+const TOKEN = /<([^<>|\n]*)(?:\|([^<>\n]*))?>/g;
+const decode = (text: string) => text.replace(/&(amp|lt|gt);/g, (_, name: string) => (name === 'amp' ? '&' : name === 'lt' ? '<' : '>'));
+
+/**
+ * An answer in Slack's wire form as plain text for the knowledge ("Als Antwort
+ * übernehmen"): links as "label (url)" so that the address is kept, mentions as
+ * `@name` (or `someone`), channels as `#name`, entities decoded once.
+ *
+ * ```ts
+ * plainAnswer('Siehe <https://x.de|hier> &amp; <@U1|Ana>', 'jemand'); // 'Siehe hier (https://x.de) & @Ana'
+ * ```
+ */
+export function plainAnswer(wire: string, someone: string): string {
+  let out = '';
+  let last = 0;
+  for (const match of wire.matchAll(TOKEN)) {
+    const [token, target = '', rawLabel] = match;
+    out += decode(wire.slice(last, match.index));
+    last = match.index + token.length;
+    const label = rawLabel === undefined ? '' : decode(rawLabel).trim();
+    if (target.startsWith('@')) out += label ? `@${label.replace(/^@/, '')}` : `@${someone}`;
+    else if (target.startsWith('#')) out += label ? `#${label}` : '';
+    else if (target.startsWith('!')) out += label || `@${target.slice(1).split('^')[0]}`;
+    else {
+      const address = decode(target).replace(/^mailto:/, '');
+      out += label && label !== address ? `${label} (${address})` : address;
+    }
+  }
+  return (out + decode(wire.slice(last))).trim();
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerModal, escapedPieces, HANDOFF_ACTIONS, renderTicket } from '../../../adapters/slack/handoff-render.js';
-import { handoffReplyOf, readableReply } from '../../../adapters/slack/handoff-reply.js';
+import { handoffReplyOf, labelMentions, plainAnswer, wireFromTyped } from '../../../adapters/slack/handoff-reply.js';
 import type { TicketView } from '../../../src/handoff/port.js';
 import { say } from '../../support/say.js';
 
@@ -111,20 +111,31 @@ describe('handoffReplyOf', () => {
   });
 });
 
-describe('readableReply', () => {
+describe('labelMentions', () => {
   const names: Record<string, string> = { U1: 'Ana', U2: 'Ben <|> Admin' };
-  const options = { nameOf: async (id: string) => names[id], someone: 'jemand aus dem Team', botUserId: 'UBOT' };
+  const options = { nameOf: async (id: string) => names[id], botUserId: 'UBOT' };
 
-  it('turns Slack markup into what the member saw', async () => {
-    expect(
-      await readableReply(
-        '<@UBOT> Fragen Sie <@U1>, <@U2> oder <@U9>: <https://x.de/a?b=1&amp;c=2|hier> &lt;b&gt; &amp; <mailto:a@b.de|a@b.de>',
-        options,
-      ),
-    ).toBe('Fragen Sie @Ana, @Ben  Admin oder @jemand aus dem Team: hier <b> & a@b.de');
+  it('gives mentions the member’s name, drops the bot’s own, and leaves the rest of the wire text alone', async () => {
+    expect(await labelMentions('<@UBOT> Fragen Sie <@U1>, <@U2> oder <@U9>: <https://x.de/a?b=1&amp;c=2|hier> &lt;b&gt;', options)).toBe(
+      'Fragen Sie <@U1|Ana>, <@U2|Ben  Admin> oder <@U9>: <https://x.de/a?b=1&amp;c=2|hier> &lt;b&gt;',
+    );
   });
 
   it('survives a name look-up that fails', async () => {
-    expect(await readableReply('Hallo <@U1>', { ...options, nameOf: () => Promise.reject(new Error('down')) })).toBe('Hallo @jemand aus dem Team');
+    expect(await labelMentions('Hallo <@U1>', { ...options, nameOf: () => Promise.reject(new Error('down')) })).toBe('Hallo <@U1>');
+  });
+});
+
+describe('wireFromTyped and plainAnswer', () => {
+  it('a typed answer goes to wire form and back unchanged, entities included', () => {
+    const typed = 'Ja <genau> & &amp; so';
+    expect(wireFromTyped(typed)).toBe('Ja &lt;genau&gt; &amp; &amp;amp; so');
+    expect(plainAnswer(wireFromTyped(typed), 'jemand')).toBe(typed);
+  });
+
+  it('keeps link addresses, names mentions, and drops channel ids', () => {
+    expect(
+      plainAnswer('Siehe <https://x.de|hier>, <https://y.de>, <mailto:a@b.de|a@b.de>, <@U1|Ana>, <@U2>, <#C1>, <#C2|info>, <!here>', 'jemand'),
+    ).toBe('Siehe hier (https://x.de), https://y.de, a@b.de, @Ana, @jemand, , #info, @here');
   });
 });
