@@ -394,6 +394,9 @@ describe('"Als Antwort übernehmen"', () => {
     await dm(QUESTION);
     await eventually(() => answersInDm().length === 2, 'the answer after');
     expect(JSON.stringify(answersInDm()[1]?.args)).toContain(PARKING);
+    await dm('Wo findet man beim Forum Ehrenamt einen Parkplatz?');
+    await eventually(() => answersInDm().length === 3, 'the answer to a paraphrase');
+    expect(JSON.stringify(answersInDm()[2]?.args)).toContain(PARKING);
   });
 
   it('says why when the knowledge would not take it', async () => {
