@@ -201,7 +201,7 @@ export function prepareUnderstanding(knowledge: Knowledge, model: UnderstandingM
   };
   const yesNoProbability = (f: readonly string[]) => Math.exp(fittedYesNo?.logProbabilities(f).get('yes') ?? Number.NEGATIVE_INFINITY);
   const languageOf = (reading: Reading): Locale | undefined => {
-    const votes = functionWordVotes(reading);
+    const votes = functionWordVotes(reading, lexicon);
     if (votes !== 0) return votes > 0 ? 'en' : 'de';
     const words = wordsOf(features(reading));
     if (words.length === 0) return undefined;
@@ -297,14 +297,27 @@ for (const key of [...germanOnly]) {
  * "der" (words both languages have, like "was" or "in", say nothing); umlauts and ß are
  * German. Positive: English.
  */
-function functionWordVotes(reading: Reading): number {
+function functionWordVotes(reading: Reading, lexicon: Lexicon): number {
   let votes = 0;
   for (const token of reading.tokens) {
     if (token.mention !== undefined) continue;
     if (englishOnly.has(token.key)) votes++;
-    else if (germanOnly.has(token.key) || /[äöüß]/i.test(token.surface)) votes--;
+    // An umlaut is German, except in a word of a name, which English speakers write too ("Lübeck joined in …").
+    else if (germanOnly.has(token.key) || (/[äöüß]/i.test(token.surface) && !isNameWord(token.stem, lexicon))) votes--;
   }
   return votes;
+}
+
+const nameStemsCache = new WeakMap<Lexicon, Set<string>>();
+
+/** Whether a stem is a word of one of the knowledge's names ("lubeck", "kultur"). */
+function isNameWord(stem: string, lexicon: Lexicon): boolean {
+  let stems = nameStemsCache.get(lexicon);
+  if (!stems) {
+    stems = new Set([...lexicon.phrases.keys()].flatMap((phrase) => phrase.split(' ')));
+    nameStemsCache.set(lexicon, stems);
+  }
+  return stems.has(stem);
 }
 
 /** Role cues and the cues of the facet that asks for roles, where they are one word. */

@@ -171,6 +171,11 @@ describe('buttons, commands and language', () => {
     expect(say('/sprache de').locale).toBe('de');
   });
 
+  it('takes an umlaut in a name for no sign of German', () => {
+    expect(chat().say('Lübeck participating since 2024?').locale).toBe('en');
+    expect(chat().say('Wie lange ist Lübeck schon dabei?').locale).toBe('de');
+  });
+
   it('asks for words when a message is empty or unreadable', () => {
     expect(chat().say('').intent).toBe('chat.empty');
     expect(chat().say('!!! ???').intent).toBe('chat.unreadable');
