@@ -164,26 +164,32 @@ export function prepareUnderstanding(knowledge: Knowledge, model: UnderstandingM
     return cached;
   };
 
-  // The knowledge's own examples, in a classifier of their own: it knows facets the fitted model does
-  // not (one added to the knowledge after the last `npm run train`), and tells how likely those are.
-  const examples = new NaiveBayes(params.intents);
-  const language = new NaiveBayes(LANGUAGE_PARAMS);
-  if (model.language) language.addCounts(model.language);
-  for (const facet of knowledge.facets) {
-    for (const locale of ['de', 'en'] as const) {
-      for (const example of facet.examples[locale]) {
-        const f = features(read(example));
-        examples.add(facet.id, f, params.exampleWeight);
-        language.add(locale, wordsOf(f));
-      }
-      for (const cue of facet.cues[locale]) examples.add(facet.id, features(read(cue)), params.cueWeight);
-    }
-  }
-  examples.prepare();
-  language.prepare();
   const fitted = model.intents ? new Softmax(model.intents) : undefined;
   const fittedYesNo = model.yesNo ? new Softmax(model.yesNo) : undefined;
   const newFacets = knowledge.facets.map((f) => f.id).filter((id) => !fitted?.classes.includes(id));
+
+  // The knowledge's own examples, in a classifier of their own: it knows facets the fitted model does
+  // not (one added to the knowledge after the last `npm run train`), and tells how likely those are.
+  // Reading every example costs start-up time, so only when it is needed: for a new facet, without a
+  // fitted model, or without fitted word counts per language.
+  const examples = new NaiveBayes(params.intents);
+  const language = new NaiveBayes(LANGUAGE_PARAMS);
+  if (model.language) language.addCounts(model.language);
+  const needExamples = !fitted || newFacets.length > 0;
+  if (needExamples || !model.language) {
+    for (const facet of knowledge.facets) {
+      for (const locale of ['de', 'en'] as const) {
+        for (const example of facet.examples[locale]) {
+          const f = features(read(example));
+          if (needExamples) examples.add(facet.id, f, params.exampleWeight);
+          if (!model.language) language.add(locale, wordsOf(f));
+        }
+        if (needExamples) for (const cue of facet.cues[locale]) examples.add(facet.id, features(read(cue)), params.cueWeight);
+      }
+    }
+    if (needExamples) examples.prepare();
+  }
+  language.prepare();
 
   const facetLogProbabilities = (f: readonly string[]) => {
     const fromExamples = () => new Map([...softmax(examples.scores(f))].map(([k, p]) => [k, Math.log(p)]));
