@@ -309,21 +309,9 @@ function functionWordVotes(reading: Reading, lexicon: Lexicon): number {
     if (token.mention !== undefined) continue;
     if (englishOnly.has(token.key)) votes++;
     // An umlaut is German, except in a word of a name, which English speakers write too ("Lübeck joined in …").
-    else if (germanOnly.has(token.key) || (/[äöüß]/i.test(token.surface) && !isNameWord(token.stem, lexicon))) votes--;
+    else if (germanOnly.has(token.key) || (/[äöüß]/i.test(token.surface) && !lexicon.nameStems.has(token.stem))) votes--;
   }
   return votes;
-}
-
-const nameStemsCache = new WeakMap<Lexicon, Set<string>>();
-
-/** Whether a stem is a word of one of the knowledge's names ("lubeck", "kultur"). */
-function isNameWord(stem: string, lexicon: Lexicon): boolean {
-  let stems = nameStemsCache.get(lexicon);
-  if (!stems) {
-    stems = new Set([...lexicon.phrases.keys()].flatMap((phrase) => phrase.split(' ')));
-    nameStemsCache.set(lexicon, stems);
-  }
-  return stems.has(stem);
 }
 
 /** Role cues and the cues of the facet that asks for roles, where they are one word. */

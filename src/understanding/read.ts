@@ -237,7 +237,11 @@ function findUnknownName(tokens: ReadToken[], lexicon: Lexicon, cueStems: Readon
   let start = at;
   let end = at + 1;
   while (start > 0 && belongs(tokens[start - 1])) start--;
-  while (end < tokens.length && (belongs(tokens[end]) || (!tokens[end]!.domain && tokens[end]!.mention === undefined))) end++;
+  // A word that other names use too belongs to this one ("Possehl-Stiftung", "AWO Lübeck"), a cue word does not ("Partner").
+  const nameWord = (t: ReadToken) =>
+    t.mention === undefined && lexicon.nameStems.has(t.stem) && !lexicon.functionWords.has(t.key) && !cueStems.has(t.stem);
+  while (end < tokens.length && (belongs(tokens[end]) || (!tokens[end]!.domain && tokens[end]!.mention === undefined) || nameWord(tokens[end]!)))
+    end++;
   return tokens
     .slice(start, end)
     .map((t) => t.surface)
