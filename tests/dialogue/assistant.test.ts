@@ -107,6 +107,16 @@ describe('yes and no', () => {
     expect(reply).toContain('Körber-Stiftung');
   });
 
+  it('after a list, checks a general word of taking part against every role, an ellipsis against the list', () => {
+    const afterSponsors = () => {
+      const { say } = chat();
+      say('Wer sind die Programmträger?');
+      return say;
+    };
+    expect(renderPlainText(afterSponsors()('Ist das Haus der Kulturen ein Partner?'))).toMatch(/^Ja\./);
+    expect(renderPlainText(afterSponsors()('Und das Land Hessen, auch einer davon?'))).toMatch(/^Nein\./);
+  });
+
   it('never confirms a claim it cannot check', () => {
     expect(plain('Ist Pia Steinrücke die Bürgermeisterin?')).not.toMatch(/^Ja/);
     expect(plain('Ist das Forum Ehrenamt nur für Vereine?')).not.toMatch(/^Ja/);
