@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { factOf, type Knowledge, relatedSubjects } from '../src/knowledge/knowledge.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { contextFeature } from '../src/understanding/features.js';
+import { editDistance } from '../src/understanding/fuzzy.js';
 import {
   DEFAULT_PARAMS,
   emptyModel,
@@ -46,9 +47,12 @@ export function buildModel(items: TrainingItem[], knowledgeDir: string, params: 
   const cached = built.get(key);
   if (cached) return { ...cached, params };
   const knowledge = loadKnowledge(knowledgeDir);
-  const corpusWords = [...new Set(items.flatMap((item) => tokenize(item.q).map((t) => t.key)))].sort();
+  const typos = corpusTypos(items, knowledge);
+  const corpusWords = [...new Set(items.flatMap((item) => tokenize(item.q).map((t) => t.key)))].filter((w) => !typos.has(w)).sort();
   const genericNameWords = findGenericNameWords(items, knowledgeDir);
-  const scopeWords = [...new Set(items.filter((item) => item.want !== 'decline').flatMap((item) => tokenize(item.q).map((t) => t.key)))].sort();
+  const scopeWords = [...new Set(items.filter((item) => item.want !== 'decline').flatMap((item) => tokenize(item.q).map((t) => t.key)))]
+    .filter((w) => !typos.has(w))
+    .sort();
   const base: UnderstandingModel = { ...emptyModel(params), corpusWords, genericNameWords, scopeWords };
   // Read the corpus with the lexicon the bot will have, so the features match.
   const reader = prepareUnderstanding(knowledge, base);
@@ -107,6 +111,53 @@ function relabelMissingFacts(
     const subjects = r.reading.mentions.flatMap((m) => m.ids.map((id) => knowledge.subjects.get(id)!));
     if (subjects.every((subject) => facet.fields.every((field) => factOf(subject, field.name) === undefined))) r.label = { intent: facet.id };
   }
+}
+
+/** Words shorter than this are too often one letter from another real word to be taken for typos. */
+const MIN_TYPO_LENGTH = 5;
+
+/**
+ * The corpus is typed as people type ("lübek", "bertelsman"): a word one letter away from
+ * a word of a name is a typo of it when most questions that use it are about a subject of
+ * that name – "schule" is one letter from "Schulz" too, but questions with it are not
+ * about Felix Schulz von Thun. A typo must not join the vocabulary: known words are never
+ * corrected.
+ */
+export function corpusTypos(items: TrainingItem[], knowledge: Knowledge): Set<string> {
+  const owners = new Map<string, Set<string>>();
+  for (const subject of knowledge.subjects.values()) {
+    for (const name of [subject.name.text.de, subject.name.text.en, ...subject.aliases]) {
+      for (const { key } of tokenize(name)) {
+        if (key.length <= MIN_TYPO_LENGTH || /^\d+$/.test(key)) continue;
+        owners.set(key, (owners.get(key) ?? new Set()).add(subject.id));
+      }
+    }
+  }
+  const uses = new Map<string, { total: number; subjects: string[] }>();
+  for (const item of items) {
+    const subject = labelOf(item.want, knowledge)?.subject;
+    for (const key of new Set(tokenize(item.q).map((t) => t.key))) {
+      const use = uses.get(key) ?? { total: 0, subjects: [] };
+      use.total++;
+      if (subject) use.subjects.push(subject);
+      uses.set(key, use);
+    }
+  }
+  const typos = new Set<string>();
+  for (const [word, use] of uses) {
+    if (word.length < MIN_TYPO_LENGTH || owners.has(word) || /^\d+$/.test(word)) continue;
+    for (const [nameWord, ids] of owners) {
+      if (Math.abs(nameWord.length - word.length) > 1 || editDistance(word, nameWord, 1) > 1) continue;
+      const about = use.subjects.filter((id) => ids.has(id) || [...ids].some((owner) => relatedTo(owner, id, knowledge))).length;
+      if (about * 2 >= use.total) typos.add(word);
+    }
+  }
+  return typos;
+}
+
+function relatedTo(a: string, b: string, knowledge: Knowledge): boolean {
+  const subject = knowledge.subjects.get(a);
+  return subject !== undefined && relatedSubjects(subject, knowledge).some((s) => s.id === b);
 }
 
 /**

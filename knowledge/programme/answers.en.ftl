@@ -54,7 +54,7 @@ answer-question = The central question of { DEF($subject) } is: "{ $value }"
 answer-strategy = Two key building blocks of { $town }'s engagement strategy are { LIST($value) }.
 answer-photo = From left to right, the photo on the page shows { $value }. It was taken by { $credit }.
 answer-topics = The network's cities exchange ideas on topics such as { LIST($value) } and share many best-practice solutions.
-answer-cities = { $value } cities in Germany belong to the { $programme } network – { $town } is one of them.
+answer-cities = The { $programme } network has { $value } member cities in Germany – { $town } is one of them.
 answer-phone = You can reach { $person } at { DEF($office) } by phone:
 answer-email = You can email { $person } at { DEF($office) }:
 answer-person = The contact person for { $bot } is { $value } at { DEF($office) }, { DEF($department) }:
@@ -131,6 +131,7 @@ chat-thanks = You're welcome! Feel free to ask more.
 chat-goodbye = Goodbye – and thank you for your interest in { $bot }!
 chat-ack = Fine. Just ask if there is anything else you would like to know.
 chat-who = I am an info bot, not a person: I answer questions about { $bot } with what the city's page says. If I don't know something, I tell you honestly.
+chat-wellbeing = Thanks for asking, I am fine! I am an info bot and happy to answer your questions about { $bot }.
 chat-help =
     I answer questions about { $bot }, for example:
     • What is Engagierte Stadt, and since when has { $town } taken part?

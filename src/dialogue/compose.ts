@@ -8,7 +8,7 @@ import type { Understanding } from '../understanding/model.js';
 import type { Reading } from '../understanding/read.js';
 import { stem } from '../understanding/stem.js';
 import { choiceId } from './choices.js';
-import type { Candidate, Decision } from './decide.js';
+import { type Candidate, type Decision, EVIDENCE } from './decide.js';
 import { type Say, subjectArgs, valueArgs } from './values.js';
 import { verdictOf } from './verdict.js';
 
@@ -126,10 +126,12 @@ function claimContext(decision: Extract<Decision, { kind: 'answer' }>, subject: 
     .filter((id) => id !== subject.id)
     .map((id) => understanding.knowledge.subjects.get(id)!)
     .filter(Boolean);
-  // "Ist Hessen auch einer davon?" after the list of sponsors claims the role of that list.
+  // "Ist Hessen auch einer davon?" after the list of sponsors claims the role of that list; "Ist die
+  // Handwerkskammer ein Partner?" uses a word of taking part in general, and claims no role of a list.
   const previous = context.previousFacet ? understanding.facets.get(context.previousFacet) : undefined;
   const claimed = claimedRoles(context.reading.tokens, context.understanding.roleCues);
-  const roles = claimed.length === 0 && previous?.kind === 'list' && previous.role ? [previous.role] : claimed;
+  const generic = decision.candidate.evidence !== undefined && decision.candidate.evidence[EVIDENCE.indexOf('cue')] === 1;
+  const roles = claimed.length === 0 && !generic && previous?.kind === 'list' && previous.role ? [previous.role] : claimed;
   const contentStems = reading.tokens
     .filter(
       (t) =>

@@ -91,8 +91,8 @@ const at = Object.fromEntries(EVIDENCE.map((name, i) => [name, i])) as Record<Ev
 
 /** The classifier's log probability is floored: "very unlikely" is all it needs to say. */
 const FACET_FLOOR = -20;
-/** Facets this far (in log probability) behind the likeliest are not considered at all. */
-const HOPELESS = 12;
+/** Candidates that cannot come within this much of the best score are not made at all (each would hold a share below e^-10). */
+const SLACK = 10;
 
 export function decide(reading: Reading, understanding: Understanding, state: ConversationState): Decision {
   const { params, knowledge } = understanding;
@@ -114,6 +114,7 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
   const ownStems = reading.tokens.filter((t) => t.mention === undefined).map((t) => t.stem);
 
   const candidates: Candidate[] = [];
+  let bestScore = Number.NEGATIVE_INFINITY;
   const add = (facet: FacetDeclaration, subject: Subject | undefined, set: (e: Float64Array) => void, unnamed?: string, field?: string) => {
     const evidence = new Float64Array(EVIDENCE.length);
     evidence[at.facet] = Math.max(FACET_FLOOR, logProbabilities.get(facet.id) ?? FACET_FLOOR);
@@ -122,13 +123,16 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
     set(evidence);
     let score = 0;
     for (let i = 0; i < evidence.length; i++) score += weights[i]! * evidence[i]!;
+    if (score > bestScore) bestScore = score;
     candidates.push({ facet, ...(subject ? { subject } : {}), ...(unnamed ? { unnamed } : {}), ...(field ? { field } : {}), score, evidence });
   };
-  // Facets far less likely than the likeliest cannot win with any other evidence (each kind is worth a few points at most).
-  let bestLog = Number.NEGATIVE_INFINITY;
-  for (const value of logProbabilities.values()) if (value > bestLog) bestLog = value;
-  for (const facet of understanding.facets.values()) {
-    if ((logProbabilities.get(facet.id) ?? FACET_FLOOR) < bestLog - HOPELESS && facet.kind !== 'decline') continue;
+  // Facets from the likeliest down, until even the best of all other evidence could not lift one
+  // near the best score so far: the rest cannot win, nor change the shares by more than e^-SLACK each.
+  const lp = (facet: FacetDeclaration) => Math.max(FACET_FLOOR, logProbabilities.get(facet.id) ?? FACET_FLOOR);
+  const byLikelihood = [...understanding.facets.values()].sort((a, b) => (a.kind === 'decline' ? -1 : b.kind === 'decline' ? 1 : lp(b) - lp(a)));
+  const others = optimisticOthers(weights);
+  for (const facet of byLikelihood) {
+    if (facet.kind !== 'decline' && weights[at.facet]! * lp(facet) + others < bestScore - SLACK) break;
     if (facet.kind === 'decline') {
       add(facet, undefined, (e) => {
         e[at.decline] = 1;
@@ -208,6 +212,16 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
     };
   }
   return declined();
+}
+
+/**
+ * The most all evidence but the classifier's can add to a score: every other kind of evidence
+ * lies between 0 and 1, so only positive weights can raise it.
+ */
+function optimisticOthers(weights: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < weights.length; i++) if (i !== at.facet && weights[i]! > 0) sum += weights[i]!;
+  return sum;
 }
 
 const weightCache = new WeakMap<ScorerParams, Float64Array>();

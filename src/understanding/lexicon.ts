@@ -24,6 +24,8 @@ export interface Lexicon {
   partial: Map<string, string[]>;
   /** The beginning (at least six letters) of a distinctive word of a name → its subjects ("Bundesminis" → Bundesministerium). */
   prefixes: Map<string, string[]>;
+  /** Stems of every word of every name, also the generic ones ("stiftung", "lubeck"). */
+  nameStems: Set<string>;
   /** Closed-class words of both languages (keys). */
   functionWords: Set<string>;
   /** Question words of both languages (keys): "wer", "wann", "which" … */
@@ -126,6 +128,7 @@ export function buildLexicon(knowledge: Knowledge, options: LexiconOptions = {})
     multiWord: byWord([...multiWord.values()]),
     partial,
     prefixes,
+    nameStems: new Set(owners.keys()),
     functionWords,
     questionWords: new Set(wordList(QUESTION_WORDS).flatMap((w) => tokenize(w).map((t) => t.key))),
     domainWords,

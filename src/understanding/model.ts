@@ -164,26 +164,32 @@ export function prepareUnderstanding(knowledge: Knowledge, model: UnderstandingM
     return cached;
   };
 
-  // The knowledge's own examples, in a classifier of their own: it knows facets the fitted model does
-  // not (one added to the knowledge after the last `npm run train`), and tells how likely those are.
-  const examples = new NaiveBayes(params.intents);
-  const language = new NaiveBayes(LANGUAGE_PARAMS);
-  if (model.language) language.addCounts(model.language);
-  for (const facet of knowledge.facets) {
-    for (const locale of ['de', 'en'] as const) {
-      for (const example of facet.examples[locale]) {
-        const f = features(read(example));
-        examples.add(facet.id, f, params.exampleWeight);
-        language.add(locale, wordsOf(f));
-      }
-      for (const cue of facet.cues[locale]) examples.add(facet.id, features(read(cue)), params.cueWeight);
-    }
-  }
-  examples.prepare();
-  language.prepare();
   const fitted = model.intents ? new Softmax(model.intents) : undefined;
   const fittedYesNo = model.yesNo ? new Softmax(model.yesNo) : undefined;
   const newFacets = knowledge.facets.map((f) => f.id).filter((id) => !fitted?.classes.includes(id));
+
+  // The knowledge's own examples, in a classifier of their own: it knows facets the fitted model does
+  // not (one added to the knowledge after the last `npm run train`), and tells how likely those are.
+  // Reading every example costs start-up time, so only when it is needed: for a new facet, without a
+  // fitted model, or without fitted word counts per language.
+  const examples = new NaiveBayes(params.intents);
+  const language = new NaiveBayes(LANGUAGE_PARAMS);
+  if (model.language) language.addCounts(model.language);
+  const needExamples = !fitted || newFacets.length > 0;
+  if (needExamples || !model.language) {
+    for (const facet of knowledge.facets) {
+      for (const locale of ['de', 'en'] as const) {
+        for (const example of facet.examples[locale]) {
+          const f = features(read(example));
+          if (needExamples) examples.add(facet.id, f, params.exampleWeight);
+          if (!model.language) language.add(locale, wordsOf(f));
+        }
+        if (needExamples) for (const cue of facet.cues[locale]) examples.add(facet.id, features(read(cue)), params.cueWeight);
+      }
+    }
+    if (needExamples) examples.prepare();
+  }
+  language.prepare();
 
   const facetLogProbabilities = (f: readonly string[]) => {
     const fromExamples = () => new Map([...softmax(examples.scores(f))].map(([k, p]) => [k, Math.log(p)]));
@@ -201,7 +207,7 @@ export function prepareUnderstanding(knowledge: Knowledge, model: UnderstandingM
   };
   const yesNoProbability = (f: readonly string[]) => Math.exp(fittedYesNo?.logProbabilities(f).get('yes') ?? Number.NEGATIVE_INFINITY);
   const languageOf = (reading: Reading): Locale | undefined => {
-    const votes = functionWordVotes(reading);
+    const votes = functionWordVotes(reading, lexicon);
     if (votes !== 0) return votes > 0 ? 'en' : 'de';
     const words = wordsOf(features(reading));
     if (words.length === 0) return undefined;
@@ -297,12 +303,13 @@ for (const key of [...germanOnly]) {
  * "der" (words both languages have, like "was" or "in", say nothing); umlauts and ß are
  * German. Positive: English.
  */
-function functionWordVotes(reading: Reading): number {
+function functionWordVotes(reading: Reading, lexicon: Lexicon): number {
   let votes = 0;
   for (const token of reading.tokens) {
     if (token.mention !== undefined) continue;
     if (englishOnly.has(token.key)) votes++;
-    else if (germanOnly.has(token.key) || /[äöüß]/i.test(token.surface)) votes--;
+    // An umlaut is German, except in a word of a name, which English speakers write too ("Lübeck joined in …").
+    else if (germanOnly.has(token.key) || (/[äöüß]/i.test(token.surface) && !lexicon.nameStems.has(token.stem))) votes--;
   }
   return votes;
 }

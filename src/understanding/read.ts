@@ -230,14 +230,22 @@ function oneWordOff(slice: ReadToken[], lexicon: Lexicon): string[] | undefined 
  * cue words ("Partner") or function words.
  */
 function findUnknownName(tokens: ReadToken[], lexicon: Lexicon, cueStems: ReadonlySet<string>): string | undefined {
-  const at = tokens.findIndex((t) => !t.domain && t.mention === undefined && t.key.length >= 2);
+  // A word that other names use too belongs to this one ("Possehl-Stiftung", "AWO Lübeck"), a cue word does not ("Partner").
+  const nameWord = (t: ReadToken) =>
+    t.mention === undefined && lexicon.nameStems.has(t.stem) && !lexicon.functionWords.has(t.key) && !cueStems.has(t.stem);
+  const content = (t: ReadToken | undefined) =>
+    t !== undefined && t.mention === undefined && !lexicon.functionWords.has(t.key) && !/^\d+$/.test(t.key);
+  let at = tokens.findIndex((t) => !t.domain && t.mention === undefined && t.key.length >= 2);
+  // Or a word of names with another word before it that no name of the knowledge goes on with ("die Zeit-Stiftung").
+  if (at < 0) at = tokens.findIndex((t, i) => i > 0 && nameWord(t) && content(tokens[i - 1]));
   if (at < 0) return undefined;
   const belongs = (t: ReadToken | undefined) =>
     t !== undefined && t.mention === undefined && /^\p{Lu}/u.test(t.surface) && !lexicon.functionWords.has(t.key) && !cueStems.has(t.stem);
   let start = at;
   let end = at + 1;
-  while (start > 0 && belongs(tokens[start - 1])) start--;
-  while (end < tokens.length && (belongs(tokens[end]) || (!tokens[end]!.domain && tokens[end]!.mention === undefined))) end++;
+  while (start > 0 && (belongs(tokens[start - 1]) || (nameWord(tokens[at]!) && content(tokens[start - 1])))) start--;
+  while (end < tokens.length && (belongs(tokens[end]) || (!tokens[end]!.domain && tokens[end]!.mention === undefined) || nameWord(tokens[end]!)))
+    end++;
   return tokens
     .slice(start, end)
     .map((t) => t.surface)

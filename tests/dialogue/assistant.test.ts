@@ -107,6 +107,16 @@ describe('yes and no', () => {
     expect(reply).toContain('Körber-Stiftung');
   });
 
+  it('after a list, checks a general word of taking part against every role, an ellipsis against the list', () => {
+    const afterSponsors = () => {
+      const { say } = chat();
+      say('Wer sind die Programmträger?');
+      return say;
+    };
+    expect(renderPlainText(afterSponsors()('Ist das Haus der Kulturen ein Partner?'))).toMatch(/^Ja\./);
+    expect(renderPlainText(afterSponsors()('Und das Land Hessen, auch einer davon?'))).toMatch(/^Nein\./);
+  });
+
   it('never confirms a claim it cannot check', () => {
     expect(plain('Ist Pia Steinrücke die Bürgermeisterin?')).not.toMatch(/^Ja/);
     expect(plain('Ist das Forum Ehrenamt nur für Vereine?')).not.toMatch(/^Ja/);
@@ -169,6 +179,11 @@ describe('buttons, commands and language', () => {
     expect(say("I don't speak German").locale).toBe('en');
     expect(say('ok').locale).toBe('en');
     expect(say('/sprache de').locale).toBe('de');
+  });
+
+  it('takes an umlaut in a name for no sign of German', () => {
+    expect(chat().say('Lübeck participating since 2024?').locale).toBe('en');
+    expect(chat().say('Wie lange ist Lübeck schon dabei?').locale).toBe('de');
   });
 
   it('asks for words when a message is empty or unreadable', () => {

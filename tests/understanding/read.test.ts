@@ -35,6 +35,15 @@ describe('reading names', () => {
     expect(read('ist caritas partner').unknownName).toBe('caritas');
   });
 
+  it('keeps the words other names use too in a name it does not have, typed in lower case', () => {
+    expect(read('ist die musterfeld-stiftung auch dabei?').unknownName).toBe('musterfeld stiftung');
+  });
+
+  it('takes known words before a word of names for a name it does not have, but not a word of names alone', () => {
+    expect(read('Ist die Zukunft Stiftung dabei?').unknownName).toBe('Zukunft Stiftung');
+    expect(read('Sind auch Stiftungen dabei?').unknownName).toBeUndefined();
+  });
+
   it('reads a greeting in front of a question as politeness only', () => {
     expect(read('Guten Tag, wer leitet den Fachbereich?').tokens[0]?.key).toBe('wer');
     expect(read('Guten Tag').tokens).toHaveLength(2);
