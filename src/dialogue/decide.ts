@@ -112,6 +112,16 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
   const foreignShare = shareOf((t) => !t.domain);
   const weights = weightsOf(params);
   const ownStems = reading.tokens.filter((t) => t.mention === undefined).map((t) => t.stem);
+  // Once per facet, not per candidate: a facet has a candidate for every subject it could be about.
+  const cues = new Map<string, boolean>();
+  const cueOf = (facetId: string) => {
+    let uses = cues.get(facetId);
+    if (uses === undefined) {
+      uses = usesCue(ownStems, understanding.facetCues.get(facetId));
+      cues.set(facetId, uses);
+    }
+    return uses;
+  };
 
   const candidates: Candidate[] = [];
   let bestScore = Number.NEGATIVE_INFINITY;
@@ -119,7 +129,7 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
     const evidence = new Float64Array(EVIDENCE.length);
     evidence[at.facet] = Math.max(FACET_FLOOR, logProbabilities.get(facet.id) ?? FACET_FLOOR);
     if (state.facet === facet.id) evidence[at.sameFacet] = 1;
-    if (usesCue(ownStems, understanding.facetCues.get(facet.id))) evidence[at.cue] = 1;
+    if (cueOf(facet.id)) evidence[at.cue] = 1;
     set(evidence);
     let score = 0;
     for (let i = 0; i < evidence.length; i++) score += weights[i]! * evidence[i]!;
