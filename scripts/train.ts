@@ -117,39 +117,45 @@ function relabelMissingFacts(
 const MIN_TYPO_LENGTH = 5;
 
 /**
- * The corpus is typed as people type ("lübek", "bertelsman"): a word one letter away from
- * a word of a name is a typo of it when most questions that use it are about a subject of
- * that name – "schule" is one letter from "Schulz" too, but questions with it are not
- * about Felix Schulz von Thun. A typo must not join the vocabulary: known words are never
- * corrected.
+ * The corpus is typed as people type ("lübek", "bertelsman", "emial"): a word one letter
+ * away from a word of a name or a cue word is a typo of it when most questions that use it
+ * are about a subject of that name or ask the facet of that cue – "schule" is one letter
+ * from "Schulz" too, but questions with it are not about Felix Schulz von Thun. A typo
+ * must not join the vocabulary: known words are never corrected.
  */
 export function corpusTypos(items: TrainingItem[], knowledge: Knowledge): Set<string> {
+  // word → the subjects whose names and the facets whose cues have it
   const owners = new Map<string, Set<string>>();
-  for (const subject of knowledge.subjects.values()) {
-    for (const name of [subject.name.text.de, subject.name.text.en, ...subject.aliases]) {
-      for (const { key } of tokenize(name)) {
-        if (key.length <= MIN_TYPO_LENGTH || /^\d+$/.test(key)) continue;
-        owners.set(key, (owners.get(key) ?? new Set()).add(subject.id));
-      }
+  const own = (text: string, owner: string) => {
+    for (const { key } of tokenize(text)) {
+      if (key.length <= MIN_TYPO_LENGTH || /^\d+$/.test(key)) continue;
+      owners.set(key, (owners.get(key) ?? new Set()).add(owner));
     }
+  };
+  for (const subject of knowledge.subjects.values()) {
+    for (const name of [subject.name.text.de, subject.name.text.en, ...subject.aliases]) own(name, subject.id);
   }
-  const uses = new Map<string, { total: number; subjects: string[] }>();
+  for (const facet of knowledge.facets) for (const cue of [...facet.cues.de, ...facet.cues.en]) own(cue, `facet:${facet.id}`);
+  const uses = new Map<string, { total: number; about: string[] }>();
   for (const item of items) {
-    const subject = labelOf(item.want, knowledge)?.subject;
+    const label = labelOf(item.want, knowledge);
+    const about = label ? [`facet:${label.intent}`, ...(label.subject ? [label.subject] : [])] : [];
     for (const key of new Set(tokenize(item.q).map((t) => t.key))) {
-      const use = uses.get(key) ?? { total: 0, subjects: [] };
+      const use = uses.get(key) ?? { total: 0, about: [] };
       use.total++;
-      if (subject) use.subjects.push(subject);
+      use.about.push(about.join(' '));
       uses.set(key, use);
     }
   }
   const typos = new Set<string>();
   for (const [word, use] of uses) {
     if (word.length < MIN_TYPO_LENGTH || owners.has(word) || /^\d+$/.test(word)) continue;
-    for (const [nameWord, ids] of owners) {
-      if (Math.abs(nameWord.length - word.length) > 1 || editDistance(word, nameWord, 1) > 1) continue;
-      const about = use.subjects.filter((id) => ids.has(id) || [...ids].some((owner) => relatedTo(owner, id, knowledge))).length;
-      if (about * 2 >= use.total) typos.add(word);
+    for (const [known, ids] of owners) {
+      if (Math.abs(known.length - word.length) > 1 || editDistance(word, known, 1) > 1) continue;
+      const matching = use.about.filter((about) =>
+        about.split(' ').some((id) => ids.has(id) || [...ids].some((owner) => relatedTo(owner, id, knowledge))),
+      ).length;
+      if (matching * 2 >= use.total) typos.add(word);
     }
   }
   return typos;

@@ -139,7 +139,7 @@ chat-greeting = Guten Tag! Ich beantworte Fragen { DEF($city, prep: "zu") }. Wor
 chat-thanks = Gern geschehen! Fragen Sie gern weiter.
 chat-goodbye = Auf Wiedersehen – und danke für Ihr Interesse an { DEF($city, case: "gen") }!
 chat-ack = Gut. Fragen Sie gern weiter, wenn Sie noch etwas wissen möchten.
-chat-who = Ich bin ein Info-Bot, kein Mensch: Ich beantworte Fragen { DEF($city, prep: "zu") } mit dem, was auf der Seite der Stadt steht. Was ich nicht weiß, sage ich Ihnen ehrlich.
+chat-who = Ich bin ein Info-Bot, kein Mensch: Ich beantworte Fragen zum Programm { $programme } in { $town } mit dem, was auf der Seite der Stadt steht. Was ich nicht weiß, sage ich Ihnen ehrlich.
 chat-wellbeing = Danke der Nachfrage, mir geht es gut! Ich bin ein Info-Bot und beantworte gern Ihre Fragen { DEF($city, prep: "zu") }.
 chat-help =
     Ich beantworte Fragen { DEF($city, prep: "zu") }, zum Beispiel:

@@ -130,7 +130,7 @@ chat-greeting = Hello! I answer questions about { $bot }. What would you like to
 chat-thanks = You're welcome! Feel free to ask more.
 chat-goodbye = Goodbye – and thank you for your interest in { $bot }!
 chat-ack = Fine. Just ask if there is anything else you would like to know.
-chat-who = I am an info bot, not a person: I answer questions about { $bot } with what the city's page says. If I don't know something, I tell you honestly.
+chat-who = I am an info bot, not a person: I answer questions about the { $programme } programme in { $town } with what the city's page says. If I don't know something, I tell you honestly.
 chat-wellbeing = Thanks for asking, I am fine! I am an info bot and happy to answer your questions about { $bot }.
 chat-help =
     I answer questions about { $bot }, for example:

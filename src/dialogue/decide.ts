@@ -59,6 +59,8 @@ export type Decision = (
  * - `foreign`: for declining, the share of the question's own words the knowledge never uses
  *   ("Hauptstadt", "spät"): questions in scope use the knowledge's words, other questions do not;
  * - `ignored`: for answers without a subject, how strongly the question names one;
+ * - `declineNamed`: for declining, how strongly the question names a subject of the knowledge
+ *   ("Kannst du mir was zum EnergieCluster erzählen?" is chatty, but about something known);
  * - `unnamed`: a name the knowledge does not have, as the subject of a question about roles;
  * - `decline`, `list`, `chat`, `involve`: a constant per kind of answer.
  *
@@ -80,6 +82,7 @@ export const EVIDENCE = [
   'unknown',
   'foreign',
   'ignored',
+  'declineNamed',
   'unnamed',
   'decline',
   'list',
@@ -148,6 +151,7 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
         e[at.decline] = 1;
         e[at.unknown] = unknownShare;
         e[at.foreign] = foreignShare;
+        e[at.declineNamed] = strongest;
       });
     } else if (facet.kind !== 'fact') {
       add(facet, undefined, (e) => {
