@@ -127,7 +127,7 @@ function claimContext(decision: Extract<Decision, { kind: 'answer' }>, subject: 
     .map((id) => understanding.knowledge.subjects.get(id)!)
     .filter(Boolean);
   // "Ist Hessen auch einer davon?" after the list of sponsors claims the role of that list; "Ist die
-  // Handwerkskammer ein Partner?" uses a word of taking part in general, and claims no role of a list.
+  // Musterkammer ein Partner?" uses a word of taking part in general, and claims no role of a list.
   const previous = context.previousFacet ? understanding.facets.get(context.previousFacet) : undefined;
   const claimed = claimedRoles(context.reading.tokens, context.understanding.roleCues);
   const generic = decision.candidate.evidence !== undefined && decision.candidate.evidence[EVIDENCE.indexOf('cue')] === 1;

@@ -60,7 +60,7 @@ export type Decision = (
  *   ("Hauptstadt", "spät"): questions in scope use the knowledge's words, other questions do not;
  * - `ignored`: for answers without a subject, how strongly the question names one;
  * - `declineNamed`: for declining, how strongly the question names a subject of the knowledge
- *   ("Kannst du mir was zum EnergieCluster erzählen?" is chatty, but about something known);
+ *   ("Kannst du mir was zum Musterforum erzählen?" is chatty, but about something known);
  * - `unnamed`: a name the knowledge does not have, as the subject of a question about roles;
  * - `decline`, `list`, `chat`, `involve`: a constant per kind of answer.
  *

@@ -24,7 +24,7 @@ export interface Lexicon {
   partial: Map<string, string[]>;
   /** The beginning (at least six letters) of a distinctive word of a name → its subjects ("Bundesminis" → Bundesministerium). */
   prefixes: Map<string, string[]>;
-  /** Stems of every word of every name, also the generic ones ("stiftung", "lubeck"). */
+  /** Stems of every word of every name, also the generic ones ("stiftung", "verein"). */
   nameStems: Set<string>;
   /** Closed-class words of both languages (keys). */
   functionWords: Set<string>;

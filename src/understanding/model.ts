@@ -308,7 +308,7 @@ function functionWordVotes(reading: Reading, lexicon: Lexicon): number {
   for (const token of reading.tokens) {
     if (token.mention !== undefined) continue;
     if (englishOnly.has(token.key)) votes++;
-    // An umlaut is German, except in a word of a name, which English speakers write too ("Lübeck joined in …").
+    // An umlaut is German, except in a word of a name, which English speakers write too ("Zürich", "Göttingen").
     else if (germanOnly.has(token.key) || (/[äöüß]/i.test(token.surface) && !lexicon.nameStems.has(token.stem))) votes--;
   }
   return votes;

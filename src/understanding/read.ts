@@ -230,7 +230,7 @@ function oneWordOff(slice: ReadToken[], lexicon: Lexicon): string[] | undefined 
  * cue words ("Partner") or function words.
  */
 function findUnknownName(tokens: ReadToken[], lexicon: Lexicon, cueStems: ReadonlySet<string>): string | undefined {
-  // A word that other names use too belongs to this one ("Possehl-Stiftung", "AWO Lübeck"), a cue word does not ("Partner").
+  // A word that other names use too belongs to this one ("Possehl-Stiftung", "AWO Musterstadt"), a cue word does not ("Partner").
   const nameWord = (t: ReadToken) =>
     t.mention === undefined && lexicon.nameStems.has(t.stem) && !lexicon.functionWords.has(t.key) && !cueStems.has(t.stem);
   const content = (t: ReadToken | undefined) =>
