@@ -100,7 +100,17 @@ const SLACK = 10;
 export function decide(reading: Reading, understanding: Understanding, state: ConversationState): Decision {
   const { params, knowledge } = understanding;
   const features = understanding.features(reading);
-  const logProbabilities = understanding.facetLogProbabilities(state.facet ? [...features, contextFeature(state.facet)] : features);
+  const withContext = (f: string[]) => (state.facet ? [...f, contextFeature(state.facet)] : f);
+  const logProbabilities = understanding.facetLogProbabilities(withContext(features));
+  // People put their question among other sentences ("Presseanfrage: Wer …?", "Ich bin neu hier. Wen …?"):
+  // the kind of question may be read from the whole message or from the question sentence alone.
+  const focus = questionSentence(reading.text);
+  if (focus) {
+    const focused = understanding.facetLogProbabilities(withContext(understanding.features(understanding.read(focus))));
+    for (const [id, value] of focused) {
+      if (id !== DECLINE && value > (logProbabilities.get(id) ?? Number.NEGATIVE_INFINITY)) logProbabilities.set(id, value);
+    }
+  }
   const yesNo = understanding.yesNoProbability(features) > 0.5 || isEllipticalClaim(reading, understanding);
   const claims = readClaims(reading.tokens, reading.text);
   const roleClaimed = claimedRoles(reading.tokens, understanding.roleCues).length > 0;
@@ -361,6 +371,31 @@ function isEllipticalClaim(reading: Reading, understanding: Understanding): bool
   if (reading.tokens.some((t) => understanding.lexicon.questionWords.has(t.key))) return false;
   if (reading.mentions.length === 0 && !reading.unknownName) return false;
   return reading.text.trimEnd().endsWith('?') || reading.tokens.some((t) => t.mention === undefined && understanding.claimWords.has(t.stem));
+}
+
+/** The facet of an honest decline: never made likelier by reading a part of the message. */
+const DECLINE = 'decline';
+/** Abbreviations end in a period without ending a sentence ("Dr. Ilse", "e.V. Lübeck", "St. Lorenz"). */
+const ABBREVIATION = /(?:^|\s)(?:\p{L}{1,3}|\p{L}\.\p{L})\.$/u;
+
+/**
+ * The one sentence of a message of several that asks (ends with a question mark), if there is
+ * exactly one: "Ich bin neu bei X. Wie beschreibt die Stadt die Zusammenarbeit?" asks the second.
+ */
+function questionSentence(text: string): string | undefined {
+  const sentences: string[] = [];
+  let start = 0;
+  for (const match of text.matchAll(/[.!?:;]+(?=\s)/g)) {
+    const end = match.index + match[0].length;
+    const sentence = text.slice(start, end).trim();
+    if (match[0].endsWith('.') && ABBREVIATION.test(sentence)) continue;
+    if (sentence) sentences.push(sentence);
+    start = end;
+  }
+  const rest = text.slice(start).trim();
+  if (rest) sentences.push(rest);
+  const questions = sentences.filter((s) => s.endsWith('?'));
+  return sentences.length >= 2 && questions.length === 1 ? questions[0] : undefined;
 }
 
 /** Shortest cue that counts inside a compound: "mail" in "mailadresse", not "amt" in "ehrenamt". */
