@@ -53,6 +53,7 @@ export type Decision = (
  * - `unsaid`: a kind of fact the knowledge never gives (an address, a date);
  * - `cue`: the question uses one of the facet's cue words, alone or as a part of a compound
  *   ("Mailadresse"): the classifier's view of the whole message can drown in chatter, a cue cannot;
+ *   a cue that several facets share counts for less ("wer ist" against "Ansprechpartner");
  * - `claim`: a yes/no question whose claim fits the facet's type (a year for "founded");
  * - `content`: how much of the question's words the subject's text for the facet contains;
  * - `unknown`: for declining, the share of the question's own words no question in scope uses;
@@ -114,6 +115,9 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
   const yesNo = understanding.yesNoProbability(features) > 0.5 || isEllipticalClaim(reading, understanding);
   const claims = readClaims(reading.tokens, reading.text);
   const roleClaimed = claimedRoles(reading.tokens, understanding.roleCues).length > 0;
+  // "Ist die Sparkasse ein Partner?" after a question about another organisation names a new one:
+  // a name the knowledge lacks is a mention too, and the conversation must not answer for it.
+  const claimsUnnamed = yesNo && reading.unknownName !== undefined && !reading.mentions.some((m) => m.full);
   const mentioned = mentionedSubjects(reading, understanding);
   const contextSubjects = state.subjects.map((id) => knowledge.subjects.get(id)).filter((s): s is Subject => s !== undefined);
   const strongest = Math.max(0, ...mentioned.map((m) => m.strength));
@@ -126,11 +130,11 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
   const weights = weightsOf(params);
   const ownStems = reading.tokens.filter((t) => t.mention === undefined).map((t) => t.stem);
   // Once per facet, not per candidate: a facet has a candidate for every subject it could be about.
-  const cues = new Map<string, boolean>();
+  const cues = new Map<string, number>();
   const cueOf = (facetId: string) => {
     let uses = cues.get(facetId);
     if (uses === undefined) {
-      uses = usesCue(ownStems, understanding.facetCues.get(facetId));
+      uses = cueSpecificity(ownStems, understanding.facetCues.get(facetId));
       cues.set(facetId, uses);
     }
     return uses;
@@ -142,7 +146,7 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
     const evidence = new Float64Array(EVIDENCE.length);
     evidence[at.facet] = Math.max(FACET_FLOOR, logProbabilities.get(facet.id) ?? FACET_FLOOR);
     if (state.facet === facet.id) evidence[at.sameFacet] = 1;
-    if (cueOf(facet.id)) evidence[at.cue] = 1;
+    evidence[at.cue] = cueOf(facet.id);
     set(evidence);
     let score = 0;
     for (let i = 0; i < evidence.length; i++) score += weights[i]! * evidence[i]!;
@@ -174,7 +178,7 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
       if (yesNo && reading.unknownName && !reading.mentions.some((m) => m.full) && facet.fields.some((f) => f.type === 'roles')) {
         add(facet, undefined, (e) => (e[at.unnamed] = 1), reading.unknownName);
       }
-      for (const option of subjectsFor(facet, mentioned, contextSubjects, understanding)) {
+      for (const option of subjectsFor(facet, mentioned, claimsUnnamed ? [] : contextSubjects, understanding)) {
         const field = facet.fields.find((f) => factOf(option.subject, f.name) !== undefined);
         add(
           facet,
@@ -401,15 +405,19 @@ function questionSentence(text: string): string | undefined {
 /** Shortest cue that counts inside a compound: "mail" in "mailadresse", not "amt" in "ehrenamt". */
 const MIN_COMPOUND_CUE = 4;
 
-/** Whether the question's own words (names left out) contain one of the cue phrases, a one-word cue also as a part of a compound. */
-function usesCue(stems: readonly string[], cues: readonly string[][] | undefined): boolean {
-  if (!cues) return false;
-  for (const cue of cues) {
-    if (containsPhrase(stems, cue)) return true;
-    const word = cue.length === 1 ? cue[0]! : '';
-    if (word.length >= MIN_COMPOUND_CUE && stems.some((s) => s.length > word.length && (s.startsWith(word) || s.endsWith(word)))) return true;
+/**
+ * How specifically the question's own words (names left out) use one of the facet's cue phrases
+ * (a one-word cue also as a part of a compound): the specificity of the most specific one, 0 for none.
+ */
+function cueSpecificity(stems: readonly string[], cues: readonly { stems: string[]; specificity: number }[] | undefined): number {
+  let best = 0;
+  for (const cue of cues ?? []) {
+    if (cue.specificity <= best) continue;
+    const word = cue.stems.length === 1 ? cue.stems[0]! : '';
+    const compound = word.length >= MIN_COMPOUND_CUE && stems.some((s) => s.length > word.length && (s.startsWith(word) || s.endsWith(word)));
+    if (compound || containsPhrase(stems, cue.stems)) best = cue.specificity;
   }
-  return false;
+  return best;
 }
 
 /** Whether a yes/no question claims a value of the kind the facet's fields hold ("ein Pate?" claims a role). */

@@ -119,8 +119,12 @@ export interface Understanding {
   answerable: ReadonlySet<string>;
   /** Each role's cue words, as stem phrases. */
   roleCues: ReadonlyMap<string, string[][]>;
-  /** Each facet's cue words as stem phrases; a list of a role has the role's cues too ("Paten" asks for the list of patrons). */
-  facetCues: ReadonlyMap<string, string[][]>;
+  /**
+   * Each facet's cue words as stem phrases, with how specific each is (1 / the number of facets
+   * that have it: "contact person" says more than "who is"); a list of a role has the role's cues
+   * too ("Paten" asks for the list of patrons).
+   */
+  facetCues: ReadonlyMap<string, { stems: string[]; specificity: number }[]>;
   /** The stems of each text fact ("<subject>|<field>" → stems, both languages), and how rare each stem is among them. */
   texts: ReadonlyMap<string, ReadonlySet<string>>;
   rarity: ReadonlyMap<string, number>;
@@ -225,12 +229,7 @@ export function prepareUnderstanding(knowledge: Knowledge, model: UnderstandingM
     languageOf,
     facets: new Map(knowledge.facets.map((facet) => [facet.id, facet])),
     roleCues,
-    facetCues: new Map(
-      knowledge.facets.map((facet) => [
-        facet.id,
-        [...[...facet.cues.de, ...facet.cues.en].map(stemsOf), ...(facet.role ? (roleCues.get(facet.role) ?? []) : [])].filter((p) => p.length > 0),
-      ]),
-    ),
+    facetCues: facetCuesOf(knowledge, roleCues),
     answerable: new Set(
       knowledge.facets
         .filter((facet) => [...knowledge.subjects.values()].some((s) => facet.fields.some((f) => factOf(s, f.name) !== undefined)))
@@ -312,6 +311,18 @@ function functionWordVotes(reading: Reading, lexicon: Lexicon): number {
     else if (germanOnly.has(token.key) || (/[äöüß]/i.test(token.surface) && !lexicon.nameStems.has(token.stem))) votes--;
   }
   return votes;
+}
+
+function facetCuesOf(knowledge: Knowledge, roleCues: ReadonlyMap<string, string[][]>) {
+  const phrasesOf = (facet: Knowledge['facets'][number]) =>
+    [...[...facet.cues.de, ...facet.cues.en].map(stemsOf), ...(facet.role ? (roleCues.get(facet.role) ?? []) : [])].filter((p) => p.length > 0);
+  const owners = new Map<string, Set<string>>();
+  for (const facet of knowledge.facets) {
+    for (const phrase of phrasesOf(facet)) owners.set(phrase.join(' '), (owners.get(phrase.join(' ')) ?? new Set()).add(facet.id));
+  }
+  return new Map(
+    knowledge.facets.map((facet) => [facet.id, phrasesOf(facet).map((stems) => ({ stems, specificity: 1 / owners.get(stems.join(' '))!.size }))]),
+  );
 }
 
 /** Role cues and the cues of the facet that asks for roles, where they are one word. */
