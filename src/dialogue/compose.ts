@@ -130,7 +130,7 @@ function claimContext(decision: Extract<Decision, { kind: 'answer' }>, subject: 
   // Musterkammer ein Partner?" uses a word of taking part in general, and claims no role of a list.
   const previous = context.previousFacet ? understanding.facets.get(context.previousFacet) : undefined;
   const claimed = claimedRoles(context.reading.tokens, context.understanding.roleCues);
-  const generic = decision.candidate.evidence !== undefined && decision.candidate.evidence[EVIDENCE.indexOf('cue')] === 1;
+  const generic = decision.candidate.evidence !== undefined && decision.candidate.evidence[EVIDENCE.indexOf('cue')]! > 0;
   const roles = claimed.length === 0 && !generic && previous?.kind === 'list' && previous.role ? [previous.role] : claimed;
   const contentStems = reading.tokens
     .filter(
