@@ -151,7 +151,11 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
     let score = 0;
     for (let i = 0; i < evidence.length; i++) score += weights[i]! * evidence[i]!;
     if (score > bestScore) bestScore = score;
-    candidates.push({ facet, ...(subject ? { subject } : {}), ...(unnamed ? { unnamed } : {}), ...(field ? { field } : {}), score, evidence });
+    const candidate: Candidate = { facet, score, evidence };
+    if (subject) candidate.subject = subject;
+    if (unnamed) candidate.unnamed = unnamed;
+    if (field) candidate.field = field;
+    candidates.push(candidate);
   };
   // Facets from the likeliest down, until even the best of all other evidence could not lift one
   // near the best score so far: the rest cannot win, nor change the shares by more than e^-SLACK each.
