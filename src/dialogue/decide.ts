@@ -383,7 +383,7 @@ function isEllipticalClaim(reading: Reading, understanding: Understanding): bool
 
 /** The facet of an honest decline: never made likelier by reading a part of the message. */
 const DECLINE = 'decline';
-/** Abbreviations end in a period without ending a sentence ("Dr. Ilse", "e.V. Lübeck", "St. Lorenz"). */
+/** Abbreviations end in a period without ending a sentence ("Dr. Muster", "e.V. Musterstadt", "St. Georg"). */
 const ABBREVIATION = /(?:^|\s)(?:\p{L}{1,3}|\p{L}\.\p{L})\.$/u;
 
 /**
