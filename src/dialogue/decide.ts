@@ -1,6 +1,6 @@
 import { factOf, relatedSubjects, type Subject } from '../knowledge/knowledge.js';
 import type { FacetDeclaration } from '../knowledge/schema.js';
-import { type Claims, claimedRoles, containsPhrase, readClaims } from '../understanding/claims.js';
+import { type Claims, claimedRoles, readClaims } from '../understanding/claims.js';
 import { contextFeature } from '../understanding/features.js';
 import type { ScorerParams, Understanding } from '../understanding/model.js';
 import type { Reading } from '../understanding/read.js';
@@ -129,17 +129,8 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
   const foreignShare = shareOf((t) => !t.domain);
   const weights = weightsOf(params);
   const ownStems = reading.tokens.filter((t) => t.mention === undefined).map((t) => t.stem);
-  // Once per facet, not per candidate: a facet has a candidate for every subject it could be about.
-  const cues = new Map<string, number>();
-  const cueOf = (facetId: string) => {
-    let uses = cues.get(facetId);
-    if (uses === undefined) {
-      uses = cueSpecificity(ownStems, understanding.facetCues.get(facetId));
-      cues.set(facetId, uses);
-    }
-    return uses;
-  };
-
+  const cues = understanding.cueSpecificities(ownStems);
+  const cueOf = (facetId: string) => cues.get(facetId) ?? 0;
   const candidates: Candidate[] = [];
   let bestScore = Number.NEGATIVE_INFINITY;
   const add = (facet: FacetDeclaration, subject: Subject | undefined, set: (e: Float64Array) => void, unnamed?: string, field?: string) => {
@@ -404,24 +395,6 @@ function questionSentence(text: string): string | undefined {
   if (rest) sentences.push(rest);
   const questions = sentences.filter((s) => s.endsWith('?'));
   return sentences.length >= 2 && questions.length === 1 ? questions[0] : undefined;
-}
-
-/** Shortest cue that counts inside a compound: "mail" in "mailadresse", not "amt" in "ehrenamt". */
-const MIN_COMPOUND_CUE = 4;
-
-/**
- * How specifically the question's own words (names left out) use one of the facet's cue phrases
- * (a one-word cue also as a part of a compound): the specificity of the most specific one, 0 for none.
- */
-function cueSpecificity(stems: readonly string[], cues: readonly { stems: string[]; specificity: number }[] | undefined): number {
-  let best = 0;
-  for (const cue of cues ?? []) {
-    if (cue.specificity <= best) continue;
-    const word = cue.stems.length === 1 ? cue.stems[0]! : '';
-    const compound = word.length >= MIN_COMPOUND_CUE && stems.some((s) => s.length > word.length && (s.startsWith(word) || s.endsWith(word)));
-    if (compound || containsPhrase(stems, cue.stems)) best = cue.specificity;
-  }
-  return best;
 }
 
 /** Whether a yes/no question claims a value of the kind the facet's fields hold ("ein Pate?" claims a role). */

@@ -189,7 +189,7 @@ export function claimedRoles(tokens: readonly ReadToken[], roleCues: ReadonlyMap
   return roles;
 }
 
-export function containsPhrase(stems: readonly string[], phrase: readonly string[]): boolean {
+function containsPhrase(stems: readonly string[], phrase: readonly string[]): boolean {
   for (let i = 0; i + phrase.length <= stems.length; i++) if (phrase.every((p, k) => stems[i + k] === p)) return true;
   return false;
 }

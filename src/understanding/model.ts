@@ -120,11 +120,12 @@ export interface Understanding {
   /** Each role's cue words, as stem phrases. */
   roleCues: ReadonlyMap<string, string[][]>;
   /**
-   * Each facet's cue words as stem phrases, with how specific each is (1 / the number of facets
-   * that have it: "contact person" says more than "who is"); a list of a role has the role's cues
-   * too ("Paten" asks for the list of patrons).
+   * How specifically a message's own words (stems, names left out) use each facet's cue words:
+   * facet id → the specificity of its most specific cue found (1 / the number of facets that
+   * have the cue: "contact person" says more than "who is"). A one-word cue counts inside a
+   * compound too ("Mailadresse"); a list of a role has the role's cues ("Paten").
    */
-  facetCues: ReadonlyMap<string, { stems: string[]; specificity: number }[]>;
+  cueSpecificities(stems: readonly string[]): Map<string, number>;
   /** The stems of each text fact ("<subject>|<field>" → stems, both languages), and how rare each stem is among them. */
   texts: ReadonlyMap<string, ReadonlySet<string>>;
   rarity: ReadonlyMap<string, number>;
@@ -229,7 +230,7 @@ export function prepareUnderstanding(knowledge: Knowledge, model: UnderstandingM
     languageOf,
     facets: new Map(knowledge.facets.map((facet) => [facet.id, facet])),
     roleCues,
-    facetCues: facetCuesOf(knowledge, roleCues),
+    cueSpecificities: cueIndexOf(knowledge, roleCues),
     answerable: new Set(
       knowledge.facets
         .filter((facet) => [...knowledge.subjects.values()].some((s) => facet.fields.some((f) => factOf(s, f.name) !== undefined)))
@@ -313,16 +314,48 @@ function functionWordVotes(reading: Reading, lexicon: Lexicon): number {
   return votes;
 }
 
-function facetCuesOf(knowledge: Knowledge, roleCues: ReadonlyMap<string, string[][]>) {
+/** Shortest cue that counts inside a compound: "mail" in "mailadresse", not "amt" in "ehrenamt". */
+const MIN_COMPOUND_CUE = 4;
+
+interface IndexedCue {
+  facet: string;
+  stems: string[];
+  specificity: number;
+}
+
+/** The cue phrases by their first stem, once at load time, so that a message is read for cues in one pass. */
+function cueIndexOf(knowledge: Knowledge, roleCues: ReadonlyMap<string, string[][]>) {
   const phrasesOf = (facet: Knowledge['facets'][number]) =>
     [...[...facet.cues.de, ...facet.cues.en].map(stemsOf), ...(facet.role ? (roleCues.get(facet.role) ?? []) : [])].filter((p) => p.length > 0);
   const owners = new Map<string, Set<string>>();
   for (const facet of knowledge.facets) {
     for (const phrase of phrasesOf(facet)) owners.set(phrase.join(' '), (owners.get(phrase.join(' ')) ?? new Set()).add(facet.id));
   }
-  return new Map(
-    knowledge.facets.map((facet) => [facet.id, phrasesOf(facet).map((stems) => ({ stems, specificity: 1 / owners.get(stems.join(' '))!.size }))]),
-  );
+  const byFirst = new Map<string, IndexedCue[]>();
+  const words = new Map<string, IndexedCue[]>();
+  for (const facet of knowledge.facets) {
+    for (const stems of phrasesOf(facet)) {
+      const cue = { facet: facet.id, stems, specificity: 1 / owners.get(stems.join(' '))!.size };
+      byFirst.set(stems[0]!, [...(byFirst.get(stems[0]!) ?? []), cue]);
+      if (stems.length === 1 && stems[0]!.length >= MIN_COMPOUND_CUE) words.set(stems[0]!, [...(words.get(stems[0]!) ?? []), cue]);
+    }
+  }
+  return (stems: readonly string[]) => {
+    const found = new Map<string, number>();
+    const note = (cue: IndexedCue) => {
+      if ((found.get(cue.facet) ?? 0) < cue.specificity) found.set(cue.facet, cue.specificity);
+    };
+    for (let i = 0; i < stems.length; i++) {
+      const stem = stems[i]!;
+      for (const cue of byFirst.get(stem) ?? []) if (cue.stems.every((s, k) => stems[i + k] === s)) note(cue);
+      // The one-word cues at the start or the end of a compound.
+      for (let length = MIN_COMPOUND_CUE; length < stem.length; length++) {
+        for (const cue of words.get(stem.slice(0, length)) ?? []) note(cue);
+        for (const cue of words.get(stem.slice(stem.length - length)) ?? []) note(cue);
+      }
+    }
+    return found;
+  };
 }
 
 /** Role cues and the cues of the facet that asks for roles, where they are one word. */

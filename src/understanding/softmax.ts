@@ -61,8 +61,9 @@ export class Softmax {
  * model does not know are left out (with `grow`, they are added – for training).
  */
 export function vectorOf(features: readonly string[], groups: Record<string, number>, index: Map<string, number>, grow = false): [number, number][] {
-  const slots: number[] = [];
-  const values: number[] = [];
+  // Feature index → position in the vector; a question repeats few features, but has a hundred or more.
+  const at = new Map<number, number>();
+  const vector: [number, number][] = [];
   for (const feature of features) {
     let f = index.get(feature);
     if (f === undefined) {
@@ -71,16 +72,16 @@ export function vectorOf(features: readonly string[], groups: Record<string, num
       index.set(feature, f);
     }
     const weight = groups[groupOf(feature)] ?? 1;
-    // Questions have a few dozen features: a linear search beats a map here.
-    const at = slots.indexOf(f);
-    if (at >= 0) values[at]! += weight;
+    const slot = at.get(f);
+    if (slot !== undefined) vector[slot]![1] += weight;
     else {
-      slots.push(f);
-      values.push(weight);
+      at.set(f, vector.length);
+      vector.push([f, weight]);
     }
   }
   let norm = 0;
-  for (const v of values) norm += v * v;
+  for (const [, v] of vector) norm += v * v;
   norm = Math.sqrt(norm) || 1;
-  return slots.map((f, i) => [f, values[i]! / norm]);
+  for (const entry of vector) entry[1] /= norm;
+  return vector;
 }
