@@ -174,6 +174,10 @@ suggestions = Vorschläge:
 
 ## Rollen (Satzteile nach "gehört …") und Bausteine anderer Antworten
 
+list-within = Aus { DEF($within, case: "dat") } { $count ->
+        [one] gehört diese eine
+       *[other] gehören diese { $count }
+    } zu den { $among }:
 role-actor = zu den Akteuren { DEF($city, case: "gen") }
 role-local-partner = zu den lokalen Partnern, die die Bewerbung von { $town } unterstützt haben
 role-sponsor = zum Konsortium, das das Programm { $programme } auf Bundesebene trägt

@@ -165,6 +165,10 @@ suggestions = Suggestions:
 
 ## Roles (phrases after "is …") and parts of other answers
 
+list-within = { $count ->
+        [one] This one of the { $among } belongs
+       *[other] These { $count } of the { $among } belong
+    } to { $within }:
 role-actor = one of the actors of { $bot }
 role-local-partner = one of the local partners that backed { $town }'s application
 role-sponsor = a member of the consortium that carries the { $programme } programme at federal level

@@ -1,5 +1,5 @@
 import { NameListValue, NameValue } from '../i18n/catalogue.js';
-import { factOf, type Knowledge, type Subject } from '../knowledge/knowledge.js';
+import { factOf, isPartOf, type Knowledge, listMembers, type Subject } from '../knowledge/knowledge.js';
 import type { AdoptedAnswer, FacetDeclaration } from '../knowledge/schema.js';
 import type { Locale } from '../message.js';
 import type { Choice, Contact, Link } from '../reply.js';
@@ -72,7 +72,7 @@ export function composeCandidate(candidate: Candidate, context: ComposeContext, 
       return decision?.also.length ? withOthers(first, facet, decision, context) : first;
     }
     case 'list':
-      return list(facet, context);
+      return list(facet, context, subject);
     case 'involve':
       return involve(context, decision);
     case 'chat':
@@ -161,16 +161,20 @@ function notNamed(name: string, facet: FacetDeclaration, context: ComposeContext
 
 const LONG_LIST = 5;
 
-function list(facet: FacetDeclaration, context: ComposeContext): Composed {
+/** A list; `within`: only the members that are part of that subject ("die Partner aus der Stadtverwaltung"). */
+function list(facet: FacetDeclaration, context: ComposeContext, within?: Subject): Composed {
   const { understanding, say, locale } = context;
   const { knowledge } = understanding;
-  const members = facet.role
-    ? [...knowledge.subjects.values()].filter((s) => s.roles.includes(facet.role!))
-    : facet.of === 'event'
-      ? knowledge.events
-      : facet.of === 'person'
-        ? knowledge.people
-        : knowledge.organisations;
+  const all = listMembers(facet, knowledge);
+  if (within) {
+    const members = all.filter((member) => isPartOf(member, within, knowledge));
+    const among = say(`role-${facet.role}-among`);
+    const lead = say('list-within', { within: new NameValue(within.name), count: members.length, among });
+    const items = members.map((m) => `• ${m.name.text[locale]}`).join('\n');
+    const choices = members.length <= LONG_LIST ? members.map((m) => choiceFor(understanding.facets.get('about'), m, context)).filter(isChoice) : [];
+    return base(`${lead}\n${items}`, `list.${facet.id}.within`, { choices, remember: { facet: facet.id, subject: within.id } });
+  }
+  const members = all;
   const organisers = new Set(members.map((m) => m.facts.organiser as string | undefined));
   const organiser = organisers.size === 1 ? knowledge.subjects.get([...organisers][0] ?? '') : undefined;
   const args = {

@@ -1,4 +1,4 @@
-import { factOf, relatedSubjects, type Subject } from '../knowledge/knowledge.js';
+import { factOf, isPartOf, type Knowledge, listMembers, relatedSubjects, type Subject } from '../knowledge/knowledge.js';
 import type { FacetDeclaration } from '../knowledge/schema.js';
 import { type Claims, claimedRoles, readClaims } from '../understanding/claims.js';
 import { contextFeature } from '../understanding/features.js';
@@ -60,6 +60,8 @@ export type Decision = (
  * - `foreign`: for declining, the share of the question's own words the knowledge never uses
  *   ("Hauptstadt", "spät"): questions in scope use the knowledge's words, other questions do not;
  * - `ignored`: for answers without a subject, how strongly the question names one;
+ * - `narrowed`: a list of only those of its members that are part of a named subject ("Welche Stellen der
+ *   Stadtverwaltung sind Partner?"), by how strongly it is named;
  * - `declineNamed`: for declining, how strongly the question names a subject of the knowledge
  *   ("Kannst du mir was zum Musterforum erzählen?" is chatty, but about something known);
  * - `unnamed`: a name the knowledge does not have, as the subject of a question about roles;
@@ -83,6 +85,7 @@ export const EVIDENCE = [
   'unknown',
   'foreign',
   'ignored',
+  'narrowed',
   'declineNamed',
   'unnamed',
   'decline',
@@ -117,7 +120,7 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
   const roleClaimed = claimedRoles(reading.tokens, understanding.roleCues).length > 0;
   // "Ist die Sparkasse ein Partner?" after a question about another organisation names a new one:
   // a name the knowledge lacks is a mention too, and the conversation must not answer for it.
-  const claimsUnnamed = yesNo && reading.unknownName !== undefined && !reading.mentions.some((m) => m.full);
+  const claimsUnnamed = yesNo && reading.unknownName !== undefined && !namesOtherThanFrame(reading, knowledge);
   const mentioned = mentionedSubjects(reading, understanding);
   const contextSubjects = state.subjects.map((id) => knowledge.subjects.get(id)).filter((s): s is Subject => s !== undefined);
   const strongest = Math.max(0, ...mentioned.map((m) => m.strength));
@@ -167,10 +170,19 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
         e[at[facet.kind as 'list' | 'chat' | 'involve']] = 1;
         e[at.ignored] = strongest;
       });
+      if (facet.kind === 'list' && facet.role) {
+        for (const m of mentioned) {
+          if (!listMembers(facet, knowledge).some((member) => isPartOf(member, m.subject, knowledge))) continue;
+          add(facet, m.subject, (e) => {
+            e[at.list] = 1;
+            e[at.narrowed] = m.strength;
+          });
+        }
+      }
     } else {
       // Only a yes/no question makes a name the knowledge lacks its subject ("Ist die AWO dabei?"), not "Welche Sektoren …?",
       // and not when the question names a subject the knowledge has ("… z. B. der Städtetag?").
-      if (yesNo && reading.unknownName && !reading.mentions.some((m) => m.full) && facet.fields.some((f) => f.type === 'roles')) {
+      if (claimsUnnamed && facet.fields.some((f) => f.type === 'roles')) {
         add(facet, undefined, (e) => (e[at.unnamed] = 1), reading.unknownName);
       }
       for (const option of subjectsFor(facet, mentioned, claimsUnnamed ? [] : contextSubjects, understanding)) {
@@ -370,6 +382,14 @@ function isEllipticalClaim(reading: Reading, understanding: Understanding): bool
   if (reading.tokens.some((t) => understanding.lexicon.questionWords.has(t.key))) return false;
   if (reading.mentions.length === 0 && !reading.unknownName) return false;
   return reading.text.trimEnd().endsWith('?') || reading.tokens.some((t) => t.mention === undefined && understanding.claimWords.has(t.stem));
+}
+
+/**
+ * Whether the message names, in full, a subject other than the programme or the city: those two
+ * are the frame of a question ("Ist das Jobcenter Partner der Engagierten Stadt?"), not its subject.
+ */
+function namesOtherThanFrame(reading: Reading, knowledge: Knowledge): boolean {
+  return reading.mentions.some((m) => m.full && m.ids.some((id) => id !== knowledge.programme.id && id !== knowledge.city.id));
 }
 
 /** The facet of an honest decline: never made likelier by reading a part of the message. */

@@ -293,3 +293,25 @@ function findRelated(subject: Subject, knowledge: Knowledge): Subject[] {
   }
   return related.filter((s) => s.id !== subject.id);
 }
+
+/** The members of a list facet: the holders of its role, or all events, people or organisations. */
+export function listMembers(facet: FacetDeclaration, knowledge: Knowledge): Subject[] {
+  if (facet.role) return [...knowledge.subjects.values()].filter((s) => s.roles.includes(facet.role!));
+  return facet.of === 'event' ? knowledge.events : facet.of === 'person' ? knowledge.people : knowledge.organisations;
+}
+
+/** Longest chain of `part-of` followed (the Stabsstelle → the Fachbereich → the city administration). */
+const MAX_PART_OF_DEPTH = 5;
+
+/** Whether a subject is part of another, directly or through the bodies it belongs to. */
+export function isPartOf(subject: Subject, whole: Subject, knowledge: Knowledge): boolean {
+  let current: Subject | undefined = subject;
+  for (let depth = 0; depth < MAX_PART_OF_DEPTH && current; depth++) {
+    const parent = current.facts['part-of'];
+    const id = typeof parent === 'string' ? parent : (parent as { id?: string } | undefined)?.id;
+    if (!id) return false;
+    if (id === whole.id) return true;
+    current = knowledge.subjects.get(id);
+  }
+  return false;
+}
