@@ -300,7 +300,7 @@ export function listMembers(facet: FacetDeclaration, knowledge: Knowledge): Subj
   return facet.of === 'event' ? knowledge.events : facet.of === 'person' ? knowledge.people : knowledge.organisations;
 }
 
-/** Longest chain of `part-of` followed (the Stabsstelle → the Fachbereich → the city administration). */
+/** Longest chain of `part-of` followed (an office → its department → the city administration). */
 const MAX_PART_OF_DEPTH = 5;
 
 /** Whether a subject is part of another, directly or through the bodies it belongs to. */
