@@ -57,6 +57,15 @@ describe('facts', () => {
   });
 });
 
+describe('lists', () => {
+  it('lists only the members that are part of a named body, through the bodies between', () => {
+    const reply = plain('Welche lokalen Partner gehören zur Hansestadt Lübeck?');
+    expect(reply).toContain('Frauenbüro');
+    expect(reply).toContain('Stabsstelle Migration und Ehrenamt'); // part of a department, which is part of the city
+    expect(reply).not.toContain('Handwerkskammer');
+  });
+});
+
 describe('conversation', () => {
   it('keeps the subject for a follow-up that names none', () => {
     const { say } = chat();
@@ -115,6 +124,10 @@ describe('yes and no', () => {
     };
     expect(renderPlainText(afterSponsors()('Ist das Haus der Kulturen ein Partner?'))).toMatch(/^Ja\./);
     expect(renderPlainText(afterSponsors()('Und das Land Hessen, auch einer davon?'))).toMatch(/^Nein\./);
+  });
+
+  it('takes the programme and the city named around a claim for its frame, not for its subject', () => {
+    expect(plain('Ist der Ruderclub Nordwind ein Partner der Engagierten Stadt Lübeck?')).toMatch(/^Nein\..*Ruderclub Nordwind/s);
   });
 
   it('never confirms a claim it cannot check', () => {
