@@ -115,6 +115,8 @@ function relabelMissingFacts(
 
 /** Words shorter than this are too often one letter from another real word to be taken for typos. */
 const MIN_TYPO_LENGTH = 5;
+/** From this length on, a word two slips away from a known one can be a typo of it. */
+const LONG_TYPO_LENGTH = 9;
 
 /**
  * The corpus is typed as people type ("lübek", "bertelsman", "emial"): a word one letter
@@ -151,7 +153,9 @@ export function corpusTypos(items: TrainingItem[], knowledge: Knowledge): Set<st
   for (const [word, use] of uses) {
     if (word.length < MIN_TYPO_LENGTH || owners.has(word) || /^\d+$/.test(word)) continue;
     for (const [known, ids] of owners) {
-      if (Math.abs(known.length - word.length) > 1 || editDistance(word, known, 1) > 1) continue;
+      // Long words bear two slips ("energiclsuter"), short ones one.
+      const slips = word.length >= LONG_TYPO_LENGTH ? 2 : 1;
+      if (Math.abs(known.length - word.length) > slips || editDistance(word, known, slips) > slips) continue;
       const matching = use.about.filter((about) =>
         about.split(' ').some((id) => ids.has(id) || [...ids].some((owner) => relatedTo(owner, id, knowledge))),
       ).length;

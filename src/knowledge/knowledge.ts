@@ -281,6 +281,11 @@ function findRelated(subject: Subject, knowledge: Knowledge): Subject[] {
   const related: Subject[] = [];
   for (const contact of knowledge.contacts) {
     if ([contact.facts.office, contact.facts.department, contact.facts.person].includes(subject.id)) related.push(contact);
+    // A contact whose office belongs to the subject answers for it too ("die E-Mail der Stadtverwaltung").
+    else {
+      const office = knowledge.subjects.get(String(contact.facts.office ?? ''));
+      if (office && isPartOf(office, subject, knowledge)) related.push(contact);
+    }
   }
   if (knowledge.city.facts.organisation === subject.id || subject.kind === 'programme') related.push(knowledge.city);
   // The city's and the programme's contacts answer for them ("Ansprechpartner der Engagierten Stadt?"),

@@ -57,6 +57,14 @@ describe('facts', () => {
   });
 });
 
+describe('contacts', () => {
+  it('gives the contact whose office belongs to a named body for that body', () => {
+    const reply = chat().say('Wie lautet die E-Mail der Hansestadt Lübeck?');
+    expect(reply.intent).toBe('email');
+    expect(renderPlainText(reply)).toContain('ehrenamt@luebeck.de');
+  });
+});
+
 describe('lists', () => {
   it('lists only the members that are part of a named body, through the bodies between', () => {
     const reply = plain('Welche lokalen Partner gehören zur Hansestadt Lübeck?');
