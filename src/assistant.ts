@@ -1,6 +1,6 @@
 import type { FluentVariable } from '@fluent/bundle';
 import { candidateOfChoice } from './dialogue/choices.js';
-import { adoptedReply, type ComposeContext, type Composed, compose, composeCandidate, menuChoices } from './dialogue/compose.js';
+import { adoptedReply, base, type ComposeContext, type Composed, compose, composeCandidate, menuChoices } from './dialogue/compose.js';
 import { type ConversationState, ConversationStore, REMEMBERED_SUBJECTS } from './dialogue/conversation.js';
 import { type Decision, decide } from './dialogue/decide.js';
 import { Catalogue, NameValue } from './i18n/catalogue.js';
@@ -146,16 +146,7 @@ function answer(
 ): { composed: Composed; confidence: number } {
   const { understanding, say } = context;
   const chat = (id: string, extra: Partial<Composed> = {}): { composed: Composed; confidence: number } => ({
-    composed: {
-      text: say(id),
-      intent: `chat.${id.replace(/^chat-/, '')}`,
-      fallback: false,
-      handoff: false,
-      choices: [],
-      links: [],
-      contacts: [],
-      ...extra,
-    },
+    composed: base(say(id), `chat.${id.replace(/^chat-/, '')}`, extra),
     confidence: 1,
   });
   const picked = message.choiceId ?? numberPick(reading, state);

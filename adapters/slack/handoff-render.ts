@@ -1,7 +1,7 @@
 import type { types } from '@slack/bolt';
 import type { TicketView } from '../../src/handoff/port.js';
 import type { Locale } from '../../src/message.js';
-import { LIMITS, type Say, type SlackMessage } from './render.js';
+import { escapedPieces, LIMITS, type Say, type SlackMessage } from './render.js';
 import { escapeMrkdwn } from './slack-text.js';
 
 /**
@@ -38,24 +38,6 @@ const mrkdwn = (text: string): types.MrkdwnElement => ({ type: 'mrkdwn', text, v
 const plain = (text: string): types.PlainTextElement => ({ type: 'plain_text', text, emoji: true });
 /** Fluent would format a number with a group separator (1.234); a ticket number is a name, not a quantity. */
 const number = (ticket: TicketView) => String(ticket.number);
-
-/**
- * Escaped mrkdwn pieces of at most `max` characters each (after escaping), cut between
- * code points and never inside an entity, line breaks kept: the question verbatim.
- */
-export function escapedPieces(text: string, max: number = LIMITS.sectionText): string[] {
-  const pieces: string[] = [];
-  let current = '';
-  for (const char of text) {
-    const escaped = escapeMrkdwn(char);
-    if (current.length + escaped.length > max) {
-      pieces.push(current);
-      current = '';
-    }
-    current += escaped;
-  }
-  return current ? [...pieces, current] : pieces;
-}
 
 /** `<!date^…>`: each reader sees the time in their own time zone; the fallback is UTC. */
 function slackDate(ms: number): string {

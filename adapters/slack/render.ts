@@ -75,11 +75,14 @@ function renderRun(text: string, pattern: RegExp): string {
   return out + escapeMrkdwn(text.slice(last));
 }
 
-/** Cuts an over-long word into escaped pieces that each fit, never inside an entity. */
-function cutWord(word: string, max: number): string[] {
+/**
+ * Escaped mrkdwn pieces of at most `max` characters each (after escaping), cut between code
+ * points and never inside an entity: an over-long word, or a question shown verbatim.
+ */
+export function escapedPieces(text: string, max: number = LIMITS.sectionText): string[] {
   const pieces: string[] = [];
   let current = '';
-  for (const char of word) {
+  for (const char of text) {
     const escaped = escapeMrkdwn(char);
     if (current.length + escaped.length > max) {
       pieces.push(current);
@@ -119,7 +122,7 @@ export function mrkdwnChunks(plain: string, max: number = LIMITS.sectionText, ph
     let separator = '\n\n';
     for (const [, word = '', space = ''] of paragraph.matchAll(/(\S+)(\s*)/g)) {
       const rendered = renderRun(word, wordLinks);
-      for (const piece of rendered.length <= max ? [rendered] : cutWord(word, max)) {
+      for (const piece of rendered.length <= max ? [rendered] : escapedPieces(word, max)) {
         add(piece, separator);
         separator = ' ';
       }

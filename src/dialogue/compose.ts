@@ -37,7 +37,8 @@ export interface ComposeContext {
   previousFacet?: string;
 }
 
-const base = (text: string, intent: string | null, extra: Partial<Composed> = {}): Composed => ({
+/** A composed reply: the text, and nothing else unless `extra` says so. */
+export const base = (text: string, intent: string | null, extra: Partial<Composed> = {}): Composed => ({
   text,
   intent,
   fallback: false,

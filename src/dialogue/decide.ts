@@ -154,10 +154,13 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
   // Facets from the likeliest down, until even the best of all other evidence could not lift one
   // near the best score so far: the rest cannot win, nor change the shares by more than e^-SLACK each.
   const lp = (facet: FacetDeclaration) => Math.max(FACET_FLOOR, logProbabilities.get(facet.id) ?? FACET_FLOOR);
-  const byLikelihood = [...understanding.facets.values()].sort((a, b) => (a.kind === 'decline' ? -1 : b.kind === 'decline' ? 1 : lp(b) - lp(a)));
+  // The decline first: it is always a candidate.
+  const byLikelihood = [...understanding.facets.values()]
+    .map((facet) => ({ facet, log: facet.kind === 'decline' ? Number.POSITIVE_INFINITY : lp(facet) }))
+    .sort((a, b) => b.log - a.log);
   const others = optimisticOthers(weights);
-  for (const facet of byLikelihood) {
-    if (facet.kind !== 'decline' && weights[at.facet]! * lp(facet) + others < bestScore - SLACK) break;
+  for (const { facet, log } of byLikelihood) {
+    if (facet.kind !== 'decline' && weights[at.facet]! * log + others < bestScore - SLACK) break;
     if (facet.kind === 'decline') {
       add(facet, undefined, (e) => {
         e[at.decline] = 1;

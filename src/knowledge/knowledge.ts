@@ -301,9 +301,22 @@ function findRelated(subject: Subject, knowledge: Knowledge): Subject[] {
 
 /** The members of a list facet: the holders of its role, or all events, people or organisations. */
 export function listMembers(facet: FacetDeclaration, knowledge: Knowledge): Subject[] {
-  if (facet.role) return [...knowledge.subjects.values()].filter((s) => s.roles.includes(facet.role!));
-  return facet.of === 'event' ? knowledge.events : facet.of === 'person' ? knowledge.people : knowledge.organisations;
+  if (!facet.role) return facet.of === 'event' ? knowledge.events : facet.of === 'person' ? knowledge.people : knowledge.organisations;
+  let byRole = holdersCache.get(knowledge);
+  if (!byRole) {
+    byRole = new Map();
+    holdersCache.set(knowledge, byRole);
+  }
+  let holders = byRole.get(facet.role);
+  if (!holders) {
+    holders = [...knowledge.subjects.values()].filter((s) => s.roles.includes(facet.role!));
+    byRole.set(facet.role, holders);
+  }
+  return holders;
 }
+
+/** The holders of each role, found once per loaded knowledge (the scorer asks on every message that names a subject). */
+const holdersCache = new WeakMap<Knowledge, Map<string, Subject[]>>();
 
 /** Longest chain of `part-of` followed (an office → its department → the city administration). */
 const MAX_PART_OF_DEPTH = 5;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Assistant } from '../../src/assistant.js';
 import { runChat } from '../../src/cli/chat.js';
 import type { IncomingMessage } from '../../src/message.js';
+import { replyOf } from '../support/assistant.js';
 import { say } from '../support/say.js';
 
 /** Answers with the text it got and offers two choices; remembers every message. */
@@ -12,20 +13,15 @@ function recordingAssistant(options: { handoff?: boolean } = {}) {
     say,
     respond(message) {
       received.push(message);
-      return {
+      return replyOf({
         text: `Antwort auf: ${message.choiceId ?? message.text}`,
-        locale: 'de',
         intent: 'test',
-        confidence: 1,
-        fallback: false,
         choices: [
           { id: 'org:epunkt', label: 'ePunkt e.V.' },
           { id: 'contact', label: 'Kontakt' },
         ],
-        links: [],
-        contacts: [],
         handoff: options.handoff ?? false,
-      };
+      });
     },
   };
   return { assistant, received };
@@ -76,5 +72,27 @@ describe('terminal chat', () => {
     const { printed } = await chat(['Wie wird das Wetter?'], { handoff: true });
     expect(printed).toContain(say('de', 'ops-terminal-no-handoff'));
     expect((await chat(['Was ist ePunkt?'])).printed).not.toContain(say('de', 'ops-terminal-no-handoff'));
+  });
+});
+
+/** The terminal chat has no hand-off: on `/frage` it says so instead of pretending. */
+describe('terminal chat and the hand-off', () => {
+  it('answers /frage <text> and says that it cannot pass the question on', async () => {
+    const { received, printed } = await chat(['/frage Gibt es Parkplätze?']);
+    expect(received.map((m) => m.text)).toEqual(['/frage Gibt es Parkplätze?']);
+    expect(printed).toContain('Antwort');
+    expect(printed).toContain(say('de', 'ops-terminal-no-handoff'));
+  });
+
+  it('on a bare /frage or /question only says that, in the language of the command', async () => {
+    const { received, printed } = await chat(['/frage', '/question']);
+    expect(received).toEqual([]);
+    expect(printed).toContain(say('de', 'ops-terminal-no-handoff'));
+    expect(printed).toContain(say('en', 'ops-terminal-no-handoff'));
+  });
+
+  it('says nothing of the kind for other commands', async () => {
+    const { printed } = await chat(['/fragen', '/hilfe']);
+    expect(printed).not.toContain(say('de', 'ops-terminal-no-handoff'));
   });
 });

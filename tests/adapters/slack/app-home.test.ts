@@ -3,7 +3,7 @@ import { buildHomeView } from '../../../adapters/slack/app-home.js';
 import type { Assistant } from '../../../src/assistant.js';
 import type { IncomingMessage } from '../../../src/message.js';
 import type { Contact, Reply } from '../../../src/reply.js';
-import { realAssistant } from '../../support/assistant.js';
+import { realAssistant, replyOf } from '../../support/assistant.js';
 import { say } from '../../support/say.js';
 
 /** A contact as the core hands it over (with its plain-text form, which newer cores add). */
@@ -17,18 +17,7 @@ function scriptedCore(answers: Record<string, Partial<Reply>>, sayText: Assistan
     say: sayText,
     respond(message) {
       asked.push(message);
-      return {
-        text: '',
-        locale: message.localeHint ?? 'de',
-        intent: null,
-        confidence: 1,
-        fallback: false,
-        choices: [],
-        links: [],
-        contacts: [],
-        handoff: false,
-        ...answers[message.text],
-      };
+      return replyOf({ locale: message.localeHint ?? 'de', ...answers[message.text] });
     },
   };
   return { core, asked };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { answerModal, escapedPieces, HANDOFF_ACTIONS, renderTicket } from '../../../adapters/slack/handoff-render.js';
+import { answerModal, HANDOFF_ACTIONS, renderTicket } from '../../../adapters/slack/handoff-render.js';
 import { handoffReplyOf, labelMentions, plainAnswer, wireFromTyped } from '../../../adapters/slack/handoff-reply.js';
+import { escapedPieces } from '../../../adapters/slack/render.js';
 import type { TicketView } from '../../../src/handoff/port.js';
 import { say } from '../../support/say.js';
 

@@ -10,6 +10,7 @@ import { createAnswerAdopter } from '../../../src/knowledge/adopt.js';
 import { loadKnowledge } from '../../../src/knowledge/load.js';
 import { createLogger } from '../../../src/logger.js';
 import { openStorage } from '../../../src/storage/storage.js';
+import { replyOf } from '../../support/assistant.js';
 import { eventually } from '../../support/fake-handoff-ports.js';
 import {
   eventEnvelope,
@@ -39,17 +40,7 @@ const ts = () => `1800000000.${String(++tsCounter).padStart(6, '0')}`;
 /** The team's side needs only the catalogue; a question to the bot gets a plain "no". */
 const quietAssistant: Assistant = {
   say,
-  respond: (message) => ({
-    text: 'Dazu weiß ich nichts.',
-    locale: 'de',
-    intent: null,
-    confidence: 0,
-    fallback: true,
-    choices: [],
-    links: [],
-    contacts: [],
-    handoff: message.channel === 'telegram',
-  }),
+  respond: (message) => replyOf({ text: 'Dazu weiß ich nichts.', confidence: 0, fallback: true, handoff: message.channel === 'telegram' }),
 };
 
 afterEach(async () => {

@@ -1,24 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS, mrkdwnChunks, renderReply } from '../../../adapters/slack/render.js';
 import type { Contact, Reply } from '../../../src/reply.js';
+import { replyOf } from '../../support/assistant.js';
 import { say } from '../../support/say.js';
 
 /** A contact as the core hands it over (with its plain-text form, which newer cores add). */
 const contactOf = (fields: Omit<Contact, 'text'>): Contact =>
   ({ ...fields, text: [fields.name, fields.office, fields.phone, fields.email].join('\n') }) as Contact;
 
-const reply = (overrides: Partial<Reply> = {}): Reply => ({
-  text: 'Hallo',
-  locale: 'de',
-  intent: 'greeting',
-  confidence: 1,
-  fallback: false,
-  choices: [],
-  links: [],
-  contacts: [],
-  handoff: false,
-  ...overrides,
-});
+const reply = (overrides: Partial<Reply> = {}): Reply => replyOf({ text: 'Hallo', intent: 'greeting', ...overrides });
 
 type AnyBlock = {
   type: string;

@@ -6,6 +6,7 @@ import { createSlackChannel, SlackStartError } from '../../../adapters/slack/cha
 import type { SlackConfig } from '../../../src/config.js';
 import { createLogger } from '../../../src/logger.js';
 import { openStorage, type Storage } from '../../../src/storage/storage.js';
+import { replyOf } from '../../support/assistant.js';
 import { FAKE_BOT_ID, FAKE_BOT_TOKEN, FAKE_BOT_USER_ID, FAKE_SIGNING_SECRET, type FakeSlack, startFakeSlack } from '../../support/fake-slack.js';
 import { captureLogs } from '../../support/log-capture.js';
 import { say } from '../../support/say.js';
@@ -24,17 +25,7 @@ afterEach(async () => {
 
 const core = {
   say,
-  respond: () => ({
-    text: '',
-    locale: 'de' as const,
-    intent: null,
-    confidence: 0,
-    fallback: true,
-    choices: [],
-    links: [],
-    contacts: [],
-    handoff: false,
-  }),
+  respond: () => replyOf({ confidence: 0, fallback: true }),
 };
 
 function channelFor(config: Partial<SlackConfig>, options: { botIds?: boolean; attempts?: number } = {}) {

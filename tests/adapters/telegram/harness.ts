@@ -11,6 +11,7 @@ import type { IncomingMessage } from '../../../src/message.js';
 import type { Reply } from '../../../src/reply.js';
 import { closeDatabase, openDatabase } from '../../../src/storage/database.js';
 import { createIntakeStore, type IntakeStore } from '../../../src/storage/intake.js';
+import { replyOf } from '../../support/assistant.js';
 import { FAKE_TOKEN, FakeTelegram } from '../../support/fake-telegram.js';
 import { say } from '../../support/say.js';
 
@@ -35,18 +36,7 @@ export function recording(inner: Assistant): RecordingAssistant {
 export function scriptedAssistant(answer: (message: IncomingMessage) => Partial<Reply>): Assistant {
   return {
     say,
-    respond: (message) => ({
-      text: '',
-      locale: 'de',
-      intent: 'scripted',
-      confidence: 1,
-      fallback: false,
-      choices: [],
-      links: [],
-      contacts: [],
-      handoff: false,
-      ...answer(message),
-    }),
+    respond: (message) => replyOf({ intent: 'scripted', ...answer(message) }),
   };
 }
 

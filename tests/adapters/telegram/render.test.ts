@@ -4,22 +4,12 @@ import { escapeHtml } from '../../../adapters/telegram/html.js';
 import { render } from '../../../adapters/telegram/render.js';
 import { splitText } from '../../../adapters/telegram/split-text.js';
 import type { Contact, Reply } from '../../../src/reply.js';
+import { replyOf } from '../../support/assistant.js';
 import { say } from '../../support/say.js';
 import { checkTelegramHtml } from '../../support/telegram-html.js';
 
 function reply(overrides: Partial<Reply>): Reply {
-  return {
-    text: 'Hallo',
-    locale: 'de',
-    intent: 'x',
-    confidence: 1,
-    fallback: false,
-    choices: [],
-    links: [],
-    contacts: [],
-    handoff: false,
-    ...overrides,
-  };
+  return replyOf({ text: 'Hallo', intent: 'x', ...overrides });
 }
 
 const contact: Contact = {
