@@ -12,6 +12,16 @@ afterEach(async () => {
 const keyboardOf = (call: RecordedCall) =>
   (call.payload.reply_markup as { inline_keyboard?: { text: string; callback_data: string }[][] } | undefined)?.inline_keyboard;
 
+/** A contact as the core gives it, for the contact-card tests. */
+const CONTACT = {
+  name: 'Engagierte Stadt Lübeck',
+  office: 'Hansestadt Lübeck',
+  department: 'Bürgerschaftliches Engagement',
+  phone: '0451 122 2029',
+  email: 'engagement@luebeck.de',
+  text: 'Engagierte Stadt Lübeck, Telefon 0451 122 2029',
+};
+
 describe('Telegram channel, long polling against the fake Bot API', () => {
   it('registers command menu, description and short description in German, English and by default, from the catalogue', async () => {
     const assistant = realAssistant();
@@ -198,16 +208,8 @@ describe('Telegram channel, long polling against the fake Bot API', () => {
   });
 
   it('does not send the same contact card twice in a row', async () => {
-    const contact = {
-      name: 'Engagierte Stadt Lübeck',
-      office: 'Hansestadt Lübeck',
-      department: 'Bürgerschaftliches Engagement',
-      phone: '0451 122 2029',
-      email: 'engagement@luebeck.de',
-      text: 'Engagierte Stadt Lübeck, Telefon 0451 122 2029',
-    };
     bot = await startPollingBot(
-      scriptedAssistant((m) => (m.text === 'Was ist das?' ? { text: 'Ein Programm.' } : { text: 'Kontakt:', contacts: [contact] })),
+      scriptedAssistant((m) => (m.text === 'Was ist das?' ? { text: 'Ein Programm.' } : { text: 'Kontakt:', contacts: [CONTACT] })),
     );
     const { fake } = bot;
     for (const text of ['Telefon?', 'Und die E-Mail?', 'Was ist das?', 'Telefon?']) fake.deliver(fake.updates.text(116, text));
@@ -219,15 +221,7 @@ describe('Telegram channel, long polling against the fake Bot API', () => {
   });
 
   it('sends a contact card with contact answers', async () => {
-    const contact = {
-      name: 'Engagierte Stadt Lübeck',
-      office: 'Hansestadt Lübeck',
-      department: 'Bürgerschaftliches Engagement',
-      phone: '0451 122 2029',
-      email: 'engagement@luebeck.de',
-      text: 'Engagierte Stadt Lübeck',
-    };
-    bot = await startPollingBot(scriptedAssistant(() => ({ text: 'So erreichen Sie uns:', contacts: [contact] })));
+    bot = await startPollingBot(scriptedAssistant(() => ({ text: 'So erreichen Sie uns:', contacts: [CONTACT] })));
     const { fake } = bot;
     fake.deliver(fake.updates.text(110, '/kontakt'));
     const card = await fake.waitFor(() => fake.callsOf('sendContact')[0], 'a contact card');
