@@ -3,6 +3,7 @@ import { candidateOfChoice } from './dialogue/choices.js';
 import { adoptedReply, base, type ComposeContext, type Composed, compose, composeCandidate, menuChoices } from './dialogue/compose.js';
 import { type ConversationState, ConversationStore, REMEMBERED_SUBJECTS } from './dialogue/conversation.js';
 import { type Decision, decide } from './dialogue/decide.js';
+import { questionParts } from './dialogue/parts.js';
 import { Catalogue, NameValue } from './i18n/catalogue.js';
 import { PRODUCT_MESSAGES_DIR, readMessageSources } from './i18n/messages.js';
 import type { Knowledge } from './knowledge/knowledge.js';
@@ -177,6 +178,8 @@ function answer(
     if (name !== 'frage' && name !== 'question') return chat('chat-help', { choices: menuChoices(context) });
   }
   if (reading.tokens.length === 0) return chat(reading.text === '' ? 'chat-empty' : 'chat-unreadable');
+  const several = answerEach(questionParts(reading.text), reading, state, context);
+  if (several) return several;
   const decision = decide(reading, understanding, state);
   onDecision?.(decision, message);
   const composed = compose(decision, context);
@@ -186,6 +189,57 @@ function answer(
     return { composed: adoptedReply(adopted.answer, context), confidence: adopted.similarity };
   }
   return { composed, confidence: decision.confidence };
+}
+
+/**
+ * Two questions in one message, each answered: every part is decided on its own, with the
+ * names of the whole message as its context ("Was macht der Verein, und wie erreiche ich ihn?"),
+ * and the answers are joined. Only when every part has an answer of its own; otherwise the
+ * message is answered as a whole.
+ */
+function answerEach(parts: string[], whole: Reading, state: ConversationState, context: ComposeContext): { composed: Composed; confidence: number } | undefined {
+  if (parts.length < 2) return undefined;
+  const { understanding } = context;
+  const named = whole.mentions.flatMap((m) => m.ids.slice(0, 1));
+  const partState: ConversationState = { ...state, subjects: [...new Set([...named, ...state.subjects])] };
+  const answers: { composed: Composed; confidence: number }[] = [];
+  let confidence = 1;
+  const seen = new Set<string>();
+  for (const part of parts) {
+    const reading = understanding.read(part);
+    const decision = decide(reading, understanding, partState);
+    if (decision.kind !== 'answer' || decision.candidate.facet.kind === 'chat') return undefined;
+    const key = `${decision.candidate.facet.id}:${decision.candidate.subject?.id ?? ''}`;
+    if (seen.has(key)) return undefined;
+    seen.add(key);
+    const composed = compose(decision, { ...context, reading });
+    if (composed.fallback) return undefined;
+    answers.push({ composed, confidence: decision.confidence });
+    confidence = Math.min(confidence, decision.confidence);
+  }
+  // An answer that leads into the contact card ("… erreichen Sie so:") goes last, and the card answers a second such question too.
+  const withCard = answers.filter((a) => a.composed.contacts.length > 0);
+  answers.splice(0, answers.length, ...answers.filter((a) => a.composed.contacts.length === 0), ...withCard.slice(0, 1));
+  const text = answers.map((a) => a.composed.text).join('\n\n');
+  if (text.length > MAX_JOINED) return undefined;
+  const last = answers[answers.length - 1]!.composed;
+  const composed: Composed = {
+    ...last,
+    text,
+    intent: answers[0]!.composed.intent,
+    choices: [],
+    links: unique(answers.flatMap((a) => a.composed.links), (l) => l.url),
+    contacts: unique(answers.flatMap((a) => a.composed.contacts), (c) => JSON.stringify(c)),
+  };
+  return { composed, confidence };
+}
+
+/** Two answers longer than this together are more than a chat message: the message is then answered as a whole. */
+const MAX_JOINED = 700;
+
+function unique<T>(items: T[], keyOf: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => !seen.has(keyOf(item)) && seen.add(keyOf(item)) !== undefined);
 }
 
 /** Similarity (0..1) from which an adopted answer is given in any case, and from which it is given instead of not knowing. */

@@ -58,6 +58,7 @@ answer-organiser =
        *[no] { DEF($subject, cap: 1) } wird { DEF($value, prep: "von") } ausgerichtet.
     }
 answer-question = Die zentrale Frage { DEF($subject, case: "gen") } lautet: „{ $value }“
+answer-activities-question = { DEF($subject, cap: 1) } beschäftigt sich mit der Frage: „{ $value }“
 answer-strategy = Zwei wesentliche Bausteine der Engagementstrategie von { $town } sind { LIST($value) }.
 answer-photo = Auf dem Foto der Seite stehen von links nach rechts { $value }. Aufgenommen hat es { $credit }.
 answer-topics = Die Städte im Netzwerk tauschen sich zu Themen wie { LIST($value) } aus und teilen dazu viele Best-Practice-Lösungen.

@@ -51,6 +51,7 @@ answer-organiser =
        *[no] { DEF($subject, cap: 1) } is organised by { DEF($value) }.
     }
 answer-question = The central question of { DEF($subject) } is: "{ $value }"
+answer-activities-question = { DEF($subject, cap: 1) } works on the question: "{ $value }"
 answer-strategy = Two key building blocks of { $town }'s engagement strategy are { LIST($value) }.
 answer-photo = From left to right, the photo on the page shows { $value }. It was taken by { $credit }.
 answer-topics = The network's cities exchange ideas on topics such as { LIST($value) } and share many best-practice solutions.

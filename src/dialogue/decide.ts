@@ -426,6 +426,9 @@ function claimFits(facet: FacetDeclaration, claims: Claims, roleClaimed: boolean
     ({ type }) =>
       ((type === 'year' || type === 'count') && (claims.years.length > 0 || claims.numbers.length > 0)) ||
       (type === 'rhythm' && claims.perYear !== undefined) ||
-      (type === 'roles' && roleClaimed),
+      (type === 'roles' && roleClaimed) ||
+      (type === 'email' && claims.emails.length > 0) ||
+      (type === 'url' && claims.urls.length > 0) ||
+      (type === 'phone' && claims.phones.length > 0),
   );
 }

@@ -62,7 +62,19 @@ export class WordCorrector {
     return found;
   }
 
+  /** A letter typed twice ("wass", "citty"): the word without it, when that is a word. */
+  private undoubled(word: string): string | undefined {
+    for (let i = 0; i + 1 < word.length; i++) {
+      if (word[i] !== word[i + 1]) continue;
+      const candidate = word.slice(0, i) + word.slice(i + 1);
+      if (this.swapTargets.has(candidate)) return candidate;
+    }
+    return undefined;
+  }
+
   private search(word: string): string | undefined {
+    const undoubled = this.undoubled(word);
+    if (undoubled) return undoubled;
     const swapped = this.swapped(word);
     if (swapped || word.length === SHORT_LENGTH) return swapped;
     const limit = allowedEdits(word.length);

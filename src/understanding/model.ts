@@ -214,7 +214,8 @@ export function prepareUnderstanding(knowledge: Knowledge, model: UnderstandingM
   const languageOf = (reading: Reading): Locale | undefined => {
     const votes = functionWordVotes(reading, lexicon);
     if (votes !== 0) return votes > 0 ? 'en' : 'de';
-    const words = wordsOf(features(reading));
+    // A word read as a typo of another says little about the language it was typed in ("numer" is no English "number").
+    const words = reading.tokens.filter((t) => t.mention === undefined && !t.corrected && !/^\d+$/.test(t.key)).map((t) => `w:${t.stem}`);
     if (words.length === 0) return undefined;
     const en = softmax(language.scores(words)).get('en') ?? 0.5;
     return en >= 0.9 ? 'en' : en <= 0.1 ? 'de' : undefined;

@@ -1,6 +1,6 @@
 import { editDistance } from './fuzzy.js';
 import type { Lexicon } from './lexicon.js';
-import { cleanInput, tokenize } from './normalise.js';
+import { cleanInput, toKey, tokenize } from './normalise.js';
 import { stem } from './stem.js';
 
 /** One word of the message: as typed, as a key, and as the stem the reader matched. */
@@ -216,7 +216,10 @@ function oneWordOff(slice: ReadToken[], lexicon: Lexicon): string[] | undefined 
         const key = slice[k]!.key;
         const wanted = name.keys[k]!;
         if (key === wanted || stem(key) === stem(wanted)) continue;
-        off += key.length >= MIN_MISHEARD && editDistance(key, wanted, 1) <= 1 ? 1 : 2;
+        // The word as typed, too: a typo may have been read as another word ("socal" as "local" rather than "social").
+        const typed = toKey(slice[k]!.surface);
+        const near = (word: string) => word.length >= MIN_MISHEARD && editDistance(word, wanted, 1) <= 1;
+        off += near(key) || near(typed) ? 1 : 2;
       }
       if (off === 1) return name.ids;
     }

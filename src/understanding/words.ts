@@ -3,7 +3,9 @@
  * particles) of German and English, written as typed and compared after `toKey`. They
  * carry no subject: they never start or stand for a name, and they are never "unknown"
  * words that would pull a question out of scope. What they mean for the kind of
- * question is learnt from the corpus like every other word.
+ * question is learnt from the corpus like every other word. The German list has the
+ * spoken forms people type in chats ("was is das", "gibts"); "is" is then a word of both
+ * languages and tells neither.
  */
 export const GERMAN_FUNCTION_WORDS = `
 aber als also am an ans auch auf aufs aus bei beim bin bis bist bitte da dabei dadurch dafür daher damit danach dann
@@ -16,6 +18,7 @@ seine seinem seinen seiner seit sich sie sind so soll sollen sollte sondern sowi
 unter vom von vor wann war waren warum was weil welche welchem welchen welcher welches wem wen wenn wer werden wie wieder
 will wir wird wo wobei woher wohin womit woran worauf worüber wozu wurde wurden würde zu zum zur zwischen
 mal eben halt eigentlich denn schon gerade ganz sehr bloß nochmal einmal kurz eh ne nee gell hallo na ähm äh hm
+is nich nix nen ner gibts
 `;
 
 export const ENGLISH_FUNCTION_WORDS = `

@@ -1,0 +1,63 @@
+import { tokenize, toKey } from '../understanding/normalise.js';
+import { QUESTION_WORDS, wordList } from '../understanding/words.js';
+
+/**
+ * People ask two things at once: "Wie viele Städte sind dabei, und seit wann ist die Stadt
+ * Mitglied?", "Was macht der Verein? Und wie erreiche ich ihn?". A message splits into its
+ * questions where a new question starts:
+ *
+ * - after a sentence that ends with a question mark, when another question follows;
+ * - at "und"/"and" (after a comma or not) followed by a question word, perhaps behind one
+ *   preposition ("und seit wann", "and since when").
+ *
+ * Each part must have at least two words of its own, so "Wer und was steckt dahinter?" stays
+ * one question. Sentences that ask nothing (a greeting, "Für einen Artikel:") are left out.
+ * One part (or none) means: answer the message as a whole.
+ */
+export function questionParts(text: string): string[] {
+  const parts = questionSentences(text).flatMap(splitAtConjunction);
+  return parts.length >= 2 && parts.every((part) => wordsIn(part) >= MIN_WORDS) ? parts : [];
+}
+
+const MIN_WORDS = 2;
+
+const questionWords = new Set(wordList(QUESTION_WORDS).flatMap((word) => tokenize(word).map((t) => t.key)));
+const CONJUNCTIONS = new Set(['und', 'and', 'sowie', 'ausserdem', 'also']);
+
+const wordsIn = (text: string) => tokenize(text).length;
+
+/** The sentences that ask (end with "?"), or the whole text when fewer than two do. */
+function questionSentences(text: string): string[] {
+  const sentences = text
+    .split(/(?<=\?)\s+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const questions = sentences.filter((s) => s.endsWith('?'));
+  if (questions.length < 2) return [text];
+  // A statement in front of a question belongs to it ("Ich bin neu hier. Wie …?"), after the last one it is dropped.
+  return questions;
+}
+
+/** "A …, und seit wann B?" → ["A …", "seit wann B?"]. */
+function splitAtConjunction(sentence: string): string[] {
+  const tokens = [...sentence.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ key: toKey(m[0]), offset: m.index }));
+  const cuts: number[] = [];
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    if (!CONJUNCTIONS.has(tokens[i]!.key)) continue;
+    const next = tokens[i + 1]!.key;
+    const afterNext = tokens[i + 2]?.key;
+    if (questionWords.has(next) || (afterNext !== undefined && PREPOSITIONS.has(next) && questionWords.has(afterNext))) cuts.push(i);
+  }
+  if (cuts.length === 0) return [sentence];
+  const pieces: string[] = [];
+  let from = 0;
+  for (const cut of cuts) {
+    const conjunction = tokens[cut]!;
+    pieces.push(sentence.slice(from, conjunction.offset).replace(/[\s,;]+$/, ''));
+    from = tokens[cut + 1]!.offset;
+  }
+  pieces.push(sentence.slice(from));
+  return pieces.map((p) => p.trim()).filter(Boolean);
+}
+
+const PREPOSITIONS = new Set(['seit', 'ab', 'bis', 'mit', 'an', 'bei', 'in', 'fur', 'von', 'zu', 'since', 'from', 'for', 'to', 'with', 'at', 'by', 'on']);
