@@ -139,7 +139,13 @@ function claimContext(decision: Extract<Decision, { kind: 'answer' }>, subject: 
         t.mention === undefined && !understanding.lexicon.functionWords.has(t.key) && !understanding.cueStems.has(t.stem) && !/^\d+$/.test(t.key),
     )
     .map((t) => t.stem);
-  return { claims: decision.claims, roles, others, contentStems };
+  // A question that uses another kind of fact's own cue ("Is the office open on Saturdays?") claims that fact, not taking part.
+  const facet = decision.candidate.facet;
+  const ownStems = reading.tokens.filter((t) => t.mention === undefined).map((t) => t.stem);
+  const otherClaim = [...understanding.cueSpecificities(ownStems, false)].some(
+    ([id, specificity]) => id !== facet.id && specificity >= 1 && understanding.facets.get(id)?.kind === 'fact',
+  );
+  return { claims: decision.claims, roles, others, contentStems, asksTakingPart: generic || claimed.length > 0 || !otherClaim };
 }
 
 function notNamed(name: string, facet: FacetDeclaration, context: ComposeContext, decision?: Extract<Decision, { kind: 'answer' }>): Composed {

@@ -19,6 +19,8 @@ export interface ClaimContext {
   others: Subject[];
   /** Stems of the question's content words (for claims about texts). */
   contentStems: string[];
+  /** Whether the question asks about taking part at all ("Ist X dabei?", "Is X involved?"), naming no role. */
+  asksTakingPart: boolean;
 }
 
 export function verdictOf(type: FieldType, value: unknown, context: ClaimContext, knowledge: Knowledge, locale: 'de' | 'en'): Verdict {
@@ -38,7 +40,8 @@ export function verdictOf(type: FieldType, value: unknown, context: ClaimContext
       return claims.perYear ? checkFrequency(claims.perYear, (value as { 'per-year': [number, number] })['per-year']) : undefined;
     case 'roles': {
       const held = value as string[];
-      if (context.roles.length === 0) return held.length > 0 && !claims.restricted ? 'yes' : undefined;
+      // "Ist X dabei?" is confirmed by any role; "Is X open on Saturdays?" claims something else, which a role does not confirm.
+      if (context.roles.length === 0) return context.asksTakingPart && held.length > 0 && !claims.restricted ? 'yes' : undefined;
       if (context.roles.some((role) => held.includes(role))) return claims.restricted ? undefined : 'yes';
       // Not in a list the knowledge gives in full: a "no"; not among actors named "among others": no verdict.
       const complete = context.roles.every((role) => knowledge.roles.find((r) => r.id === role)?.complete);

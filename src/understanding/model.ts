@@ -123,9 +123,9 @@ export interface Understanding {
    * How specifically a message's own words (stems, names left out) use each facet's cue words:
    * facet id → the specificity of its most specific cue found (1 / the number of facets that
    * have the cue: "contact person" says more than "who is"). A one-word cue counts inside a
-   * compound too ("Mailadresse"); a list of a role has the role's cues ("Paten").
+   * compound too ("Mailadresse") unless `compounds` is false; a list of a role has the role's cues ("Paten").
    */
-  cueSpecificities(stems: readonly string[]): Map<string, number>;
+  cueSpecificities(stems: readonly string[], compounds?: boolean): Map<string, number>;
   /** The stems of each text fact ("<subject>|<field>" → stems, both languages), and how rare each stem is among them. */
   texts: ReadonlyMap<string, ReadonlySet<string>>;
   rarity: ReadonlyMap<string, number>;
@@ -341,7 +341,7 @@ function cueIndexOf(knowledge: Knowledge, roleCues: ReadonlyMap<string, string[]
       if (stems.length === 1 && stems[0]!.length >= MIN_COMPOUND_CUE) words.set(stems[0]!, [...(words.get(stems[0]!) ?? []), cue]);
     }
   }
-  return (stems: readonly string[]) => {
+  return (stems: readonly string[], compounds = true) => {
     const found = new Map<string, number>();
     const note = (cue: IndexedCue) => {
       if ((found.get(cue.facet) ?? 0) < cue.specificity) found.set(cue.facet, cue.specificity);
@@ -350,7 +350,7 @@ function cueIndexOf(knowledge: Knowledge, roleCues: ReadonlyMap<string, string[]
       const stem = stems[i]!;
       for (const cue of byFirst.get(stem) ?? []) if (cue.stems.every((s, k) => stems[i + k] === s)) note(cue);
       // The one-word cues at the start or the end of a compound.
-      for (let length = MIN_COMPOUND_CUE; length < stem.length; length++) {
+      for (let length = MIN_COMPOUND_CUE; compounds && length < stem.length; length++) {
         for (const cue of words.get(stem.slice(0, length)) ?? []) note(cue);
         for (const cue of words.get(stem.slice(stem.length - length)) ?? []) note(cue);
       }
