@@ -1,6 +1,6 @@
 import type { Knowledge, Subject } from '../knowledge/knowledge.js';
 import type { FieldType } from '../knowledge/schema.js';
-import { bareUrl, type Claims, checkFrequency } from '../understanding/claims.js';
+import { bareUrl, type Claims, checkFrequency, partOfYearIn } from '../understanding/claims.js';
 import { tokenize } from '../understanding/normalise.js';
 import { stem } from '../understanding/stem.js';
 
@@ -28,10 +28,10 @@ export function verdictOf(type: FieldType, value: unknown, context: ClaimContext
   if (claims.negated) return undefined;
   switch (type) {
     case 'year':
-      return claims.years.length === 0 ? undefined : claims.years.includes(value as number) ? 'yes' : 'no';
+      return yearVerdict(value, claims, locale);
     case 'count': {
       const known = (value as { value: number }).value;
-      if (known >= 1900 && known <= 2100) return claims.years.length === 0 ? undefined : claims.years.includes(known) ? 'yes' : 'no';
+      if (known >= 1900 && known <= 2100) return yearVerdict(value, claims, locale);
       if (claims.numbers.length === 0) return undefined;
       const claimed = claims.numbers[0]!;
       return claimed === known || (claims.atLeast && known >= claimed) ? 'yes' : 'no';
@@ -73,6 +73,18 @@ export function verdictOf(type: FieldType, value: unknown, context: ClaimContext
     default:
       return undefined;
   }
+}
+
+/** A year as a number, or as `{ value, de, en }` with its wording ("Anfang 2024"). */
+function yearVerdict(value: unknown, claims: Claims, locale: 'de' | 'en'): Verdict {
+  if (claims.years.length === 0) return undefined;
+  const year = typeof value === 'number' ? value : (value as { value: number }).value;
+  if (!claims.years.includes(year)) return 'no';
+  if (!claims.partOfYear) return 'yes';
+  // "Seit Ende 2024?" when it was early 2024: the year holds, the part of it does not; unknown when only the year is known.
+  const wording = typeof value === 'number' ? '' : ((value as Record<string, string>)[locale] ?? '');
+  const known = partOfYearIn(tokenize(wording).map((t) => t.key));
+  return known === undefined ? undefined : known === claims.partOfYear ? 'yes' : 'no';
 }
 
 /** The ids a reference fact points at, and the members of those (the Tandem's partners organise with it). */

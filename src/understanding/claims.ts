@@ -13,6 +13,8 @@ export interface Claims {
   atLeast: boolean;
   /** How many times a year the question says something happens, as a range. */
   perYear?: [number, number];
+  /** The part of the year a claimed year is qualified with ("Ende 2024", "early 2024"), when it is. */
+  partOfYear?: PartOfYear;
   negated: boolean;
   restricted: boolean;
   /** E-mail addresses, web addresses and phone numbers written in the question. */
@@ -95,8 +97,57 @@ const RESTRICTIONS = new Set(['nur', 'ausschliesslich', 'allein', 'lediglich', '
 const SEVERAL = new Set(['mehrmals', 'mehrfach', 'ofter', 'oft', 'several', 'multiple', 'often', 'regelmassig']);
 const AT_LEAST = new Set(['uber', 'mehr', 'mindestens', 'over', 'more', 'least']);
 
+export type PartOfYear = 'early' | 'middle' | 'late';
+
+/** Words that place a date in its year, as keys: "Anfang", "Frühjahr", "Mitte", "Ende", months, "early", "late". */
+const PARTS_OF_YEAR: Record<string, PartOfYear> = {
+  anfang: 'early',
+  beginn: 'early',
+  fruh: 'early',
+  fruhjahr: 'early',
+  fruhling: 'early',
+  early: 'early',
+  beginning: 'early',
+  start: 'early',
+  spring: 'early',
+  mitte: 'middle',
+  sommer: 'middle',
+  middle: 'middle',
+  mid: 'middle',
+  summer: 'middle',
+  ende: 'late',
+  spat: 'late',
+  herbst: 'late',
+  winter: 'late',
+  end: 'late',
+  late: 'late',
+  autumn: 'late',
+  fall: 'late',
+};
+const MONTHS = ['januar', 'februar', 'marz', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'dezember'];
+const ENGLISH_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+function partOfYearOf(key: string): PartOfYear | undefined {
+  const month = Math.max(MONTHS.indexOf(key), ENGLISH_MONTHS.indexOf(key));
+  if (month >= 0) return month < 4 ? 'early' : month < 8 ? 'middle' : 'late';
+  return PARTS_OF_YEAR[key];
+}
+
+/** The part of the year the words just before a year give ("Ende 2024", "im Herbst 2024", "end of 2024"). */
+export function partOfYearIn(keys: readonly string[]): PartOfYear | undefined {
+  for (let i = 0; i < keys.length; i++) {
+    if (!/^(19|20)\d\d$/.test(keys[i]!)) continue;
+    for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+      const part = partOfYearOf(keys[k]!);
+      if (part) return part;
+    }
+  }
+  return undefined;
+}
+
 export function readClaims(tokens: readonly ReadToken[], text = ''): Claims {
   const keys = tokens.map((t) => t.key);
+  const partOfYear = partOfYearIn(keys);
   const years: number[] = [];
   const numbers: number[] = [];
   for (const key of keys) {
@@ -110,6 +161,7 @@ export function readClaims(tokens: readonly ReadToken[], text = ''): Claims {
     numbers,
     atLeast: keys.some((k) => AT_LEAST.has(k)),
     ...optionalPerYear(keys),
+    ...(partOfYear ? { partOfYear } : {}),
     negated: keys.some((k) => NEGATIONS.has(k)),
     restricted: keys.some((k) => RESTRICTIONS.has(k)),
     emails: text.match(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g) ?? [],

@@ -184,10 +184,7 @@ function findMentions(tokens: ReadToken[], lexicon: Lexicon): Mention[] {
         if (partial && partial.length <= 2) found = { ids: partial, start: i, end: i + 1, full: false, corrected: token.corrected };
       }
     }
-    if (found && found.end - found.start === 1) {
-      const next = tokens[found.end];
-      if (next && !next.domain && next.mention === undefined && /^\p{Lu}/u.test(next.surface)) found = undefined;
-    }
+    if (found && (found.end - found.start === 1 || !found.full) && continuesAsAnotherName(found, tokens, lexicon)) found = undefined;
     if (found) {
       for (let k = found.start; k < found.end; k++) tokens[k]!.mention = mentions.length;
       mentions.push(found);
@@ -195,6 +192,31 @@ function findMentions(tokens: ReadToken[], lexicon: Lexicon): Mention[] {
     } else i++;
   }
   return mentions;
+}
+
+/**
+ * Whether the words after a short name go on as a name the knowledge does not have: "Metropolregion
+ * Hamburg", or "Metropolregion Rhein-Ruhr" where the knowledge's own name goes on "Rhein-Neckar".
+ * The words after it are followed along the longer names of the same subject; the first word that
+ * leaves them is someone else's name if it is capitalised and no word of the knowledge.
+ */
+function continuesAsAnotherName(found: Mention, tokens: ReadToken[], lexicon: Lexicon): boolean {
+  const slice = tokens.slice(found.start, found.end).map((t) => t.key);
+  const longer = (lexicon.multiWord.get(slice[0]!) ?? []).filter(
+    (name) => name.keys.length > slice.length && name.ids.some((id) => found.ids.includes(id)) && slice.every((key, k) => name.keys[k] === key),
+  );
+  let at = found.end;
+  let names = longer;
+  while (names.length > 0 && at < tokens.length) {
+    const key = tokens[at]!.key;
+    const going = names.filter((name) => name.keys[at - found.start] === key);
+    if (going.length === 0) break;
+    names = going.filter((name) => name.keys.length > at + 1 - found.start);
+    at++;
+    if (names.length === 0) return false;
+  }
+  const next = tokens[at];
+  return next !== undefined && !next.domain && next.mention === undefined && /^\p{Lu}/u.test(next.surface);
 }
 
 /** The odd word of a misheard name: shorter words are too easily another word ("Jens Ilze" still passes). */
