@@ -3,7 +3,8 @@ import { factOf, isPartOf, type Knowledge, listMembers, type Subject } from '../
 import type { AdoptedAnswer, FacetDeclaration } from '../knowledge/schema.js';
 import type { Locale } from '../message.js';
 import type { Choice, Contact, Link } from '../reply.js';
-import { claimedRoles } from '../understanding/claims.js';
+import { claimedRoles, functionsIn } from '../understanding/claims.js';
+import { tokenize } from '../understanding/normalise.js';
 import type { Understanding } from '../understanding/model.js';
 import type { Reading } from '../understanding/read.js';
 import { stem } from '../understanding/stem.js';
@@ -97,8 +98,11 @@ function fact(facet: FacetDeclaration, subject: Subject, context: ComposeContext
   const own = `answer-${facet.id}-${field.name}`;
   let text = say(context.has(own) ? own : `answer-${field.name}`, { ...args, ...valueArgs(field.type, value, knowledge, locale, say) });
   if (decision?.yesNo) {
-    const verdict = verdictOf(field.type, value, claimContext(decision, subject, context), knowledge, locale);
+    const claimed = subject.kind === 'person' && field.name === 'role' ? functionClaim(subject, context) : undefined;
+    const verdict = claimed?.verdict ?? verdictOf(field.type, value, claimContext(decision, subject, context), knowledge, locale);
     if (verdict) text = say('answer-with-verdict', { verdict: say(`verdict-${verdict}`), answer: text });
+    // "Ist Frau X die Ansprechpartnerin?": no, and who is.
+    for (const holder of claimed?.heldBy ?? []) text += ` ${fact(facet, holder, context).text}`;
   }
   const isContactFacet = facet.default === 'contact' && subject.kind === 'contact';
   // A field that answers only in part ("seit vielen Jahren" for a year) says so: honest, but not knowing.
@@ -108,6 +112,31 @@ function fact(facet: FacetDeclaration, subject: Subject, context: ComposeContext
     ...(isContactFacet ? { contacts: contactsOf(context) } : {}),
     ...(field.type === 'url' ? { links: [{ label: subject.name.text[locale], url: String(value) }] } : {}),
   });
+}
+
+/**
+ * A yes/no question that gives a person a function ("Ist Frau X die Bürgermeisterin?"): the
+ * knowledge says what each person is, so a function their role does not have is a "no" –
+ * and the people whose role has it are named.
+ */
+function functionClaim(person: Subject, context: ComposeContext): { verdict: 'yes' | 'no'; heldBy: Subject[] } | undefined {
+  const claimed = functionsIn(context.reading.tokens.filter((t) => t.mention === undefined).map((t) => t.key));
+  if (claimed.size === 0) return undefined;
+  const functionsOf = (subject: Subject) => {
+    const role = subject.facts.role as Record<Locale, string> | undefined;
+    return functionsIn(tokenize(`${role?.de ?? ''} ${role?.en ?? ''}`).map((t) => t.key));
+  };
+  const own = functionsOf(person);
+  const missing = [...claimed].filter((fn) => !own.has(fn));
+  if (missing.length === 0) return { verdict: 'yes', heldBy: [] };
+  const others = [...context.understanding.knowledge.subjects.values()].filter((s) => s.kind === 'person' && s.id !== person.id);
+  const holders = others.filter((other) => missing.some((fn) => functionsOf(other).has(fn)));
+  // "… die Chefin vom Verein?": only who holds it there, when the question names where.
+  const { subjects } = context.understanding.knowledge;
+  const where = context.reading.mentions.flatMap((m) => m.ids).filter((id) => id !== person.id);
+  const worksThere = (holder: Subject) =>
+    where.some((id) => holder.facts.organisation === id || (holder.facts.role as Record<Locale, string>).de.includes(subjects.get(id)?.name.text.de ?? '\u0000'));
+  return { verdict: 'no', heldBy: where.length === 0 ? holders : holders.filter(worksThere) };
 }
 
 /** Longer than this, an answer about several subjects keeps to the first. */

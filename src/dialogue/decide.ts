@@ -282,11 +282,15 @@ function sharesOf(candidates: Candidate[]): number[] {
   return exp.map((e) => e / total);
 }
 
-/** Other subjects the question names in full (one name, one subject) that can answer the same facet. */
+/**
+ * Other subjects the question names in full (one name, one subject) that can answer the same
+ * facet, and are of the same kind: in "Ist Frau X die Chefin vom Verein?" the club is where she works, not a second question.
+ */
 function alsoNamed(best: Candidate, candidates: Candidate[], reading: Reading): Subject[] {
   const named = new Set(reading.mentions.filter((m) => m.full && m.ids.length === 1).map((m) => m.ids[0]!));
   return candidates
     .filter((c) => c.facet === best.facet && c.subject && c.subject !== best.subject && named.has(c.subject.id))
+    .filter((c) => c.subject!.kind === best.subject!.kind)
     .filter((c) => c.facet.fields.some((f) => factOf(c.subject!, f.name) !== undefined))
     .map((c) => c.subject!)
     .slice(0, 2);

@@ -1,4 +1,5 @@
 import type { ReadToken } from './read.js';
+import { FUNCTION_NOUNS, wordList } from './words.js';
 
 /**
  * What a yes/no question claims, in values the knowledge can be checked against: years
@@ -244,4 +245,30 @@ export function claimedRoles(tokens: readonly ReadToken[], roleCues: ReadonlyMap
 function containsPhrase(stems: readonly string[], phrase: readonly string[]): boolean {
   for (let i = 0; i + phrase.length <= stems.length; i++) if (phrase.every((p, k) => stems[i + k] === p)) return true;
   return false;
+}
+
+/** Each function noun → its function (the first word of its line). */
+const FUNCTIONS = new Map(
+  FUNCTION_NOUNS.trim()
+    .split('\n')
+    .flatMap((line) => wordList(line).map((noun, _, all) => [noun, all[0]!] as const)),
+);
+const MIN_FUNCTION_WORD = 4;
+const ENDINGS = ['innen', 'in', 'en', 'er', 'e', 's', ''];
+
+/**
+ * The functions a text gives a person, by the function nouns its words end with ("Senatorin" →
+ * senator, "Geschäftsstellenleiter" → leiter, "Vorsitzende" → vorsitzend, "contact person" → ansprechpartner).
+ */
+export function functionsIn(keys: readonly string[]): Set<string> {
+  const found = new Set<string>();
+  for (const key of keys) {
+    if (key.length < MIN_FUNCTION_WORD) continue;
+    for (const ending of ENDINGS) {
+      if (!key.endsWith(ending)) continue;
+      const base = key.slice(0, key.length - ending.length);
+      for (const [noun, fn] of FUNCTIONS) if (base.endsWith(noun)) found.add(fn);
+    }
+  }
+  return found;
 }

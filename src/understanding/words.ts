@@ -45,6 +45,26 @@ worum worüber woruber wem wen wessen wieviel wieviele
 who what how where when why which whose whom whats wats
 `;
 
+/**
+ * What people are (offices and functions), one function per line in both languages, as the
+ * ends of words with endings taken off: "Bürgermeisterin", "Geschäftsstellenleiter",
+ * "Ansprechpartnerin", "head", "mayor". A yes/no question that gives a named person one of
+ * these claims a function the knowledge can check. Only functions a person either holds or
+ * not (not "Mitarbeiter", which the knowledge need not say).
+ */
+export const FUNCTION_NOUNS = `
+burgermeister mayor
+senator
+leiter leitung chef head boss leader direktor director
+vorsitzend vorstand prasident chair chairman chairwoman president
+ansprechpartner contact
+manager
+koordinator coordinator
+grunder founder
+sprecher spokesperson
+minister
+`;
+
 export function wordList(text: string): string[] {
   return text.split(/\s+/).filter(Boolean);
 }
