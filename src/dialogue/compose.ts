@@ -239,12 +239,17 @@ function involve(context: ComposeContext, decision?: Extract<Decision, { kind: '
   const { knowledge } = understanding;
   // "Wie werde ich Mitglied im Beirat?": joining that one is not among the ways the knowledge gives.
   const named = context.reading.mentions.filter((m) => m.full && m.ids.length === 1).map((m) => knowledge.subjects.get(m.ids[0]!)!);
+  // Whom a named group is for says who can take part in it ("Kann ich beim Forum mitreden?").
+  const audience = facetWithField(understanding, 'audience');
+  const open = decision && audience ? named.find((s) => factOf(s, 'audience') !== undefined) : undefined;
+  if (open && audience) return { ...fact(audience, open, context), contacts: contactsOf(context), remember: { subject: open.id, facet: 'involve' } };
   const elsewhere = named.find((s) => (s.kind === 'organisation' || s.kind === 'event') && !knowledge.involvement.some((way) => way.via === s.id));
   if (elsewhere && decision) {
+    // The page does not say how to join that one; who can help does.
     return base(say('missing-involve', { subject: new NameValue(elsewhere.name) }), 'involve.missing', {
-      fallback: true,
       handoff: true,
       contacts: contactsOf(context),
+      remember: { subject: elsewhere.id, facet: 'involve' },
     });
   }
   const stems = new Set(context.reading.tokens.map((t) => t.stem));
@@ -265,6 +270,11 @@ function involve(context: ComposeContext, decision?: Extract<Decision, { kind: '
     remember: { facet: 'involve' },
     contacts: contactsOf(context),
   });
+}
+
+/** The fact facet that a field answers first (the knowledge's own facet for it, whatever its id). */
+function facetWithField(understanding: ComposeContext['understanding'], field: string): FacetDeclaration | undefined {
+  return [...understanding.facets.values()].find((f) => f.kind === 'fact' && f.fields[0]?.name === field);
 }
 
 function chat(kind: string, context: ComposeContext): Composed {

@@ -46,6 +46,8 @@ export type Decision = (
  * - `facet`: log P(facet | the question's words), from the classifier;
  * - `named`: how strongly the question names the subject (a whole name, one word of it);
  * - `related`: named through a related subject (the contact of a named office);
+ * - `described`: not named, but described by words only its texts use ("Wo tauscht man sich über
+ *   Zukunftsfragen des Ehrenamts aus?" describes the forum that does that), by how well;
  * - `context`: the subject talked about last, when the question names none;
  * - `default`: the facet's default subject (the contact for "Telefonnummer?");
  * - `sameFacet`: the kind of question asked last ("und die Körber-Stiftung?");
@@ -74,6 +76,7 @@ export const EVIDENCE = [
   'facet',
   'named',
   'related',
+  'described',
   'context',
   'default',
   'sameFacet',
@@ -125,6 +128,7 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
   const contextSubjects = state.subjects.map((id) => knowledge.subjects.get(id)).filter((s): s is Subject => s !== undefined);
   const strongest = Math.max(0, ...mentioned.map((m) => m.strength));
   const content = contentStems(reading, understanding);
+  const described = mentioned.length === 0 && !claimsUnnamed ? describedSubject(content, understanding) : undefined;
   // The question's own words, without names, numbers and function words: what it is about.
   const words = reading.tokens.filter((t) => t.mention === undefined && !/^\d+$/.test(t.key) && !understanding.lexicon.functionWords.has(t.key));
   const shareOf = (test: (t: (typeof words)[number]) => boolean) => (words.length === 0 ? 0 : words.filter(test).length / words.length);
@@ -188,7 +192,7 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
       if (claimsUnnamed && facet.fields.some((f) => f.type === 'roles')) {
         add(facet, undefined, (e) => (e[at.unnamed] = 1), reading.unknownName);
       }
-      for (const option of subjectsFor(facet, mentioned, claimsUnnamed ? [] : contextSubjects, understanding)) {
+      for (const option of subjectsFor(facet, mentioned, claimsUnnamed ? [] : contextSubjects, understanding, described)) {
         const field = facet.fields.find((f) => factOf(option.subject, f.name) !== undefined);
         add(
           facet,
@@ -301,7 +305,13 @@ function alsoNamed(best: Candidate, candidates: Candidate[], reading: Reading): 
  * a named one (the contact of a named office), and – only when none is named, so that
  * an explicit mention always wins – the one talked about last and the facet's default.
  */
-function subjectsFor(facet: FacetDeclaration, mentioned: MentionedSubject[], contextSubjects: Subject[], understanding: Understanding) {
+function subjectsFor(
+  facet: FacetDeclaration,
+  mentioned: MentionedSubject[],
+  contextSubjects: Subject[],
+  understanding: Understanding,
+  described?: MentionedSubject,
+) {
   const { knowledge } = understanding;
   const found = new Map<string, { subject: Subject; how: EvidenceKind; strength: number }>();
   const offer = (subject: Subject, how: EvidenceKind, strength: number) => {
@@ -317,6 +327,7 @@ function subjectsFor(facet: FacetDeclaration, mentioned: MentionedSubject[], con
     if (fallback && facet.fields.some((f) => REFERRING.has(f.type))) offer(fallback, 'default', 1);
     return [...found.values()];
   }
+  if (described) offer(described.subject, 'described', described.strength);
   // The subjects of the conversation, the latest counting most: "haben die auch eine Webseite?" may
   // mean the one before the last, when only that one has a website.
   for (const [i, subject] of contextSubjects.entries()) offer(subject, 'context', 1 / 2 ** i);
@@ -347,6 +358,37 @@ function contentOverlap(stems: string[], understanding: Understanding, subject: 
     if (text.has(s)) matched += weight;
   }
   return total === 0 ? 0 : matched / total;
+}
+
+/** A description must match at least this much rarity (a word used by at most a few texts) … */
+const DESCRIBED_MIN_RARITY = 2.5;
+/** … and be this much better than the next subject's. */
+const DESCRIBED_MARGIN = 1.5;
+
+/**
+ * The one subject the question's own words describe, when it names none: the rarity-weighted share
+ * of its words that the subject's texts use, provided rare words match and no other subject comes close.
+ */
+function describedSubject(content: string[], understanding: Understanding): MentionedSubject | undefined {
+  const { rarity, textsOfSubject, knowledge, cueStems } = understanding;
+  // What kind of question it is ("Wie oft trifft … sich?") describes no subject; the other words may.
+  const stems = content.filter((s) => !cueStems.has(s));
+  if (stems.length < 2) return undefined;
+  let total = 0;
+  for (const s of stems) total += rarity.get(s) ?? 1;
+  let best: { id: string; matched: number } | undefined;
+  let second = 0;
+  for (const [id, text] of textsOfSubject) {
+    let matched = 0;
+    for (const s of stems) if (text.has(s)) matched += rarity.get(s) ?? 0;
+    if (!best || matched > best.matched) {
+      second = best?.matched ?? 0;
+      best = { id, matched };
+    } else if (matched > second) second = matched;
+  }
+  if (!best || best.matched < DESCRIBED_MIN_RARITY || best.matched < DESCRIBED_MARGIN * second) return undefined;
+  const subject = knowledge.subjects.get(best.id);
+  return subject ? { subject, strength: best.matched / total } : undefined;
 }
 
 interface MentionedSubject {

@@ -26,6 +26,9 @@ export interface ClaimContext {
 export function verdictOf(type: FieldType, value: unknown, context: ClaimContext, knowledge: Knowledge, locale: 'de' | 'en'): Verdict {
   const { claims } = context;
   if (claims.negated) return undefined;
+  // A claimed e-mail address, web address or number is checked only against a fact of that kind, never confirmed by another.
+  const claimsDetail = claims.emails.length + claims.urls.length + claims.phones.length > 0;
+  if (claimsDetail && type !== 'email' && type !== 'url' && type !== 'phone') return undefined;
   switch (type) {
     case 'year':
       return yearVerdict(value, claims, locale);

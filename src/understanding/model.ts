@@ -9,7 +9,7 @@ import { featuresOf } from './features.js';
 import { buildLexicon, type Lexicon } from './lexicon.js';
 import { NaiveBayes, type NaiveBayesCounts, type NaiveBayesParams, softmax } from './naive-bayes.js';
 import { tokenize } from './normalise.js';
-import { type Reading, readMessage } from './read.js';
+import { type Reading, readMessage, withoutVerbPrefix } from './read.js';
 import { Softmax, type SoftmaxJson } from './softmax.js';
 import { stem } from './stem.js';
 import { ENGLISH_FUNCTION_WORDS, GERMAN_FUNCTION_WORDS } from './words.js';
@@ -39,6 +39,7 @@ export const DEFAULT_PARAMS: ScorerParams = {
     facet: 0.5,
     named: 3,
     related: 1,
+    described: 1,
     context: 1.5,
     default: 0.5,
     sameFacet: 0.5,
@@ -129,6 +130,8 @@ export interface Understanding {
   /** The stems of each text fact ("<subject>|<field>" → stems, both languages), and how rare each stem is among them. */
   texts: ReadonlyMap<string, ReadonlySet<string>>;
   rarity: ReadonlyMap<string, number>;
+  /** All text stems of each subject together (for questions that describe a subject instead of naming it). */
+  textsOfSubject: ReadonlyMap<string, ReadonlySet<string>>;
   /** Single words that claim a role or taking part ("Partner", "Träger", "dabei"), as stems. */
   claimWords: ReadonlySet<string>;
   /** Stems of the cue words of every facet (except declining) and role: what the bot's questions are about. */
@@ -239,6 +242,7 @@ export function prepareUnderstanding(knowledge: Knowledge, model: UnderstandingM
     ),
     texts,
     rarity,
+    textsOfSubject: textsBySubject(texts),
     cueStems,
     claimWords: claimWordsOf(knowledge, roleCues),
     scopeWords: new Set([...lexicon.domainWords, ...(model.scopeWords ?? [])]),
@@ -263,6 +267,18 @@ export function rolesById(knowledge: Knowledge): Map<string, RoleDeclaration> {
 }
 
 /** Stems of every text fact, for matching a question's words against what the knowledge says. */
+/** All text stems of each subject together. */
+function textsBySubject(texts: ReadonlyMap<string, ReadonlySet<string>>): Map<string, Set<string>> {
+  const bySubject = new Map<string, Set<string>>();
+  for (const [key, stems] of texts) {
+    const id = key.slice(0, key.indexOf('|'));
+    const all = bySubject.get(id) ?? new Set<string>();
+    for (const s of stems) all.add(s);
+    bySubject.set(id, all);
+  }
+  return bySubject;
+}
+
 function indexTexts(knowledge: Knowledge): { texts: Map<string, Set<string>>; rarity: Map<string, number> } {
   const textTypes = new Set(['text', 'texts', 'rhythm']);
   const fields = new Set(knowledge.facets.flatMap((facet) => facet.fields.filter((f) => textTypes.has(f.type)).map((f) => f.name)));
@@ -272,7 +288,7 @@ function indexTexts(knowledge: Knowledge): { texts: Map<string, Set<string>>; ra
     for (const field of fields) {
       const value = subject.facts[field];
       if (value === undefined) continue;
-      const stems = new Set(tokenize(JSON.stringify(value)).map((t) => stem(t.key)));
+      const stems = new Set(tokenize(JSON.stringify(value)).flatMap((t) => withoutVerbPrefix(t.key).map(stem)));
       texts.set(`${subject.id}|${field}`, stems);
       for (const s of stems) frequency.set(s, (frequency.get(s) ?? 0) + 1);
     }

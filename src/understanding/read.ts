@@ -109,6 +109,12 @@ function resolve(surface: string, key: string, lexicon: Lexicon, corpusWords: Re
 const VERB_PREFIXES = ['be', 'ge', 'ver', 'er', 'ent', 'mit', 'an', 'aus', 'ein', 're'];
 const MIN_RELATIVE = 4;
 
+/** A word and, when it starts with a verb prefix, the word without it ("austauscht" → "tauscht"): texts are indexed under both. */
+export function withoutVerbPrefix(key: string): string[] {
+  const prefix = VERB_PREFIXES.find((p) => key.startsWith(p) && key.length - p.length >= MIN_RELATIVE);
+  return prefix ? [key, key.slice(prefix.length)] : [key];
+}
+
 /**
  * A word the knowledge does not use, whose relative with or without a verb prefix it does:
  * "Wer zahlt das?" asks what "Wer bezahlt das?" asks.
@@ -195,28 +201,34 @@ function findMentions(tokens: ReadToken[], lexicon: Lexicon): Mention[] {
 }
 
 /**
- * Whether the words after a short name go on as a name the knowledge does not have: "Metropolregion
- * Hamburg", or "Metropolregion Rhein-Ruhr" where the knowledge's own name goes on "Rhein-Neckar".
- * The words after it are followed along the longer names of the same subject; the first word that
- * leaves them is someone else's name if it is capitalised and no word of the knowledge.
+ * Whether a short name is really part of a name the knowledge does not have: "Metropolregion
+ * Hamburg", or "Metropolregion Rhein-Main" where the knowledge's longer name of that subject
+ * goes on "Rhein-Neckar". The message is aligned with each longer name the short one is part
+ * of; the first word after it that leaves that name is someone else's name if it is capitalised –
+ * any such word once other words of the longer name were typed too, else only a word the
+ * knowledge does not use ("Hamburg", not "Partner").
  */
 function continuesAsAnotherName(found: Mention, tokens: ReadToken[], lexicon: Lexicon): boolean {
   const slice = tokens.slice(found.start, found.end).map((t) => t.key);
-  const longer = (lexicon.multiWord.get(slice[0]!) ?? []).filter(
-    (name) => name.keys.length > slice.length && name.ids.some((id) => found.ids.includes(id)) && slice.every((key, k) => name.keys[k] === key),
-  );
-  let at = found.end;
-  let names = longer;
-  while (names.length > 0 && at < tokens.length) {
-    const key = tokens[at]!.key;
-    const going = names.filter((name) => name.keys[at - found.start] === key);
-    if (going.length === 0) break;
-    names = going.filter((name) => name.keys.length > at + 1 - found.start);
-    at++;
-    if (names.length === 0) return false;
+  const after = (at: number) => {
+    const next = tokens[at];
+    return next !== undefined && next.mention === undefined && /^\p{Lu}/u.test(next.surface) && !lexicon.functionWords.has(next.key) ? next : undefined;
+  };
+  let followed = false;
+  for (const name of lexicon.multiWord.get(slice[0]!) ?? []) {
+    if (name.keys.length <= slice.length || !name.ids.some((id) => found.ids.includes(id))) continue;
+    for (let offset = 0; offset + slice.length <= name.keys.length; offset++) {
+      if (!slice.every((key, k) => name.keys[offset + k] === key)) continue;
+      let typed = 0;
+      while (offset - typed - 1 >= 0 && tokens[found.start - typed - 1]?.key === name.keys[offset - typed - 1]) typed++;
+      let at = found.end;
+      while (offset + (at - found.start) < name.keys.length && tokens[at]?.key === name.keys[offset + (at - found.start)]) at++;
+      if (offset + (at - found.start) >= name.keys.length) return false;
+      if (typed > 0 || at > found.end) followed = true;
+    }
   }
-  const next = tokens[at];
-  return next !== undefined && !next.domain && next.mention === undefined && /^\p{Lu}/u.test(next.surface);
+  const next = after(found.end);
+  return next !== undefined && (followed || !next.domain);
 }
 
 /** The odd word of a misheard name: shorter words are too easily another word ("Jens Ilze" still passes). */

@@ -5,7 +5,8 @@
  * linguistic stem, only the same stem for the forms people type; character n-grams cover
  * what it misses (irregular verbs, compounds). Endings are stripped until none is left
  * ("Partners" → "Partner" → "Partn"), so every form ends at the same stem: the first
- * ending never below four letters, further ones never below five.
+ * ending never below four letters, further ones never below five. A verb's "-t" goes only
+ * where no noun would lose a letter ("Stadt" stays, "tauscht" → "tausch").
  */
 const ENDINGS = [
   'ungen',
@@ -50,8 +51,12 @@ function stemOf(key: string): string {
   return current;
 }
 
+/** The "-t" of a verb's third person after a doubled consonant or "ch": "tauscht", "stellt", "macht" meet "tauschen", "stellen", "machen". */
+const VERB_T = /(?:ch|ck|ss|ff|ll|mm|nn|pp|rr)t$/;
+
 function strip(key: string, min: number): string {
   if (key.length <= min) return key;
+  if (VERB_T.test(key) && key.length - 1 >= min) return key.slice(0, -1);
   for (const ending of ENDINGS) {
     if (key.endsWith(ending) && key.length - ending.length >= min) return key.slice(0, -ending.length);
   }

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { createAssistant } from '../../src/assistant.js';
+import { questionParts } from '../../src/dialogue/parts.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { renderPlainText } from '../../src/reply.js';
+import { stem } from '../../src/understanding/stem.js';
+
+/*
+ * Mechanisms on sentences written for this test: two questions in one message, the language
+ * of fast typing, claims about contact details, functions and parts of a year, names that go
+ * on differently, subjects described instead of named.
+ */
+const knowledge = loadKnowledge('knowledge');
+const ask = (text: string) => createAssistant(knowledge).respond({ channel: 'terminal', conversationId: 'c', text });
+const plain = (text: string) => renderPlainText(ask(text));
+
+describe('two questions in one message', () => {
+  it('splits at a new question, not inside one', () => {
+    expect(questionParts('Wie oft trifft sich das Forum, und seit wann gibt es die Gruppe?')).toEqual([
+      'Wie oft trifft sich das Forum',
+      'seit wann gibt es die Gruppe?',
+    ]);
+    expect(questionParts('Wer leitet das? Und wie erreiche ich ihn?')).toEqual(['Wer leitet das?', 'Und wie erreiche ich ihn?']);
+    expect(questionParts('Wer und was steckt dahinter?')).toEqual([]);
+    expect(questionParts('Ich bin neu hier. Was macht der Verein?')).toEqual([]);
+  });
+
+  it('answers each question', () => {
+    const text = plain('Wie oft trifft sich das Forum Ehrenamt, und seit wann gibt es die Steuerungsgruppe?');
+    expect(text).toContain('einmal im Jahr');
+    expect(text).toContain('2022');
+  });
+});
+
+describe('language of fast typing', () => {
+  it('reads colloquial German and typos as German', () => {
+    expect(ask('wie is die nummer vom ehrenamtsbüro').locale).toBe('de');
+    expect(ask('telefonnumer von der stabstelle bitte').locale).toBe('de');
+    expect(ask('who leads the forum').locale).toBe('en');
+  });
+
+  it('reads a letter typed twice and a misheard word of a name', () => {
+    expect(plain('wass ist das forum ehrenamt')).toContain('Öffentlichkeit');
+    expect(ask('wofür steht die ag socal smart city').text).toContain('AG Social Smart City');
+  });
+
+  it('gives a verb the same stem in its third person', () => {
+    expect(stem('tauscht')).toBe(stem('tauschen'));
+    expect(stem('stellt')).toBe(stem('stellen'));
+    expect(stem('stadt')).toBe(stem('stadte'));
+  });
+});
+
+describe('yes/no', () => {
+  it('corrects a wrong phone number or e-mail address and confirms the right one', () => {
+    expect(plain('Ist die Telefonnummer 0451 122 2030?')).toMatch(/^Nein/);
+    expect(plain('Ist die Nummer 0451 122 2029 richtig?')).toMatch(/^Ja/);
+    const wrongMail = plain('Erreiche ich Herrn Dr. Ilse unter kontakt@example.org?');
+    expect(wrongMail).toMatch(/^Nein/);
+    expect(wrongMail).toContain('ehrenamt@luebeck.de');
+  });
+
+  it('does not confirm another claim with a role', () => {
+    expect(ask('Is the Handwerkskammer open on Sundays?').text).not.toMatch(/^Yes/);
+    expect(ask('Macht das Frauenbüro mit?').text).toMatch(/^Ja/);
+  });
+
+  it('checks the part of the year', () => {
+    expect(ask('Ist Lübeck seit Herbst 2024 dabei?').text).toMatch(/^Nein/);
+    expect(ask('Ist Lübeck seit Frühjahr 2024 dabei?').text).toMatch(/^Ja/);
+  });
+
+  it("checks a person's function, and names who holds it", () => {
+    expect(ask('Ist Herr Schulz von Thun der Bürgermeister?').text).toMatch(/^Nein/);
+    expect(ask('Ist Felix Schulz von Thun Leiter der Geschäftsstelle?').text).toMatch(/^Ja/);
+    const other = ask('Ist Frau Günsür die Ansprechpartnerin für die Engagierte Stadt?').text;
+    expect(other).toMatch(/^Nein/);
+    expect(other).toContain('Ilse');
+  });
+
+  it('takes a name that goes on differently for another name', () => {
+    expect(ask('Ist die Metropolregion Rhein-Main ein Partner?').text).toMatch(/^Nein/);
+    expect(ask('Ist die Metropolregion Rhein-Neckar ein Partner?').text).toMatch(/^Ja/);
+  });
+});
+
+describe('a subject described, not named', () => {
+  it('finds the one subject whose texts use the rare words of the question', () => {
+    expect(ask('Welches Gremium formuliert Empfehlungen zur Stärkung des Engagements?').text).toContain('Steuerungsgruppe');
+  });
+
+  it('is not misled by the words of the kind of question', () => {
+    expect(ask('Wie oft trifft die sich?').fallback).toBe(true);
+  });
+});
