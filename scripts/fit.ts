@@ -83,6 +83,8 @@ function accepts(label: Label, candidate: Candidate, knowledge: Knowledge): bool
   const { facet, subject, evidence } = candidate;
   const missing = evidence ? evidence[EVIDENCE.indexOf('missing')]! + evidence[EVIDENCE.indexOf('unsaid')]! > 0 : false;
   if (label.intent === 'decline') return facet.kind === 'decline' || missing;
+  // "Ist die AWO Partner?" labelled with the list it is not on: a name the knowledge lacks, as the subject, says just that.
+  if (candidate.unnamed) return !label.subject && knowledge.facets.some((f) => f.id === label.intent && f.kind === 'list' && f.role !== undefined);
   if (!label.subject) return facet.id === label.intent;
   if (subject?.id !== label.subject) return false;
   if (facet.id === label.intent) return true;

@@ -99,7 +99,10 @@ function fact(facet: FacetDeclaration, subject: Subject, context: ComposeContext
   let text = say(context.has(own) ? own : `answer-${field.name}`, { ...args, ...valueArgs(field.type, value, knowledge, locale, say) });
   if (decision?.yesNo) {
     const claimed = subject.kind === 'person' && field.name === 'role' ? functionClaim(subject, context) : undefined;
-    const verdict = claimed?.verdict ?? verdictOf(field.type, value, claimContext(decision, subject, context), knowledge, locale);
+    const claim = claimContext(decision, subject, context);
+    // "Gibt es eine Messe?" naming a subject the knowledge has, and claiming nothing more of it: it exists.
+    const exists = decision.claims.exists && claim.contentStems.length === 0 && context.reading.mentions.some((m) => m.full && m.ids.includes(subject.id));
+    const verdict = claimed?.verdict ?? verdictOf(field.type, value, claim, knowledge, locale) ?? (exists ? 'yes' : undefined);
     if (verdict) text = say('answer-with-verdict', { verdict: say(`verdict-${verdict}`), answer: text });
     // "Ist Frau X die Ansprechpartnerin?": no, and who is.
     for (const holder of claimed?.heldBy ?? []) text += ` ${fact(facet, holder, context).text}`;

@@ -124,8 +124,8 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
   // "Ist die Sparkasse ein Partner?" after a question about another organisation names a new one:
   // a name the knowledge lacks is a mention too, and the conversation must not answer for it.
   const claimsUnnamed = yesNo && reading.unknownName !== undefined && !namesOtherThanFrame(reading, knowledge);
-  const mentioned = mentionedSubjects(reading, understanding);
   const contextSubjects = state.subjects.map((id) => knowledge.subjects.get(id)).filter((s): s is Subject => s !== undefined);
+  const mentioned = mentionedSubjects(reading, understanding, contextSubjects[0]);
   const strongest = Math.max(0, ...mentioned.map((m) => m.strength));
   const content = contentStems(reading, understanding);
   const described = mentioned.length === 0 && !claimsUnnamed ? describedSubject(content, understanding) : undefined;
@@ -200,7 +200,7 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
           (e) => {
             e[at[option.how]] = option.strength;
             if (!field) e[understanding.answerable.has(facet.id) ? at.missing : at.unsaid] = 1;
-            if (yesNo && claimFits(facet, claims, roleClaimed)) e[at.claim] = 1;
+            if (yesNo) e[at.claim] = claimFit(facet, claims, roleClaimed);
             if (field) e[at.content] = contentOverlap(content, understanding, option.subject, field.name);
           },
           undefined,
@@ -400,11 +400,23 @@ interface MentionedSubject {
 /** How much a mention by one word of a name counts against a whole name. */
 const PARTIAL = 0.5;
 
-function mentionedSubjects(reading: Reading, understanding: Understanding): MentionedSubject[] {
+/**
+ * The subjects the message names, each with how strongly. A word several names share ("working
+ * group") means, in a conversation, the one that belongs with the subject talked about last
+ * ("which working group did they set up?" after a question about the association).
+ */
+function mentionedSubjects(reading: Reading, understanding: Understanding, talkedAbout?: Subject): MentionedSubject[] {
+  const { knowledge } = understanding;
   const found = new Map<string, MentionedSubject>();
+  const belongsWith = (id: string) => {
+    const subject = knowledge.subjects.get(id);
+    return subject !== undefined && talkedAbout !== undefined && (isPartOf(subject, talkedAbout, knowledge) || isPartOf(talkedAbout, subject, knowledge));
+  };
   for (const mention of reading.mentions) {
-    const strength = (mention.full ? 1 : PARTIAL) * (mention.corrected ? 0.9 : 1) * (1 / mention.ids.length);
-    for (const id of mention.ids) {
+    const near = mention.ids.length > 1 ? mention.ids.filter(belongsWith) : [];
+    const ids = near.length > 0 ? near : mention.ids;
+    const strength = (mention.full ? 1 : PARTIAL) * (mention.corrected ? 0.9 : 1) * (1 / ids.length);
+    for (const id of ids) {
       const subject = understanding.knowledge.subjects.get(id);
       if (!subject) continue;
       const earlier = found.get(id);
@@ -466,7 +478,19 @@ function questionSentence(text: string): string | undefined {
   return sentences.length >= 2 && questions.length === 1 ? questions[0] : undefined;
 }
 
-/** Whether a yes/no question claims a value of the kind the facet's fields hold ("ein Pate?" claims a role). */
+const DETAIL_TYPES = new Set(['email', 'url', 'phone']);
+
+/**
+ * 1 when a yes/no question claims a value of the kind the facet's fields hold ("ein Pate?" claims
+ * a role, "unter info@example.org?" an e-mail address); -1 when it writes out a contact detail of
+ * another kind than the facet's (an e-mail address is no phone number); else 0.
+ */
+function claimFit(facet: FacetDeclaration, claims: Claims, roleClaimed: boolean): number {
+  if (claimFits(facet, claims, roleClaimed)) return 1;
+  const detailWritten = claims.emails.length + claims.urls.length + claims.phones.length > 0;
+  return detailWritten && facet.fields.some((f) => DETAIL_TYPES.has(f.type)) ? -1 : 0;
+}
+
 function claimFits(facet: FacetDeclaration, claims: Claims, roleClaimed: boolean): boolean {
   return facet.fields.some(
     ({ type }) =>

@@ -18,6 +18,8 @@ export interface Claims {
   partOfYear?: PartOfYear;
   negated: boolean;
   restricted: boolean;
+  /** "Gibt es …?", "Is there …?": the claim that something exists. */
+  exists: boolean;
   /** E-mail addresses, web addresses and phone numbers written in the question. */
   emails: string[];
   urls: string[];
@@ -98,6 +100,9 @@ const RESTRICTIONS = new Set(['nur', 'ausschliesslich', 'allein', 'lediglich', '
 const SEVERAL = new Set(['mehrmals', 'mehrfach', 'ofter', 'oft', 'several', 'multiple', 'often', 'regelmassig']);
 const AT_LEAST = new Set(['uber', 'mehr', 'mindestens', 'over', 'more', 'least']);
 
+const EXISTS_ONE = new Set(['gibts', 'existiert', 'existieren', 'exists', 'exist']);
+const EXISTS_TWO = new Set(['gibt es', 'es gibt', 'is there', 'are there', 'there is', 'there are']);
+
 export type PartOfYear = 'early' | 'middle' | 'late';
 
 /** Words that place a date in its year, as keys: "Anfang", "Frühjahr", "Mitte", "Ende", months, "early", "late". */
@@ -164,6 +169,7 @@ export function readClaims(tokens: readonly ReadToken[], text = ''): Claims {
     ...optionalPerYear(keys),
     ...(partOfYear ? { partOfYear } : {}),
     negated: keys.some((k) => NEGATIONS.has(k)),
+    exists: keys.some((k, i) => EXISTS_ONE.has(k) || EXISTS_TWO.has(`${k} ${keys[i + 1] ?? ''}`)),
     restricted: keys.some((k) => RESTRICTIONS.has(k)),
     emails: text.match(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g) ?? [],
     urls: (text.match(/(?:https?:\/\/|www\.)[^\s]+|\b[\w-]+\.(?:de|com|org|eu)\b/gi) ?? []).map(bareUrl),

@@ -62,12 +62,12 @@ export class WordCorrector {
     return found;
   }
 
-  /** A letter typed twice ("wass", "citty"): the word without it, when that is a word. */
-  private undoubled(word: string): string | undefined {
+  /** A letter typed twice ("wass", "citty"): the word without it, when that is a word (of `within`, by default of the vocabulary). */
+  undoubled(word: string, within: ReadonlySet<string> = this.swapTargets): string | undefined {
     for (let i = 0; i + 1 < word.length; i++) {
       if (word[i] !== word[i + 1]) continue;
       const candidate = word.slice(0, i) + word.slice(i + 1);
-      if (this.swapTargets.has(candidate)) return candidate;
+      if (within.has(candidate)) return candidate;
     }
     return undefined;
   }

@@ -221,7 +221,9 @@ export function prepareUnderstanding(knowledge: Knowledge, model: UnderstandingM
     const words = reading.tokens.filter((t) => t.mention === undefined && !t.corrected && !/^\d+$/.test(t.key)).map((t) => `w:${t.stem}`);
     if (words.length === 0) return undefined;
     const en = softmax(language.scores(words)).get('en') ?? 0.5;
-    return en >= 0.9 ? 'en' : en <= 0.1 ? 'de' : undefined;
+    // One word is little evidence ("hi" is typed in both languages): it must be surer.
+    const sure = words.length === 1 ? SURE_OF_ONE_WORD : SURE_OF_WORDS;
+    return en >= sure ? 'en' : en <= 1 - sure ? 'de' : undefined;
   };
   const { texts, rarity } = indexTexts(knowledge);
 
@@ -297,6 +299,10 @@ function indexTexts(knowledge: Knowledge): { texts: Map<string, Set<string>>; ra
   for (const [s, count] of frequency) rarity.set(s, Math.log((texts.size + 1) / count));
   return { texts, rarity };
 }
+
+/** How sure the word counts must be of a language to decide it, from several words and from one. */
+const SURE_OF_WORDS = 0.9;
+const SURE_OF_ONE_WORD = 0.95;
 
 /** The classifier of languages counts whole words only: names are masked, n-grams would blur it. */
 export const LANGUAGE_PARAMS: NaiveBayesParams = { alpha: 5, weights: { w: 1 }, prior: 0 };

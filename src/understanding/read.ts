@@ -91,6 +91,9 @@ function resolve(surface: string, key: string, lexicon: Lexicon, corpusWords: Re
   if (domain) return { surface, key, stem: stem(key), corrected: false, known: true, domain };
   const relative = prefixRelative(key, lexicon);
   if (relative) return { surface, key: relative, stem: stem(relative), corrected: false, known: true, domain: true };
+  // A letter typed twice in a word of the knowledge ("wass", "epunktt") is that word, even where the corpus has the slip too.
+  const single = lexicon.corrector.undoubled(key, lexicon.domainWords);
+  if (single) return { surface, key: single, stem: stem(single), corrected: true, known: true, domain: true };
   if (corpusWords.has(key)) return { surface, key, stem: stem(key), corrected: false, known: true, domain };
   const correction = lexicon.corrector.correct(key);
   // "ehrenamtsteam" is two known words, not a typo two letters away from "ehrenamtstag".
