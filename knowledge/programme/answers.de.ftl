@@ -41,7 +41,7 @@ answer-audience = { DEF($subject, cap: 1) } richtet sich an { $value }.
 answer-members = { DEF($subject, prep: "zu", cap: 1) } gehören { LIST($value) }.
 answer-members-text =
     { $kind ->
-        [programme] Zum Netzwerk gehören { $cities } Städte in ganz Deutschland; welche das sind, nennt die Seite der Stadt nicht.
+        [programme] Zum Netzwerk gehören { $cities } Städte in ganz Deutschland; in jeder arbeiten { $value } zusammen. Welche Städte das sind, nennt die Seite der Stadt nicht.
        *[other] { DEF($subject, prep: "in", cap: 1) } kommen { $value } zusammen; einzelne Mitglieder nennt die Seite nicht.
     }
 answer-part-of = { DEF($subject, cap: 1) } gehört { DEF($value, prep: "zu") }.

@@ -34,7 +34,7 @@ answer-audience = { DEF($subject, cap: 1) } is meant for { $value }.
 answer-members = { DEF($subject, cap: 1) } is formed by { LIST($value) }.
 answer-members-text =
     { $kind ->
-        [programme] The network has { $cities } member cities all over Germany; the city's page does not list them.
+        [programme] The network has { $cities } member cities all over Germany; in each, { $value } work together. The city's page does not list the cities.
        *[other] { DEF($subject, cap: 1) } brings together { $value }; the page does not name individual members.
     }
 answer-part-of = { DEF($subject, cap: 1) } is part of { DEF($value) }.

@@ -376,17 +376,23 @@ function describedSubject(content: string[], understanding: Understanding): Ment
   if (stems.length < 2) return undefined;
   let total = 0;
   for (const s of stems) total += rarity.get(s) ?? 1;
-  let best: { id: string; matched: number } | undefined;
+  let best: { id: string; matched: number; words: number } | undefined;
   let second = 0;
   for (const [id, text] of textsOfSubject) {
     let matched = 0;
-    for (const s of stems) if (text.has(s)) matched += rarity.get(s) ?? 0;
+    let words = 0;
+    for (const s of stems) {
+      if (!text.has(s)) continue;
+      matched += rarity.get(s) ?? 0;
+      words++;
+    }
     if (!best || matched > best.matched) {
       second = best?.matched ?? 0;
-      best = { id, matched };
+      best = { id, matched, words };
     } else if (matched > second) second = matched;
   }
-  if (!best || best.matched < DESCRIBED_MIN_RARITY || best.matched < DESCRIBED_MARGIN * second) return undefined;
+  // One word in common is a coincidence ("zusammenarbeiten"); a description takes two.
+  if (!best || best.words < 2 || best.matched < DESCRIBED_MIN_RARITY || best.matched < DESCRIBED_MARGIN * second) return undefined;
   const subject = knowledge.subjects.get(best.id);
   return subject ? { subject, strength: best.matched / total } : undefined;
 }
