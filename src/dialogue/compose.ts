@@ -316,7 +316,8 @@ function decline(context: ComposeContext, inScope: boolean, subject?: Subject): 
   if (!inScope) return base(say('decline-other'), null, { fallback: true, handoff: true, choices: menuChoices(context) });
   const text = subject ? say('decline-near-subject', { subject: new NameValue(subject.name) }) : say('decline-near');
   const choices = subject ? [choiceFor(context.understanding.facets.get('about'), subject, context)].filter(isChoice) : [];
-  return base(text, null, { fallback: true, handoff: true, contacts: contactsOf(context), choices });
+  // The conversation is about the subject named, even when this question about it could not be answered ("… und wer leitet das?").
+  return base(text, null, { fallback: true, handoff: true, contacts: contactsOf(context), choices, ...(subject ? { remember: { subject: subject.id } } : {}) });
 }
 
 /** The main topics as buttons: for the welcome, help and honest declines. */

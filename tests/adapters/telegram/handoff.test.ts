@@ -204,6 +204,8 @@ describe('the press', () => {
     const { call, button } = await askUntilOffered(CHAT, QUESTION);
     fake.press(CHAT, call, button, { from: USER });
     await eventually(() => board.posts.length === 1, 'the ticket');
+    // The first press is answered after its ticket is posted; only the second one's answer may fail.
+    await fake.waitFor(() => fake.callsOf('answerCallbackQuery').length === 1, 'the answer to the first press');
     fake.failNext('answerCallbackQuery', { status: 400, description: 'query is too old and response timeout expired or query ID is invalid' });
     fake.press(CHAT, call, button, { from: USER });
     const notice = say('de', 'handoff-telegram-already-open', { number: '1' });
