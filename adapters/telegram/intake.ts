@@ -1,4 +1,5 @@
 import type { Update } from 'grammy/types';
+import { createDoneBatch } from '../../src/storage/done-batch.js';
 import type { IntakeStore } from '../../src/storage/intake.js';
 import { RecentIds } from './recent-ids.js';
 import { minimalUpdate, routeOf } from './to-message.js';
@@ -20,8 +21,13 @@ import { minimalUpdate, routeOf } from './to-message.js';
 export interface UpdateIntake {
   /** Stores the updates; returns those whose `update_id` was not stored before, in order. */
   record(updates: readonly Update[]): Update[];
-  /** The update is answered, or deliberately left unanswered: it is never handled again. */
+  /**
+   * The update is answered, or deliberately left unanswered: it is never handled again.
+   * Written with the others finished in the same turn of the event loop (one commit).
+   */
   finish(updateId: number): void;
+  /** Writes the finished updates not written yet; on stop. */
+  flush(): void;
   /** Stored and not finished, oldest first. */
   unfinished(): Update[];
 }
@@ -32,7 +38,8 @@ export interface UpdateIntake {
  * deletes it when the update is finished. An update handed back on three starts in a
  * row without being finished is given up by the store (poison protection).
  */
-export function createStoredIntake(store: IntakeStore): UpdateIntake {
+export function createStoredIntake(store: IntakeStore, onError: (error: unknown) => void): UpdateIntake {
+  const done = createDoneBatch(store, 'telegram', onError);
   return {
     record(updates) {
       // One transaction for a whole getUpdates batch: one commit instead of one per update.
@@ -47,9 +54,11 @@ export function createStoredIntake(store: IntakeStore): UpdateIntake {
       return updates.filter((_, i) => !seen[i]!.duplicate);
     },
     finish(updateId) {
-      store.markDone('telegram', String(updateId));
+      done.add(String(updateId));
     },
+    flush: done.flush,
     unfinished() {
+      done.flush();
       return store.recover('telegram').map((item) => item.payload as Update);
     },
   };
@@ -75,6 +84,7 @@ export function createMemoryIntake(): UpdateIntake {
     finish(updateId) {
       open.delete(updateId);
     },
+    flush() {},
     unfinished() {
       return [...open.values()].sort((a, b) => a.update_id - b.update_id);
     },

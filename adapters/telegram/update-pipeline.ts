@@ -152,6 +152,7 @@ export function createUpdatePipeline(options: PipelineOptions): UpdatePipeline {
       retryTimers.clear();
       await queue.idle();
       await Promise.all(notesInFlight);
+      intake.flush();
     },
   };
 }
