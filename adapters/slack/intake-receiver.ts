@@ -1,5 +1,6 @@
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { Logger } from '../../src/logger.js';
+import { createDoneBatch, type DoneBatch } from '../../src/storage/done-batch.js';
 import type { IntakeStore } from '../../src/storage/intake.js';
 import { SlackBusyError } from './http-receiver.js';
 import { intakeEntryOf, intakeKeyOf } from './intake-record.js';
@@ -53,11 +54,18 @@ const noAck = async () => {};
 export class IntakeReceiver implements Receiver {
   private readonly inFlight = new Set<Promise<void>>();
   private app: App | undefined;
+  /** Answered requests are marked done together, once per turn of the event loop (see done-batch.ts). */
+  private readonly done: DoneBatch;
 
   constructor(
     private readonly inner: Receiver,
     private readonly options: IntakeReceiverOptions,
-  ) {}
+  ) {
+    // The database went away (a stop past its timeout): those requests are answered once more after the restart.
+    this.done = createDoneBatch(options.intake, 'slack', (error) =>
+      options.logger.warn({ err: error }, 'slack requests answered but not marked done'),
+    );
+  }
 
   init(app: App): void {
     this.app = app;
@@ -92,6 +100,12 @@ export class IntakeReceiver implements Receiver {
   /** Resolves once the app has finished with every request handed to it so far (held work excepted). */
   async drain(): Promise<void> {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+    this.done.flush();
+  }
+
+  /** Writes the requests finished since the last turn of the event loop; on stop, after the held work is done. */
+  flush(): void {
+    this.done.flush();
   }
 
   private async receive(app: App, event: ReceiverEvent): Promise<void> {
@@ -172,11 +186,6 @@ export class IntakeReceiver implements Receiver {
   }
 
   private markDone(key: string): void {
-    try {
-      this.options.intake.markDone('slack', key);
-    } catch (error) {
-      // The database went away (a stop past its timeout): the item is answered once more after the restart.
-      this.options.logger.warn({ err: error }, 'slack request answered but not marked done');
-    }
+    this.done.add(key);
   }
 }
