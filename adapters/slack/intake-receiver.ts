@@ -22,8 +22,12 @@ export interface IntakeTicket {
   readonly key: string | undefined;
   /** True when the request comes from the database after a restart, not from Slack. */
   readonly recovered: boolean;
-  /** Takes over finishing the request; call the returned function once it is answered (or given up). */
-  hold(): () => void;
+  /**
+   * Takes over finishing the request; call the returned function once it is answered (or
+   * given up). Its promise resolves once the request is marked done in the database (if
+   * this was the last hold), never rejects: the conversation's next answer waits for it.
+   */
+  hold(): () => Promise<void>;
 }
 
 export interface IntakeReceiverOptions {
@@ -89,7 +93,7 @@ export class IntakeReceiver implements Receiver {
     for (const item of items) {
       const body = item.payload as Record<string, unknown> | null;
       if (typeof body !== 'object' || body === null) {
-        this.markDone(item.key);
+        void this.markDone(item.key);
         continue;
       }
       await this.dispatch(this.app, { body, ack: noAck }, item.key, true);
@@ -157,10 +161,10 @@ export class IntakeReceiver implements Receiver {
     let holds = 0;
     let returned = false;
     let finished = false;
-    const finishWhenFree = () => {
-      if (finished || !returned || holds > 0) return;
+    const finishWhenFree = (): Promise<void> => {
+      if (finished || !returned || holds > 0 || key === undefined) return Promise.resolve();
       finished = true;
-      if (key !== undefined) this.markDone(key);
+      return this.markDone(key);
     };
     const ticket: IntakeTicket = {
       key,
@@ -169,10 +173,10 @@ export class IntakeReceiver implements Receiver {
         holds++;
         let released = false;
         return () => {
-          if (released) return;
+          if (released) return Promise.resolve();
           released = true;
           holds--;
-          finishWhenFree();
+          return finishWhenFree();
         };
       },
     };
@@ -180,12 +184,12 @@ export class IntakeReceiver implements Receiver {
       ticket,
       listenersReturned() {
         returned = true;
-        finishWhenFree();
+        void finishWhenFree();
       },
     };
   }
 
-  private markDone(key: string): void {
-    this.done.add(key);
+  private markDone(key: string): Promise<void> {
+    return this.done.add(key);
   }
 }

@@ -23,9 +23,10 @@ export interface UpdateIntake {
   record(updates: readonly Update[]): Update[];
   /**
    * The update is answered, or deliberately left unanswered: it is never handled again.
-   * Written with the others finished in the same turn of the event loop (one commit).
+   * Written with the others finished in the same turn of the event loop (one commit);
+   * resolves once written, never rejects. The chat's next update waits for it.
    */
-  finish(updateId: number): void;
+  finish(updateId: number): Promise<void>;
   /** Writes the finished updates not written yet; on stop. */
   flush(): void;
   /** Stored and not finished, oldest first. */
@@ -53,9 +54,7 @@ export function createStoredIntake(store: IntakeStore, onError: (error: unknown)
       );
       return updates.filter((_, i) => !seen[i]!.duplicate);
     },
-    finish(updateId) {
-      done.add(String(updateId));
-    },
+    finish: (updateId) => done.add(String(updateId)),
     flush: done.flush,
     unfinished() {
       done.flush();
@@ -83,6 +82,7 @@ export function createMemoryIntake(): UpdateIntake {
     },
     finish(updateId) {
       open.delete(updateId);
+      return Promise.resolve();
     },
     flush() {},
     unfinished() {
