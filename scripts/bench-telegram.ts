@@ -218,10 +218,10 @@ async function waitForPolling(fake: FakeTelegram, bot: WatchedProcess): Promise<
 function compare(peer: Figures, bot: Figures, plan: { updates: number; chats: number; pacedRate: number; rounds: number }): Row[] {
   const ratio = (ours: number, theirs: number) => round(ours / theirs, 2);
   const verdict = (pass: boolean) => (pass ? 'yes' : 'NO');
-  const info = (check: string, key: keyof Figures): Row => ({
+  const info = (check: string, key: keyof Figures, digits = 1): Row => ({
     check,
-    'bare grammY': round(peer[key]),
-    'this bot': round(bot[key]),
+    'bare grammY': round(peer[key], digits),
+    'this bot': round(bot[key], digits),
     ratio: ratio(bot[key], peer[key]),
     target: '',
     ok: 'info',
@@ -251,7 +251,7 @@ function compare(peer: Figures, bot: Figures, plan: { updates: number; chats: nu
     },
     info('burst: served → sendMessage p50 (ms)', 'burstP50'),
     info('burst: served → sendMessage p99 (ms)', 'burstP99'),
-    info('burst: CPU per update (ms)', 'cpuMsPerUpdate'),
+    info('burst: CPU per update (ms)', 'cpuMsPerUpdate', 3),
     { ...info('burst: peak resident memory (MB)', 'rssMb'), target: `this bot ≤ ${TARGET.rssMb}`, ok: verdict(bot.rssMb <= TARGET.rssMb) },
     // Button acknowledgements and contact cards are real calls; they are counted, not hidden.
     info('burst: Bot API calls per update', 'apiCallsPerUpdate'),

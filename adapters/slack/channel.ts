@@ -7,6 +7,7 @@ import type { HandoffBoardProvider } from '../../src/handoff/port.js';
 import type { AnswerAdopter } from '../../src/knowledge/adopt.js';
 import type { Logger } from '../../src/logger.js';
 import type { IntakeStore } from '../../src/storage/intake.js';
+import { AnswerCountLog } from './answer-counts.js';
 import { createAnswerQueue } from './answer-queue.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { createBoundedMemory } from './bounded-memory.js';
@@ -17,6 +18,7 @@ import { handoffReplyOf } from './handoff-reply.js';
 import { SlackHttpReceiver } from './http-receiver.js';
 import { IntakeReceiver } from './intake-receiver.js';
 import { registerListeners } from './listeners.js';
+import { createNodeHttpFetch } from './node-http-fetch.js';
 import { SlackStartError, withStartRetries } from './slack-errors.js';
 import { responseUrlOn, type SlackEventFields, type TranslationContext, translateEvent } from './to-message.js';
 import { createUserLocales, DEFAULT_LOCALE } from './user-locales.js';
@@ -28,6 +30,7 @@ export const SLACK_EVENTS_PATH = '/slack/events';
 
 const SLACK_API_URL = 'https://slack.com/api/';
 const DAY_MS = 24 * 60 * 60 * 1000;
+const ANSWER_COUNTS_INTERVAL_MS = 60_000;
 
 export interface SlackChannelOptions {
   /** The durable intake: what Slack delivered is stored here before it is acknowledged. */
@@ -96,8 +99,11 @@ export function createSlackChannel(config: SlackConfig, assistant: Assistant, lo
     throw new SlackStartError('SLACK_SIGNING_SECRET is required for HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
   }
   const apiUrl = config.apiUrl ?? SLACK_API_URL;
+  // One connection pool for all of the channel's clients.
+  const fetch = createNodeHttpFetch();
   const clientOptions = (): webApi.WebClientOptions => ({
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+    fetch,
     logger: boltLogger,
     // About 15 s of retries at most (0.5 + 1 + 2 + 4 + 8): a stop runs out of time before
     // that, and what is left stays in the intake for the next start.
@@ -112,6 +118,7 @@ export function createSlackChannel(config: SlackConfig, assistant: Assistant, lo
   });
   const threads = createBoundedMemory<true>({ maxEntries: options.rememberedThreads ?? 10_000, ttlMs: 7 * DAY_MS });
   const locales = createUserLocales();
+  const counts = new AnswerCountLog(log, ANSWER_COUNTS_INTERVAL_MS);
   const { handoff, handoffChannel } = options;
   const isTicket = (channel: string, ts: string) => handoff?.ticket({ board: { channel, ts } }) !== undefined;
   const translation = (botUserId: string | undefined): TranslationContext => ({
@@ -222,6 +229,7 @@ export function createSlackChannel(config: SlackConfig, assistant: Assistant, lo
         locales,
         translation,
         joinedThread: (channel, threadTs) => threads.set(`${channel}:${threadTs}`, true),
+        counts,
       });
       if (handoff && handoffChannel) {
         registerHandoffListeners(app, {
@@ -249,6 +257,8 @@ export function createSlackChannel(config: SlackConfig, assistant: Assistant, lo
       await receiver.drain();
       // What is still queued when the shutdown runs out of time stays in the intake.
       await queue.drain();
+      receiver.flush();
+      counts.stop();
       log.info('slack channel stopped');
     },
   };

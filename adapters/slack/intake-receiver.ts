@@ -1,5 +1,6 @@
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { Logger } from '../../src/logger.js';
+import { createDoneBatch, type DoneBatch } from '../../src/storage/done-batch.js';
 import type { IntakeStore } from '../../src/storage/intake.js';
 import { SlackBusyError } from './http-receiver.js';
 import { intakeEntryOf, intakeKeyOf } from './intake-record.js';
@@ -21,8 +22,12 @@ export interface IntakeTicket {
   readonly key: string | undefined;
   /** True when the request comes from the database after a restart, not from Slack. */
   readonly recovered: boolean;
-  /** Takes over finishing the request; call the returned function once it is answered (or given up). */
-  hold(): () => void;
+  /**
+   * Takes over finishing the request; call the returned function once it is answered (or
+   * given up). Its promise resolves once the request is marked done in the database (if
+   * this was the last hold), never rejects: the conversation's next answer waits for it.
+   */
+  hold(): () => Promise<void>;
 }
 
 export interface IntakeReceiverOptions {
@@ -53,11 +58,18 @@ const noAck = async () => {};
 export class IntakeReceiver implements Receiver {
   private readonly inFlight = new Set<Promise<void>>();
   private app: App | undefined;
+  /** Answered requests are marked done together, once per turn of the event loop (see done-batch.ts). */
+  private readonly done: DoneBatch;
 
   constructor(
     private readonly inner: Receiver,
     private readonly options: IntakeReceiverOptions,
-  ) {}
+  ) {
+    // The database went away (a stop past its timeout): those requests are answered once more after the restart.
+    this.done = createDoneBatch(options.intake, 'slack', (error) =>
+      options.logger.warn({ err: error }, 'slack requests answered but not marked done'),
+    );
+  }
 
   init(app: App): void {
     this.app = app;
@@ -81,7 +93,7 @@ export class IntakeReceiver implements Receiver {
     for (const item of items) {
       const body = item.payload as Record<string, unknown> | null;
       if (typeof body !== 'object' || body === null) {
-        this.markDone(item.key);
+        void this.markDone(item.key);
         continue;
       }
       await this.dispatch(this.app, { body, ack: noAck }, item.key, true);
@@ -92,6 +104,12 @@ export class IntakeReceiver implements Receiver {
   /** Resolves once the app has finished with every request handed to it so far (held work excepted). */
   async drain(): Promise<void> {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+    this.done.flush();
+  }
+
+  /** Writes the requests finished since the last turn of the event loop; on stop, after the held work is done. */
+  flush(): void {
+    this.done.flush();
   }
 
   private async receive(app: App, event: ReceiverEvent): Promise<void> {
@@ -143,10 +161,10 @@ export class IntakeReceiver implements Receiver {
     let holds = 0;
     let returned = false;
     let finished = false;
-    const finishWhenFree = () => {
-      if (finished || !returned || holds > 0) return;
+    const finishWhenFree = (): Promise<void> => {
+      if (finished || !returned || holds > 0 || key === undefined) return Promise.resolve();
       finished = true;
-      if (key !== undefined) this.markDone(key);
+      return this.markDone(key);
     };
     const ticket: IntakeTicket = {
       key,
@@ -155,10 +173,10 @@ export class IntakeReceiver implements Receiver {
         holds++;
         let released = false;
         return () => {
-          if (released) return;
+          if (released) return Promise.resolve();
           released = true;
           holds--;
-          finishWhenFree();
+          return finishWhenFree();
         };
       },
     };
@@ -166,17 +184,12 @@ export class IntakeReceiver implements Receiver {
       ticket,
       listenersReturned() {
         returned = true;
-        finishWhenFree();
+        void finishWhenFree();
       },
     };
   }
 
-  private markDone(key: string): void {
-    try {
-      this.options.intake.markDone('slack', key);
-    } catch (error) {
-      // The database went away (a stop past its timeout): the item is answered once more after the restart.
-      this.options.logger.warn({ err: error }, 'slack request answered but not marked done');
-    }
+  private markDone(key: string): Promise<void> {
+    return this.done.add(key);
   }
 }

@@ -2,6 +2,7 @@ import type { App, Context, webApi } from '@slack/bolt';
 import type { Assistant } from '../../src/assistant.js';
 import type { Logger } from '../../src/logger.js';
 import type { Locale } from '../../src/message.js';
+import type { AnswerCountLog } from './answer-counts.js';
 import type { AnswerQueue } from './answer-queue.js';
 import { buildHomeView } from './app-home.js';
 import { createBoundedMemory } from './bounded-memory.js';
@@ -42,6 +43,8 @@ export interface ListenerDeps {
   translation(botUserId: string | undefined): TranslationContext;
   /** Called when the bot is about to answer in a channel thread: replies there need no mention from now on. */
   joinedThread(channel: string, threadTs: string): void;
+  /** Counts answers for the summary line. */
+  counts: AnswerCountLog;
 }
 
 const ticketOf = (context: Context): IntakeTicket | undefined => context.intake as IntakeTicket | undefined;
@@ -54,7 +57,7 @@ const ticketOf = (context: Context): IntakeTicket | undefined => context.intake 
  * the same place; faults in a listener go to `app.error`, which does the same.
  */
 export function registerListeners(app: App, deps: ListenerDeps): void {
-  const { assistant, logger, queue, locales } = deps;
+  const { assistant, logger, queue, locales, counts } = deps;
   const noticed = createBoundedMemory<true>({ maxEntries: 1_000, ttlMs: BUSY_NOTICE_INTERVAL_MS });
   const localeOf = (translation: Answerable): Locale => locales.known(translation.message.userId ?? '') ?? DEFAULT_LOCALE;
 
@@ -78,12 +81,15 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       }
       const reply = assistant.respond(translation.message);
       await deliver(client, translation.target, renderReply(reply, assistant.say), key);
+      counts.count('answered');
+      if (reply.fallback) counts.count('fallbacks');
       // userId is pseudonymised by the logger, only if the line is written.
-      logger.info(
+      logger.debug(
         { kind, userId: translation.message.userId, intent: reply.intent, fallback: reply.fallback, confidence: reply.confidence },
         'slack answer sent',
       );
     } catch (error) {
+      counts.count('failed');
       const method = translation.target.kind === 'post' ? 'chat.postMessage' : 'response_url';
       const hint = operatorHint(error);
       logger.error({ err: error, kind, method, ...(hint ? { hint } : {}) }, 'slack answer failed');

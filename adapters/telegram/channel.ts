@@ -107,7 +107,9 @@ export function createTelegramChannel(
 
   const pipeline = createUpdatePipeline({
     bot,
-    intake: options.intake ? createStoredIntake(options.intake) : createMemoryIntake(),
+    intake: options.intake
+      ? createStoredIntake(options.intake, (error) => log.warn({ err: error }, 'updates answered but not marked done; a restart answers them again'))
+      : createMemoryIntake(),
     assistant,
     logger: log,
     limits: { ...DEFAULT_LIMITS, ...options.limits },

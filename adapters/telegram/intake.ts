@@ -1,4 +1,5 @@
 import type { Update } from 'grammy/types';
+import { createDoneBatch } from '../../src/storage/done-batch.js';
 import type { IntakeStore } from '../../src/storage/intake.js';
 import { RecentIds } from './recent-ids.js';
 import { minimalUpdate, routeOf } from './to-message.js';
@@ -20,8 +21,14 @@ import { minimalUpdate, routeOf } from './to-message.js';
 export interface UpdateIntake {
   /** Stores the updates; returns those whose `update_id` was not stored before, in order. */
   record(updates: readonly Update[]): Update[];
-  /** The update is answered, or deliberately left unanswered: it is never handled again. */
-  finish(updateId: number): void;
+  /**
+   * The update is answered, or deliberately left unanswered: it is never handled again.
+   * Written with the others finished in the same turn of the event loop (one commit);
+   * resolves once written, never rejects. The chat's next update waits for it.
+   */
+  finish(updateId: number): Promise<void>;
+  /** Writes the finished updates not written yet; on stop. */
+  flush(): void;
   /** Stored and not finished, oldest first. */
   unfinished(): Update[];
 }
@@ -32,7 +39,8 @@ export interface UpdateIntake {
  * deletes it when the update is finished. An update handed back on three starts in a
  * row without being finished is given up by the store (poison protection).
  */
-export function createStoredIntake(store: IntakeStore): UpdateIntake {
+export function createStoredIntake(store: IntakeStore, onError: (error: unknown) => void): UpdateIntake {
+  const done = createDoneBatch(store, 'telegram', onError);
   return {
     record(updates) {
       // One transaction for a whole getUpdates batch: one commit instead of one per update.
@@ -46,10 +54,10 @@ export function createStoredIntake(store: IntakeStore): UpdateIntake {
       );
       return updates.filter((_, i) => !seen[i]!.duplicate);
     },
-    finish(updateId) {
-      store.markDone('telegram', String(updateId));
-    },
+    finish: (updateId) => done.add(String(updateId)),
+    flush: done.flush,
     unfinished() {
+      done.flush();
       return store.recover('telegram').map((item) => item.payload as Update);
     },
   };
@@ -74,7 +82,9 @@ export function createMemoryIntake(): UpdateIntake {
     },
     finish(updateId) {
       open.delete(updateId);
+      return Promise.resolve();
     },
+    flush() {},
     unfinished() {
       return [...open.values()].sort((a, b) => a.update_id - b.update_id);
     },

@@ -8,6 +8,15 @@ import { Readable } from 'node:stream';
  * throughput with a bound); Telegram answers in milliseconds, so the queue is short.
  */
 const MAX_SOCKETS = 100;
+/** Parsed request URLs kept; grammY uses one per Bot API method it calls. */
+const MAX_TARGETS = 200;
+
+interface Target {
+  secure: boolean;
+  options: { protocol: string; hostname: string; port: string; path: string };
+  /** The Bot API method: the last path segment. */
+  method: string;
+}
 
 export interface NodeHttpFetchOptions {
   /**
@@ -50,10 +59,28 @@ export function createNodeHttpFetch(options: NodeHttpFetchOptions): BotApiFetch 
   const httpAgent = new HttpAgent({ keepAlive: true, maxSockets: MAX_SOCKETS });
   const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: MAX_SOCKETS });
 
+  // grammY builds the same few URLs (one per Bot API method) again and again: parse each once.
+  const targets = new Map<string, Target>();
+  const targetOf = (input: string): Target => {
+    let target = targets.get(input);
+    if (!target) {
+      const url = new URL(input);
+      const secure = url.protocol === 'https:';
+      target = {
+        secure,
+        // `[::1]` in a URL, `::1` for node:http.
+        options: { protocol: url.protocol, hostname: url.hostname.replace(/^\[(.*)\]$/, '$1'), port: url.port, path: `${url.pathname}${url.search}` },
+        method: url.pathname.slice(url.pathname.lastIndexOf('/') + 1),
+      };
+      if (targets.size >= MAX_TARGETS) targets.clear();
+      targets.set(input, target);
+    }
+    return target;
+  };
+
   return (input, init = {}) =>
     new Promise((resolve, reject) => {
-      const url = new URL(String(input));
-      const secure = url.protocol === 'https:';
+      const { secure, options: where, method } = targetOf(String(input));
       const body = init.body;
       const headers: Record<string, string> = { ...init.headers };
       if (typeof body === 'string' || body instanceof Uint8Array) headers['content-length'] = String(Buffer.byteLength(body));
@@ -61,7 +88,6 @@ export function createNodeHttpFetch(options: NodeHttpFetchOptions): BotApiFetch 
       const signal = init.signal;
       if (signal?.aborted) return reject(abortError(signal.reason));
       const onAbort = () => req.destroy(abortError(signal?.reason));
-      const method = url.pathname.slice(url.pathname.lastIndexOf('/') + 1);
       const limitMs = options.timeoutMs(method);
       const deadline = setTimeout(() => req.destroy(new Error(`no answer to ${method} within ${limitMs / 1000} s`)), limitMs);
       const done = () => {
@@ -70,7 +96,7 @@ export function createNodeHttpFetch(options: NodeHttpFetchOptions): BotApiFetch 
       };
 
       const send = secure ? httpsRequest : httpRequest;
-      const req = send(url, { method: init.method ?? 'GET', headers, agent: secure ? httpsAgent : httpAgent }, (res) => {
+      const req = send({ ...where, method: init.method ?? 'GET', headers, agent: secure ? httpsAgent : httpAgent }, (res) => {
         readText(res).then(
           (text) => {
             done();

@@ -61,14 +61,14 @@ export function createUpdatePipeline(options: PipelineOptions): UpdatePipeline {
       const sameMessage = (queued: Update) => routeOf(queued).messageId === route.messageId;
       const replaced = queue.replaceWaiting(route.chatKey, sameMessage, update);
       if (replaced) {
-        intake.finish(replaced.update_id);
+        void intake.finish(replaced.update_id);
         log.debug({ updateId: update.update_id, replaced: replaced.update_id }, 'edit replaces the waiting original');
         return;
       }
     }
     const offer = queue.offer(route.chatKey, update, force);
     if (offer === 'queued') return;
-    intake.finish(update.update_id);
+    void intake.finish(update.update_id);
     options.traffic.count('declined');
     log.debug({ updateId: update.update_id, limit: offer }, 'queue limit reached, update answered with a note');
     note(update, route.chatKey, offer);
@@ -77,7 +77,6 @@ export function createUpdatePipeline(options: PipelineOptions): UpdatePipeline {
   async function handle(update: Update): Promise<void> {
     try {
       await bot.handleUpdate(update);
-      intake.finish(update.update_id);
     } catch (error) {
       const cause = error instanceof BotError ? error.error : error;
       if (isTransient(cause)) {
@@ -89,8 +88,9 @@ export function createUpdatePipeline(options: PipelineOptions): UpdatePipeline {
       log.error({ updateId: update.update_id, err: cause }, 'answering an update failed');
       options.traffic.count('failed');
       await apologise(update);
-      intake.finish(update.update_id);
     }
+    // Durable before the chat's next update starts: a crash can then only repeat a chat's last answer.
+    await intake.finish(update.update_id);
   }
 
   function retryLater(update: Update): void {
@@ -152,6 +152,7 @@ export function createUpdatePipeline(options: PipelineOptions): UpdatePipeline {
       retryTimers.clear();
       await queue.idle();
       await Promise.all(notesInFlight);
+      intake.flush();
     },
   };
 }

@@ -75,6 +75,8 @@ export interface IntakeStore {
    * Returns false when the key is unknown or was done already.
    */
   markDone(channel: IntakeChannel, key: string): boolean;
+  /** {@link markDone} for many keys in one transaction (one commit); returns how many were newly done. */
+  markDoneMany(channel: IntakeChannel, keys: readonly string[]): number;
   /**
    * For a restart: every unfinished item of the channel, oldest first. Each call counts
    * as one recovery of each item; an item already handed back `maxRecoveries` times
@@ -156,11 +158,18 @@ export function createIntakeStore(db: SqliteDatabase, options: IntakeStoreOption
     return { duplicate: true, done: doneAt.get(entry.channel, entry.key)?.done_at != null };
   };
   const recordMany = db.transaction((entries: readonly IntakeEntry[]) => entries.map(record));
+  const markDoneMany = db.transaction((channel: IntakeChannel, keys: readonly string[]) => {
+    const at = now();
+    let done = 0;
+    for (const key of keys) done += finish.run(at, channel, key).changes;
+    return done;
+  });
 
   return {
     record,
     recordMany: (entries) => recordMany(entries),
     markDone: (channel, key) => finish.run(now(), channel, key).changes === 1,
+    markDoneMany: (channel, keys) => (keys.length === 0 ? 0 : markDoneMany(channel, keys)),
     recover: (channel, recoverOptions) => recover(channel, recoverOptions?.maxRecoveries ?? DEFAULT_MAX_RECOVERIES),
     countUnfinished({ channel, queue } = {}) {
       if (channel && queue !== undefined) return countQueue.get(channel, queue)?.n ?? 0;

@@ -15,6 +15,9 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
+const failOnError = (error: unknown) => {
+  throw error;
+};
 const echo = () => scriptedAssistant((m) => ({ text: `Antwort auf ${m.text}` }));
 
 function intakeStore(): IntakeStore {
@@ -43,6 +46,10 @@ function watched(store: IntakeStore): IntakeStore & { recordedAt: Map<string, nu
       doneAt.set(key, performance.now());
       return store.markDone(channel, key);
     },
+    markDoneMany(channel, keys) {
+      for (const key of keys) doneAt.set(key, performance.now());
+      return store.markDoneMany(channel, keys);
+    },
   };
 }
 
@@ -70,7 +77,7 @@ describe('Telegram channel: durable intake in polling', () => {
     const fake = await FakeTelegram.start();
     const store = intakeStore();
     const left: Update[] = [fake.updates.text(811, 'liegen geblieben 1'), fake.updates.text(812, 'liegen geblieben 2')];
-    createStoredIntake(store).record(left);
+    createStoredIntake(store, failOnError).record(left);
     // Telegram never got the confirmation for the first one, so it delivers it again.
     fake.deliver(left[0]!);
     fake.deliver(fake.updates.text(811, 'neu'));
@@ -93,7 +100,7 @@ describe('Telegram channel: durable intake in polling', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     await bot.channel.stop();
     expect(
-      createStoredIntake(store)
+      createStoredIntake(store, failOnError)
         .unfinished()
         .map((u) => u.update_id),
     ).toEqual([update.update_id]);
