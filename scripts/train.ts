@@ -53,7 +53,8 @@ export function buildModel(items: TrainingItem[], knowledgeDir: string, params: 
   const scopeWords = [...new Set(items.filter((item) => item.want !== 'decline').flatMap((item) => tokenize(item.q).map((t) => t.key)))]
     .filter((w) => !typos.has(w))
     .sort();
-  const base: UnderstandingModel = { ...emptyModel(params), corpusWords, genericNameWords, scopeWords };
+  const everydayWords = findEverydayWords(items).filter((w) => !typos.has(w));
+  const base: UnderstandingModel = { ...emptyModel(params), corpusWords, genericNameWords, scopeWords, everydayWords };
   // Read the corpus with the lexicon the bot will have, so the features match.
   const reader = prepareUnderstanding(knowledge, base);
   // What the conversation asked before, as the bot will know it: the previous question's facet.
@@ -168,6 +169,35 @@ export function corpusTypos(items: TrainingItem[], knowledge: Knowledge): Set<st
 function relatedTo(a: string, b: string, knowledge: Knowledge): boolean {
   const subject = knowledge.subjects.get(a);
   return subject !== undefined && relatedSubjects(subject, knowledge).some((s) => s.id === b);
+}
+
+/** How often a word must occur inside questions, and how rarely capitalised there, to count as an everyday word. */
+const EVERYDAY_MIN_USES = 3;
+const EVERYDAY_MAX_CAPITALISED = 0.2;
+
+/**
+ * Everyday words: words people type often and in lower case where no sentence starts ("stimmt",
+ * "richtig", "eigentlich"). Names are written capitalised ("IHK", "Caritas", "Kiel") and so never
+ * are; German nouns are capitalised too, and stay out. Such a word is never read as a name.
+ */
+function findEverydayWords(items: TrainingItem[]): string[] {
+  const uses = new Map<string, { inside: number; capitalised: number }>();
+  for (const item of items) {
+    // Words that start the message or a sentence are capitalised anyway: only the others tell.
+    for (const match of item.q.matchAll(/(?<![.!?:]\s*|^\s*)(?<=\s)([\p{L}]+)/gu)) {
+      const word = match[1]!;
+      const key = tokenize(word)[0]?.key;
+      if (!key) continue;
+      const use = uses.get(key) ?? { inside: 0, capitalised: 0 };
+      use.inside++;
+      if (/^\p{Lu}/u.test(word)) use.capitalised++;
+      uses.set(key, use);
+    }
+  }
+  return [...uses]
+    .filter(([, use]) => use.inside >= EVERYDAY_MIN_USES && use.capitalised / use.inside <= EVERYDAY_MAX_CAPITALISED)
+    .map(([key]) => key)
+    .sort();
 }
 
 /**

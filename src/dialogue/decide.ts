@@ -137,7 +137,10 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
   const weights = weightsOf(params);
   const ownStems = reading.tokens.filter((t) => t.mention === undefined).map((t) => t.stem);
   const cues = understanding.cueSpecificities(ownStems);
-  const cueOf = (facetId: string) => cues.get(facetId) ?? 0;
+  // A written-out e-mail address, web address or phone number says what is asked as plainly as the word for it.
+  const written = new Set([claims.emails.length > 0 && 'email', claims.urls.length > 0 && 'url', claims.phones.length > 0 && 'phone']);
+  const cueOf = (facetId: string) =>
+    understanding.facets.get(facetId)?.fields.some((f) => written.has(f.type)) ? 1 : (cues.get(facetId) ?? 0);
   const candidates: Candidate[] = [];
   let bestScore = Number.NEGATIVE_INFINITY;
   const add = (facet: FacetDeclaration, subject: Subject | undefined, set: (e: Float64Array) => void, unnamed?: string, field?: string) => {
@@ -484,17 +487,16 @@ function questionSentence(text: string): string | undefined {
   return sentences.length >= 2 && questions.length === 1 ? questions[0] : undefined;
 }
 
-const DETAIL_TYPES = new Set(['email', 'url', 'phone']);
-
 /**
  * 1 when a yes/no question claims a value of the kind the facet's fields hold ("ein Pate?" claims
- * a role, "unter info@example.org?" an e-mail address); -1 when it writes out a contact detail of
- * another kind than the facet's (an e-mail address is no phone number); else 0.
+ * a role, "unter info@example.org?" an e-mail address); -1 when it writes out a contact detail the
+ * facet does not hold (an e-mail address is no phone number, and no person); else 0.
  */
 function claimFit(facet: FacetDeclaration, claims: Claims, roleClaimed: boolean): number {
   if (claimFits(facet, claims, roleClaimed)) return 1;
+  // A written-out address or number is what the question claims: a facet that holds none of its kind answers something else.
   const detailWritten = claims.emails.length + claims.urls.length + claims.phones.length > 0;
-  return detailWritten && facet.fields.some((f) => DETAIL_TYPES.has(f.type)) ? -1 : 0;
+  return detailWritten && facet.kind === 'fact' ? -1 : 0;
 }
 
 function claimFits(facet: FacetDeclaration, claims: Claims, roleClaimed: boolean): boolean {

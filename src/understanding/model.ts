@@ -74,6 +74,8 @@ export interface UnderstandingModel {
   genericNameWords: string[];
   /** Words (keys) of the corpus questions the bot answers, as opposed to those it declines. */
   scopeWords: string[];
+  /** Words people type often and in lower case ("stimmt", "richtig"): never a name the knowledge lacks. */
+  everydayWords?: string[];
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -159,7 +161,7 @@ export function prepareUnderstanding(knowledge: Knowledge, model: UnderstandingM
     .flatMap((facet) => [...facet.cues.de, ...facet.cues.en])
     .map((cue) => tokenize(cue).map((t) => t.key))
     .sort((a, b) => b.length - a.length);
-  const readerOptions = { cueStems, corpusWords, preambles };
+  const readerOptions = { cueStems, corpusWords, preambles, everydayWords: new Set(model.everydayWords ?? []) };
   const read = (text: string) => readMessage(text, lexicon, readerOptions);
   // The language and the kind of question both read a message's features: compute them once.
   const featureCache = new WeakMap<Reading, string[]>();

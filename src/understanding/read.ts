@@ -49,6 +49,8 @@ export interface ReaderOptions {
   cueStems: ReadonlySet<string>;
   /** Keys known from the training corpus. */
   corpusWords: ReadonlySet<string>;
+  /** Keys of everyday words, never part of a name the knowledge lacks ("stimmt das?"). */
+  everydayWords?: ReadonlySet<string>;
 }
 
 /** Reads one message. Pure and cheap: no I/O, bounded work per word. */
@@ -62,7 +64,7 @@ export function readMessage(raw: string, lexicon: Lexicon, options: ReaderOption
     lexicon,
   );
   const mentions = findMentions(tokens, lexicon);
-  const unknownName = findUnknownName(tokens, lexicon, options.cueStems);
+  const unknownName = findUnknownName(tokens, lexicon, options.cueStems, options.everydayWords);
   return {
     text,
     tokens,
@@ -269,13 +271,19 @@ function oneWordOff(slice: ReadToken[], lexicon: Lexicon): string[] | undefined 
  * words around them that belong to a name ("AWO Musterstadt", "Stiftung Mercator") but not
  * cue words ("Partner") or function words.
  */
-function findUnknownName(tokens: ReadToken[], lexicon: Lexicon, cueStems: ReadonlySet<string>): string | undefined {
+function findUnknownName(
+  tokens: ReadToken[],
+  lexicon: Lexicon,
+  cueStems: ReadonlySet<string>,
+  everydayWords: ReadonlySet<string> = new Set(),
+): string | undefined {
   // A word that other names use too belongs to this one ("Possehl-Stiftung", "AWO Musterstadt"), a cue word does not ("Partner").
   const nameWord = (t: ReadToken) =>
     t.mention === undefined && lexicon.nameStems.has(t.stem) && !lexicon.functionWords.has(t.key) && !cueStems.has(t.stem);
+  // Everyday words are never part of a name ("ich hab gehört Lübeck …").
   const content = (t: ReadToken | undefined) =>
-    t !== undefined && t.mention === undefined && !lexicon.functionWords.has(t.key) && !/^\d+$/.test(t.key);
-  let at = tokens.findIndex((t) => !t.domain && t.mention === undefined && t.key.length >= 2);
+    t !== undefined && t.mention === undefined && !lexicon.functionWords.has(t.key) && !/^\d+$/.test(t.key) && !everydayWords.has(t.key);
+  let at = tokens.findIndex((t) => !t.domain && t.mention === undefined && t.key.length >= 2 && !everydayWords.has(t.key));
   // Or a word of names with another word before it that no name of the knowledge goes on with ("die Zeit-Stiftung").
   if (at < 0) at = tokens.findIndex((t, i) => i > 0 && nameWord(t) && content(tokens[i - 1]));
   if (at < 0) return undefined;
@@ -284,7 +292,8 @@ function findUnknownName(tokens: ReadToken[], lexicon: Lexicon, cueStems: Readon
   let start = at;
   let end = at + 1;
   while (start > 0 && (belongs(tokens[start - 1]) || (nameWord(tokens[at]!) && content(tokens[start - 1])))) start--;
-  while (end < tokens.length && (belongs(tokens[end]) || (!tokens[end]!.domain && tokens[end]!.mention === undefined) || nameWord(tokens[end]!)))
+  const unknownWord = (t: ReadToken) => !t.domain && t.mention === undefined && !everydayWords.has(t.key);
+  while (end < tokens.length && (belongs(tokens[end]) || unknownWord(tokens[end]!) || nameWord(tokens[end]!)))
     end++;
   return tokens
     .slice(start, end)

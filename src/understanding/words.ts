@@ -18,7 +18,7 @@ seine seinem seinen seiner seit sich sie sind so soll sollen sollte sondern sowi
 unter vom von vor wann war waren warum was weil welche welchem welchen welcher welches wem wen wenn wer werden wie wieder
 will wir wird wo wobei woher wohin womit woran worauf worüber wozu wurde wurden würde zu zum zur zwischen
 mal eben halt eigentlich denn schon gerade ganz sehr bloß nochmal einmal kurz eh ne nee gell hallo na ähm äh hm
-is nich nix nen ner gibts
+is nich nix nen ner nem gibts
 hast habt hatten hattest seid wirst werdet darfst dürft musst müsst sollst sollt willst wollen wollt möchte möchtest möchten
 mag magst gibt
 `;
