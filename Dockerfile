@@ -31,6 +31,8 @@ COPY package.json package-lock.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY knowledge ./knowledge
+# The fitted model (understanding.json and its weights): without it the bot knows only the knowledge's examples.
+COPY model ./model
 COPY messages ./messages
 COPY schema ./schema
 # The database (DATA_DIR=data: pending updates, unanswered questions); mount a volume here to keep it.
