@@ -29,14 +29,17 @@ export class FeatureSpace {
 
   /** The index of each feature in this space, adding those it lacks. */
   add(features: readonly string[]): Int32Array {
-    return Int32Array.from(features, (feature) => {
+    const positions = new Int32Array(features.length);
+    for (let i = 0; i < features.length; i++) {
+      const feature = features[i]!;
       let f = this.index.get(feature);
       if (f === undefined) {
         f = this.index.size;
         this.index.set(feature, f);
       }
-      return f;
-    });
+      positions[i] = f;
+    }
+    return positions;
   }
 }
 
@@ -60,10 +63,11 @@ export class Softmax {
     this.space = space;
     const positions = space.add(json.features);
     this.rows = new Int32Array(space.index.size).fill(-1);
-    positions.forEach((position, row) => {
-      this.rows[position] = row;
-    });
-    this.scale = Float64Array.from(json.features, (feature) => json.groups[groupOf(feature)] ?? 1);
+    this.scale = new Float64Array(json.features.length);
+    for (let row = 0; row < positions.length; row++) {
+      this.rows[positions[row]!] = row;
+      this.scale[row] = json.groups[groupOf(json.features[row]!)] ?? 1;
+    }
     this.weights = json.weights;
     this.bias = Float64Array.from(json.bias);
     this.slotOf = new Int32Array(json.features.length).fill(-1);
