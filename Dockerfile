@@ -31,6 +31,8 @@ COPY package.json package-lock.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY knowledge ./knowledge
+# The fitted model (understanding.json and its weights): without it the bot knows only the knowledge's examples.
+COPY model ./model
 COPY messages ./messages
 COPY schema ./schema
 # The database (DATA_DIR=data: pending updates, unanswered questions); mount a volume here to keep it.
@@ -43,5 +45,6 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
 ENTRYPOINT ["/usr/bin/tini", "--"]
 # node directly, not npm start: the signal must reach Node, and tsx is not needed.
 # Node flags as in src/process-flags.ts (and npm start): a small young generation and a capped
-# old one keep RSS near 115 MB under load for about 20 % more CPU; docs/operations.md has the figures.
-CMD ["node", "--max-semi-space-size=2", "--max-old-space-size=96", "dist/src/main.js"]
+# old one keep RSS near 115 MB under load for about 20 % more CPU, one V8 worker thread saves
+# another 10–14 MB; docs/operations.md has the figures.
+CMD ["node", "--max-semi-space-size=2", "--max-old-space-size=96", "--v8-pool-size=1", "dist/src/main.js"]

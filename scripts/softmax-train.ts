@@ -76,6 +76,5 @@ export function trainSoftmax(rows: readonly TrainingRow[], options: SoftmaxOptio
       }
     }
   }
-  const weights = Buffer.from(Float32Array.from(W).buffer).toString('base64');
-  return { classes, features: kept, groups: options.groups, weights, bias: [...b].map((v) => Math.round(v * 1e5) / 1e5) };
+  return { classes, features: kept, groups: options.groups, weights: Float32Array.from(W), bias: [...b].map((v) => Math.round(v * 1e5) / 1e5) };
 }

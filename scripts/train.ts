@@ -1,6 +1,6 @@
 /**
  * `npm run train`: fits the understanding on the training corpus and writes
- * `model/understanding.json` – the counts of the classifiers (what kind of question,
+ * `model/understanding.json` (and its weights, `model/understanding.f32`) – the counts of the classifiers (what kind of question,
  * yes/no, which language), the corpus vocabulary, the name words that questions mostly
  * use in other senses, and the weights and thresholds of the one scoring function.
  *
@@ -9,7 +9,6 @@
  *
  * Deterministic: the same corpus and knowledge give the same model.
  */
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { factOf, type Knowledge, relatedSubjects } from '../src/knowledge/knowledge.js';
@@ -27,6 +26,7 @@ import {
   type UnderstandingModel,
   wordsOf,
 } from '../src/understanding/model.js';
+import { writeModelFile } from '../src/understanding/model-file.js';
 import { NaiveBayes } from '../src/understanding/naive-bayes.js';
 import { tokenize } from '../src/understanding/normalise.js';
 import type { Reading } from '../src/understanding/read.js';
@@ -243,7 +243,7 @@ async function main(): Promise<void> {
   const knowledgeDir = path.join(repoRoot, 'knowledge');
   const params = search ? await fitParams(items, knowledgeDir, buildModel, loadModel().params ?? DEFAULT_PARAMS) : loadModel().params;
   const model = buildModel(items, knowledgeDir, params);
-  writeFileSync(MODEL_PATH, `${JSON.stringify(model)}\n`);
+  writeModelFile(MODEL_PATH, model);
   console.log(`wrote ${path.relative(process.cwd(), MODEL_PATH)}: ${items.length} questions, ${model.corpusWords.length} words`);
 }
 

@@ -54,6 +54,9 @@ export function answerLine(line: string, assistant: Assistant, lineNumber: numbe
  * would dominate the cost of large batches, and holding answers back would hang a client
  * that sends one line and waits for its answer.
  */
+/** Answers held back for one write at most (characters): enough to make writes few, little enough to stay small in memory. */
+const FLUSH_CHARS = 64 * 1024;
+
 async function runJsonl(assistant: Assistant): Promise<void> {
   const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   let lineNumber = 0;
@@ -69,8 +72,10 @@ async function runJsonl(assistant: Assistant): Promise<void> {
     lineNumber += 1;
     // Every line gets its answer, even a blank or broken one: the caller pairs lines by position.
     pending += `${answerLine(line, assistant, lineNumber)}\n`;
+    // Input that keeps arriving faster than it is answered never lets the scheduled write run: write in pieces meanwhile.
+    if (pending.length >= FLUSH_CHARS) flush();
     // Runs after the lines already read are answered, before waiting for more input.
-    if (!flushScheduled) {
+    else if (!flushScheduled) {
       flushScheduled = true;
       setImmediate(flush);
     }

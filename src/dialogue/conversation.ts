@@ -17,13 +17,19 @@ export const freshConversation = (): ConversationState => ({ locale: undefined, 
 /** How many subjects of the conversation a follow-up may refer to. */
 export const REMEMBERED_SUBJECTS = 3;
 
+/** One empty list for every conversation without choices or subjects: most have none, and thousands of conversations are kept. */
+const NONE = Object.freeze([]) as unknown as string[];
+
+/** A state as kept: one object per conversation, with the time of its last message. */
+type Kept = ConversationState & { touched: number };
+
 /**
  * Conversation states in memory: forgotten after a while of silence (a follow-up an
  * hour later should not inherit an old subject, and nothing is kept longer than it
  * helps), and the least recently used dropped first when there are very many.
  */
 export class ConversationStore {
-  private readonly states = new Map<string, { state: ConversationState; touched: number }>();
+  private readonly states = new Map<string, Kept>();
   private lastSweep: number;
 
   constructor(
@@ -37,13 +43,19 @@ export class ConversationStore {
   get(id: string): ConversationState {
     const entry = this.states.get(id);
     if (!entry || this.now() - entry.touched > this.idleMs) return freshConversation();
-    return entry.state;
+    return entry;
   }
 
   set(id: string, state: ConversationState): void {
     const now = this.now();
     this.states.delete(id);
-    this.states.set(id, { state, touched: now });
+    this.states.set(id, {
+      locale: state.locale,
+      subjects: state.subjects.length > 0 ? state.subjects : NONE,
+      facet: state.facet,
+      choices: state.choices.length > 0 ? state.choices : NONE,
+      touched: now,
+    });
     if (this.states.size > this.limit) {
       const oldest = this.states.keys().next().value;
       if (oldest !== undefined) this.states.delete(oldest);

@@ -248,8 +248,13 @@ export function claimedRoles(tokens: readonly ReadToken[], roleCues: ReadonlyMap
   return roles;
 }
 
+// Plain loops: this runs for every cue phrase of every role at every word, a closure each time was most of a message's garbage.
 function containsPhrase(stems: readonly string[], phrase: readonly string[]): boolean {
-  for (let i = 0; i + phrase.length <= stems.length; i++) if (phrase.every((p, k) => stems[i + k] === p)) return true;
+  for (let i = 0; i + phrase.length <= stems.length; i++) {
+    let k = 0;
+    while (k < phrase.length && stems[i + k] === phrase[k]) k++;
+    if (k === phrase.length) return true;
+  }
   return false;
 }
 

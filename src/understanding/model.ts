@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { factOf, type Knowledge, type Subject } from '../knowledge/knowledge.js';
@@ -7,10 +7,11 @@ import type { Locale } from '../message.js';
 import { AdoptedAnswers } from './adopted.js';
 import { featuresOf } from './features.js';
 import { buildLexicon, type Lexicon } from './lexicon.js';
+import { readModelFile } from './model-file.js';
 import { NaiveBayes, type NaiveBayesCounts, type NaiveBayesParams, softmax } from './naive-bayes.js';
 import { tokenize } from './normalise.js';
 import { type Reading, readMessage, withoutVerbPrefix } from './read.js';
-import { Softmax, type SoftmaxJson } from './softmax.js';
+import { FeatureSpace, Softmax, type SoftmaxJson } from './softmax.js';
 import { stem } from './stem.js';
 import { ENGLISH_FUNCTION_WORDS, GERMAN_FUNCTION_WORDS } from './words.js';
 
@@ -59,7 +60,7 @@ export const DEFAULT_PARAMS: ScorerParams = {
   clarify: 0.5,
 };
 
-/** What `npm run train` writes. */
+/** What `npm run train` writes (`model-file.ts` tells how). */
 export interface UnderstandingModel {
   version: 2;
   params: ScorerParams;
@@ -88,7 +89,7 @@ export const MODEL_PATH =
 /** The fitted model, or an empty one (knowledge examples only) when none was trained. */
 export function loadModel(path = MODEL_PATH): UnderstandingModel {
   if (!existsSync(path)) return emptyModel();
-  const model = JSON.parse(readFileSync(path, 'utf8')) as UnderstandingModel;
+  const model = readModelFile<UnderstandingModel>(path);
   if (model.version !== 2) return emptyModel();
   // Weights added since the model was fitted start from their defaults.
   return {
@@ -174,8 +175,7 @@ export function prepareUnderstanding(knowledge: Knowledge, model: UnderstandingM
     return cached;
   };
 
-  const fitted = model.intents ? new Softmax(model.intents) : undefined;
-  const fittedYesNo = model.yesNo ? new Softmax(model.yesNo) : undefined;
+  const { intents: fitted, yesNo: fittedYesNo } = classifiersOf(model);
   const newFacets = knowledge.facets.map((f) => f.id).filter((id) => !fitted?.classes.includes(id));
 
   // The knowledge's own examples, in a classifier of their own: it knows facets the fitted model does
@@ -260,6 +260,24 @@ export function prepareUnderstanding(knowledge: Knowledge, model: UnderstandingM
     features,
   };
 }
+
+/** The model's classifiers over one feature space, built once per model (a reload of the knowledge keeps them). */
+function classifiersOf(model: UnderstandingModel): { intents?: Softmax; yesNo?: Softmax } {
+  const key = model.intents ?? model.yesNo;
+  if (!key) return {};
+  const cached = classifiers.get(key);
+  if (cached && cached.yesNoJson === model.yesNo) return cached;
+  const space = new FeatureSpace();
+  const built = {
+    yesNoJson: model.yesNo,
+    ...(model.intents ? { intents: new Softmax(model.intents, space) } : {}),
+    ...(model.yesNo ? { yesNo: new Softmax(model.yesNo, space) } : {}),
+  };
+  classifiers.set(key, built);
+  return built;
+}
+
+const classifiers = new WeakMap<SoftmaxJson, { yesNoJson: SoftmaxJson | undefined; intents?: Softmax; yesNo?: Softmax }>();
 
 function stemsOf(phrase: string): string[] {
   return tokenize(phrase).map((token) => stem(token.key));
