@@ -197,7 +197,12 @@ function answer(
  * and the answers are joined. Only when every part has an answer of its own; otherwise the
  * message is answered as a whole.
  */
-function answerEach(parts: string[], whole: Reading, state: ConversationState, context: ComposeContext): { composed: Composed; confidence: number } | undefined {
+function answerEach(
+  parts: string[],
+  whole: Reading,
+  state: ConversationState,
+  context: ComposeContext,
+): { composed: Composed; confidence: number } | undefined {
   if (parts.length < 2) return undefined;
   const { understanding } = context;
   const named = whole.mentions.flatMap((m) => m.ids.slice(0, 1));
@@ -228,8 +233,14 @@ function answerEach(parts: string[], whole: Reading, state: ConversationState, c
     text,
     intent: answers[0]!.composed.intent,
     choices: [],
-    links: unique(answers.flatMap((a) => a.composed.links), (l) => l.url),
-    contacts: unique(answers.flatMap((a) => a.composed.contacts), (c) => JSON.stringify(c)),
+    links: unique(
+      answers.flatMap((a) => a.composed.links),
+      (l) => l.url,
+    ),
+    contacts: unique(
+      answers.flatMap((a) => a.composed.contacts),
+      (c) => JSON.stringify(c),
+    ),
   };
   return { composed, confidence };
 }

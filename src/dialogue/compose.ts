@@ -4,8 +4,8 @@ import type { AdoptedAnswer, FacetDeclaration } from '../knowledge/schema.js';
 import type { Locale } from '../message.js';
 import type { Choice, Contact, Link } from '../reply.js';
 import { claimedRoles, functionsIn } from '../understanding/claims.js';
-import { tokenize } from '../understanding/normalise.js';
 import type { Understanding } from '../understanding/model.js';
+import { tokenize } from '../understanding/normalise.js';
 import type { Reading } from '../understanding/read.js';
 import { stem } from '../understanding/stem.js';
 import { choiceId } from './choices.js';
@@ -101,7 +101,8 @@ function fact(facet: FacetDeclaration, subject: Subject, context: ComposeContext
     const claimed = subject.kind === 'person' && field.name === 'role' ? functionClaim(subject, context) : undefined;
     const claim = claimContext(decision, subject, context);
     // "Gibt es eine Messe?" naming a subject the knowledge has, and claiming nothing more of it: it exists.
-    const exists = decision.claims.exists && claim.contentStems.length === 0 && context.reading.mentions.some((m) => m.full && m.ids.includes(subject.id));
+    const exists =
+      decision.claims.exists && claim.contentStems.length === 0 && context.reading.mentions.some((m) => m.full && m.ids.includes(subject.id));
     const verdict = claimed?.verdict ?? verdictOf(field.type, value, claim, knowledge, locale) ?? (exists ? 'yes' : undefined);
     if (verdict) text = say('answer-with-verdict', { verdict: say(`verdict-${verdict}`), answer: text });
     // "Ist Frau X die Ansprechpartnerin?": no, and who is.
@@ -138,7 +139,10 @@ function functionClaim(person: Subject, context: ComposeContext): { verdict: 'ye
   const { subjects } = context.understanding.knowledge;
   const where = context.reading.mentions.flatMap((m) => m.ids).filter((id) => id !== person.id);
   const worksThere = (holder: Subject) =>
-    where.some((id) => holder.facts.organisation === id || (holder.facts.role as Record<Locale, string>).de.includes(subjects.get(id)?.name.text.de ?? '\u0000'));
+    where.some(
+      (id) =>
+        holder.facts.organisation === id || (holder.facts.role as Record<Locale, string>).de.includes(subjects.get(id)?.name.text.de ?? '\u0000'),
+    );
   return { verdict: 'no', heldBy: where.length === 0 ? holders : holders.filter(worksThere) };
 }
 
@@ -317,7 +321,13 @@ function decline(context: ComposeContext, inScope: boolean, subject?: Subject): 
   const text = subject ? say('decline-near-subject', { subject: new NameValue(subject.name) }) : say('decline-near');
   const choices = subject ? [choiceFor(context.understanding.facets.get('about'), subject, context)].filter(isChoice) : [];
   // The conversation is about the subject named, even when this question about it could not be answered ("… und wer leitet das?").
-  return base(text, null, { fallback: true, handoff: true, contacts: contactsOf(context), choices, ...(subject ? { remember: { subject: subject.id } } : {}) });
+  return base(text, null, {
+    fallback: true,
+    handoff: true,
+    contacts: contactsOf(context),
+    choices,
+    ...(subject ? { remember: { subject: subject.id } } : {}),
+  });
 }
 
 /** The main topics as buttons: for the welcome, help and honest declines. */

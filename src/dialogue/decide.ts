@@ -139,8 +139,7 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
   const cues = understanding.cueSpecificities(ownStems);
   // A written-out e-mail address, web address or phone number says what is asked as plainly as the word for it.
   const written = new Set([claims.emails.length > 0 && 'email', claims.urls.length > 0 && 'url', claims.phones.length > 0 && 'phone']);
-  const cueOf = (facetId: string) =>
-    understanding.facets.get(facetId)?.fields.some((f) => written.has(f.type)) ? 1 : (cues.get(facetId) ?? 0);
+  const cueOf = (facetId: string) => (understanding.facets.get(facetId)?.fields.some((f) => written.has(f.type)) ? 1 : (cues.get(facetId) ?? 0));
   const candidates: Candidate[] = [];
   let bestScore = Number.NEGATIVE_INFINITY;
   const add = (facet: FacetDeclaration, subject: Subject | undefined, set: (e: Float64Array) => void, unnamed?: string, field?: string) => {
@@ -419,7 +418,9 @@ function mentionedSubjects(reading: Reading, understanding: Understanding, talke
   const found = new Map<string, MentionedSubject>();
   const belongsWith = (id: string) => {
     const subject = knowledge.subjects.get(id);
-    return subject !== undefined && talkedAbout !== undefined && (isPartOf(subject, talkedAbout, knowledge) || isPartOf(talkedAbout, subject, knowledge));
+    return (
+      subject !== undefined && talkedAbout !== undefined && (isPartOf(subject, talkedAbout, knowledge) || isPartOf(talkedAbout, subject, knowledge))
+    );
   };
   for (const mention of reading.mentions) {
     const near = mention.ids.length > 1 ? mention.ids.filter(belongsWith) : [];

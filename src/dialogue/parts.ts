@@ -1,4 +1,4 @@
-import { tokenize, toKey } from '../understanding/normalise.js';
+import { toKey, tokenize } from '../understanding/normalise.js';
 import { QUESTION_WORDS, wordList } from '../understanding/words.js';
 
 /**
@@ -60,4 +60,23 @@ function splitAtConjunction(sentence: string): string[] {
   return pieces.map((p) => p.trim()).filter(Boolean);
 }
 
-const PREPOSITIONS = new Set(['seit', 'ab', 'bis', 'mit', 'an', 'bei', 'in', 'fur', 'von', 'zu', 'since', 'from', 'for', 'to', 'with', 'at', 'by', 'on']);
+const PREPOSITIONS = new Set([
+  'seit',
+  'ab',
+  'bis',
+  'mit',
+  'an',
+  'bei',
+  'in',
+  'fur',
+  'von',
+  'zu',
+  'since',
+  'from',
+  'for',
+  'to',
+  'with',
+  'at',
+  'by',
+  'on',
+]);

@@ -217,7 +217,9 @@ function continuesAsAnotherName(found: Mention, tokens: ReadToken[], lexicon: Le
   const slice = tokens.slice(found.start, found.end).map((t) => t.key);
   const after = (at: number) => {
     const next = tokens[at];
-    return next !== undefined && next.mention === undefined && /^\p{Lu}/u.test(next.surface) && !lexicon.functionWords.has(next.key) ? next : undefined;
+    return next !== undefined && next.mention === undefined && /^\p{Lu}/u.test(next.surface) && !lexicon.functionWords.has(next.key)
+      ? next
+      : undefined;
   };
   let followed = false;
   for (const name of lexicon.multiWord.get(slice[0]!) ?? []) {
@@ -293,8 +295,7 @@ function findUnknownName(
   let end = at + 1;
   while (start > 0 && (belongs(tokens[start - 1]) || (nameWord(tokens[at]!) && content(tokens[start - 1])))) start--;
   const unknownWord = (t: ReadToken) => !t.domain && t.mention === undefined && !everydayWords.has(t.key);
-  while (end < tokens.length && (belongs(tokens[end]) || unknownWord(tokens[end]!) || nameWord(tokens[end]!)))
-    end++;
+  while (end < tokens.length && (belongs(tokens[end]) || unknownWord(tokens[end]!) || nameWord(tokens[end]!))) end++;
   return tokens
     .slice(start, end)
     .map((t) => t.surface)

@@ -112,4 +112,3 @@ describe('conversation', () => {
     expect(say('Und was macht die Migration dort?').text).toMatch(/^Die Stabsstelle Migration und Ehrenamt/);
   });
 });
-
