@@ -2,6 +2,7 @@ import { editDistance } from './fuzzy.js';
 import type { Lexicon } from './lexicon.js';
 import { cleanInput, toKey, tokenize } from './normalise.js';
 import { stem } from './stem.js';
+import { HONORIFICS, wordList } from './words.js';
 
 /** One word of the message: as typed, as a key, and as the stem the reader matched. */
 export interface ReadToken {
@@ -222,6 +223,15 @@ function continuesAsAnotherName(found: Mention, tokens: ReadToken[], lexicon: Le
       : undefined;
   };
   let followed = false;
+  let otherBefore = false;
+  const before = tokens[found.start - 1];
+  const capitalisedUnknown = (t: ReadToken | undefined) =>
+    t !== undefined &&
+    t.mention === undefined &&
+    !t.domain &&
+    /^\p{Lu}/u.test(t.surface) &&
+    !lexicon.functionWords.has(t.key) &&
+    !HONORIFIC_KEYS.has(t.key);
   for (const name of lexicon.multiWord.get(slice[0]!) ?? []) {
     if (name.keys.length <= slice.length || !name.ids.some((id) => found.ids.includes(id))) continue;
     for (let offset = 0; offset + slice.length <= name.keys.length; offset++) {
@@ -230,13 +240,18 @@ function continuesAsAnotherName(found: Mention, tokens: ReadToken[], lexicon: Le
       while (offset - typed - 1 >= 0 && tokens[found.start - typed - 1]?.key === name.keys[offset - typed - 1]) typed++;
       let at = found.end;
       while (offset + (at - found.start) < name.keys.length && tokens[at]?.key === name.keys[offset + (at - found.start)]) at++;
-      if (offset + (at - found.start) >= name.keys.length) return false;
+      if (offset + (at - found.start) >= name.keys.length && typed === offset) return false;
       if (typed > 0 || at > found.end) followed = true;
+      // "Jan Muster" where the name is "Jana Muster": a capitalised word the knowledge lacks in place of the name's word before.
+      if (offset > 0 && typed === 0 && capitalisedUnknown(before)) otherBefore = true;
     }
   }
+  if (otherBefore) return true;
   const next = after(found.end);
   return next !== undefined && (followed || !next.domain);
 }
+
+const HONORIFIC_KEYS = new Set(wordList(HONORIFICS).map(toKey));
 
 /** The odd word of a misheard name: shorter words are too easily another word ("Jens Ilze" still passes). */
 const MIN_MISHEARD = 4;
@@ -282,7 +297,7 @@ function findUnknownName(
   // A word that other names use too belongs to this one ("Possehl-Stiftung", "AWO Musterstadt"), a cue word does not ("Partner").
   const nameWord = (t: ReadToken) =>
     t.mention === undefined && lexicon.nameStems.has(t.stem) && !lexicon.functionWords.has(t.key) && !cueStems.has(t.stem);
-  // Everyday words are never part of a name ("ich hab gehört Lübeck …").
+  // Everyday words are never part of a name ("ich hab gehört Musterstadt …").
   const content = (t: ReadToken | undefined) =>
     t !== undefined && t.mention === undefined && !lexicon.functionWords.has(t.key) && !/^\d+$/.test(t.key) && !everydayWords.has(t.key);
   let at = tokens.findIndex((t) => !t.domain && t.mention === undefined && t.key.length >= 2 && !everydayWords.has(t.key));

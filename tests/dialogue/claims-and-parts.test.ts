@@ -78,6 +78,13 @@ describe('yes/no', () => {
     expect(other).toContain('Ilse');
   });
 
+  it('does not confirm a person with the wrong first name', () => {
+    expect(ask('Heißt die Senatorin Paula Steinrücke?').text).not.toMatch(/^Ja/);
+    const right = ask('Heißt die Senatorin Pia Steinrücke?').text;
+    expect(right).not.toMatch(/^Nein/);
+    expect(right).toContain('Pia Steinrücke');
+  });
+
   it('takes a name that goes on differently for another name', () => {
     expect(ask('Ist die Metropolregion Rhein-Main ein Partner?').text).toMatch(/^Nein/);
     expect(ask('Ist die Metropolregion Rhein-Neckar ein Partner?').text).toMatch(/^Ja/);
