@@ -1,3 +1,4 @@
+import { CountLog } from '../../src/count-log.js';
 import type { Logger } from '../../src/logger.js';
 
 /** What happened to Slack answers since the last summary line. */
@@ -24,32 +25,8 @@ const EMPTY: AnswerCounts = { answered: 0, fallbacks: 0, failed: 0 };
  * counts.stop(); // writes what is left
  * ```
  */
-export class AnswerCountLog {
-  private counts: AnswerCounts = { ...EMPTY };
-  private readonly timer: NodeJS.Timeout;
-
-  constructor(
-    private readonly logger: Logger,
-    intervalMs: number,
-  ) {
-    this.timer = setInterval(() => this.flush(), intervalMs);
-    this.timer.unref();
-  }
-
-  count(what: keyof AnswerCounts): void {
-    this.counts[what]++;
-  }
-
-  /** Writes the summary line now, if anything happened. */
-  flush(): void {
-    const counts = this.counts;
-    if (counts.answered === 0 && counts.failed === 0) return;
-    this.counts = { ...EMPTY };
-    this.logger.info(counts, 'slack answers sent');
-  }
-
-  stop(): void {
-    clearInterval(this.timer);
-    this.flush();
+export class AnswerCountLog extends CountLog<keyof AnswerCounts> {
+  constructor(logger: Logger, intervalMs: number) {
+    super(logger, intervalMs, 'slack answers sent', EMPTY);
   }
 }

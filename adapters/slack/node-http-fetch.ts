@@ -1,6 +1,7 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { webApi } from '@slack/bolt';
+import { abortError, readBody } from '../../src/http-client.js';
 
 /** The `fetch` option of Slack's WebClient: the part of WHATWG fetch the client uses. */
 export type WebApiFetch = NonNullable<webApi.WebClientOptions['fetch']>;
@@ -51,7 +52,7 @@ export function createNodeHttpFetch(fallback: WebApiFetch = globalThis.fetch as 
           reject(new TypeError(`redirected (HTTP ${status}), and redirects are refused`));
           return;
         }
-        readBytes(res).then(
+        readBody(res).then(
           (bytes) => {
             done();
             resolve(responseOf(url, res, bytes));
@@ -91,25 +92,4 @@ function responseOf(url: string, res: IncomingMessage, bytes: Buffer): WebApiRes
     json: async () => JSON.parse(bytes.toString('utf8')) as unknown,
     arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
   };
-}
-
-function readBytes(res: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (chunk: Buffer) => chunks.push(chunk));
-    res.on('end', () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)));
-    res.on('error', reject);
-    // A connection cut mid-response ends without 'end'; without this the call would hang.
-    res.on('close', () => {
-      if (!res.complete) reject(new Error('connection closed before the response was complete'));
-    });
-  });
-}
-
-/** The reason of the abort (a timeout says so), or a plain AbortError. */
-function abortError(reason: unknown): Error {
-  if (reason instanceof Error) return reason;
-  const error = new Error('The request was aborted');
-  error.name = 'AbortError';
-  return error;
 }

@@ -1,6 +1,7 @@
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { Readable } from 'node:stream';
+import { abortError, readBody } from '../../src/http-client.js';
 
 /**
  * Connections per Bot API server. Unbounded, a burst of updates opens hundreds of
@@ -97,17 +98,19 @@ export function createNodeHttpFetch(options: NodeHttpFetchOptions): BotApiFetch 
 
       const send = secure ? httpsRequest : httpRequest;
       const req = send({ ...where, method: init.method ?? 'GET', headers, agent: secure ? httpsAgent : httpAgent }, (res) => {
-        readText(res).then(
-          (text) => {
-            done();
-            const status = res.statusCode ?? 0;
-            resolve({ ok: status >= 200 && status < 300, status, json: async () => JSON.parse(text) as unknown });
-          },
-          (error: unknown) => {
-            done();
-            reject(error);
-          },
-        );
+        readBody(res)
+          .then((body) => body.toString('utf8'))
+          .then(
+            (text) => {
+              done();
+              const status = res.statusCode ?? 0;
+              resolve({ ok: status >= 200 && status < 300, status, json: async () => JSON.parse(text) as unknown });
+            },
+            (error: unknown) => {
+              done();
+              reject(error);
+            },
+          );
       });
       req.on('error', (error) => {
         done();
@@ -119,25 +122,4 @@ export function createNodeHttpFetch(options: NodeHttpFetchOptions): BotApiFetch 
       else if (typeof body === 'string' || body instanceof Uint8Array) req.end(body);
       else Readable.from(body as AsyncIterable<Uint8Array>).pipe(req);
     });
-}
-
-function readText(res: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (chunk: Buffer) => chunks.push(chunk));
-    res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    res.on('error', reject);
-    // A connection cut mid-response ends without 'end'; without this the call would hang.
-    res.on('close', () => {
-      if (!res.complete) reject(new Error('connection closed before the response was complete'));
-    });
-  });
-}
-
-/** The reason of the abort (a timeout says so), or a plain AbortError. */
-function abortError(reason: unknown): Error {
-  if (reason instanceof Error) return reason;
-  const error = new Error('The request was aborted');
-  error.name = 'AbortError';
-  return error;
 }

@@ -1,3 +1,4 @@
+import { CountLog } from '../../src/count-log.js';
 import type { Logger } from '../../src/logger.js';
 
 /** What happened to updates since the last summary line. */
@@ -30,32 +31,8 @@ const EMPTY: Traffic = { answered: 0, fallbacks: 0, nonText: 0, declined: 0, ret
  * traffic.stop(); // writes what is left
  * ```
  */
-export class TrafficLog {
-  private counts: Traffic = { ...EMPTY };
-  private readonly timer: NodeJS.Timeout;
-
-  constructor(
-    private readonly logger: Logger,
-    intervalMs: number,
-  ) {
-    this.timer = setInterval(() => this.flush(), intervalMs);
-    this.timer.unref();
-  }
-
-  count(what: keyof Traffic): void {
-    this.counts[what]++;
-  }
-
-  /** Writes the summary line now, if anything happened. */
-  flush(): void {
-    const counts = this.counts;
-    if (Object.values(counts).every((n) => n === 0)) return;
-    this.counts = { ...EMPTY };
-    this.logger.info(counts, 'updates handled');
-  }
-
-  stop(): void {
-    clearInterval(this.timer);
-    this.flush();
+export class TrafficLog extends CountLog<keyof Traffic> {
+  constructor(logger: Logger, intervalMs: number) {
+    super(logger, intervalMs, 'updates handled', EMPTY);
   }
 }
