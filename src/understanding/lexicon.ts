@@ -32,8 +32,6 @@ export interface Lexicon {
   questionWords: Set<string>;
   /** Words of the knowledge itself (names, texts, cues, examples) and function words (keys). */
   domainWords: Set<string>;
-  /** The stems of the domain words: another form of one of them ("erreich" for "erreichen") is a word of the domain too. */
-  domainStems: Set<string>;
   /** Words a typo may be corrected to. */
   corrector: WordCorrector;
 }
@@ -134,7 +132,6 @@ export function buildLexicon(knowledge: Knowledge, options: LexiconOptions = {})
     functionWords,
     questionWords: new Set(wordList(QUESTION_WORDS).flatMap((w) => tokenize(w).map((t) => t.key))),
     domainWords,
-    domainStems: new Set([...domainWords].filter((w) => !functionWords.has(w)).map(stem)),
     corrector: new WordCorrector(correctable, correctable, domainWords),
   };
 }

@@ -92,9 +92,6 @@ function dropPreamble(tokens: ReadToken[], preambles: readonly string[][], lexic
 function resolve(surface: string, key: string, lexicon: Lexicon, corpusWords: ReadonlySet<string>): ReadToken {
   const domain = lexicon.domainWords.has(key) || /^\d+$/.test(key);
   if (domain) return { surface, key, stem: stem(key), corrected: false, known: true, domain };
-  // Another form of a word of the domain ("erreich", "organisierte"): the same word, as its stem says.
-  const keyStem = stem(key);
-  if (key.length >= MIN_RELATIVE && lexicon.domainStems.has(keyStem)) return { surface, key, stem: keyStem, corrected: false, known: true, domain: true };
   const relative = prefixRelative(key, lexicon);
   if (relative) return { surface, key: relative, stem: stem(relative), corrected: false, known: true, domain: true };
   // A letter typed twice in a word of the knowledge ("wass", "epunktt") is that word, even where the corpus has the slip too.
