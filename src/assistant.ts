@@ -178,7 +178,7 @@ function answer(
     if (name !== 'frage' && name !== 'question') return chat('chat-help', { choices: menuChoices(context) });
   }
   if (reading.tokens.length === 0) return chat(reading.text === '' ? 'chat-empty' : 'chat-unreadable');
-  const several = answerEach(questionParts(reading.text), reading, state, context);
+  const several = answerEach(questionParts(reading.text, understanding.lexicon.questionWords), reading, state, context);
   if (several) return several;
   const decision = decide(reading, understanding, state);
   onDecision?.(decision, message);
@@ -249,8 +249,9 @@ function answerEach(
 const MAX_JOINED = 700;
 
 function unique<T>(items: T[], keyOf: (item: T) => string): T[] {
-  const seen = new Set<string>();
-  return items.filter((item) => !seen.has(keyOf(item)) && seen.add(keyOf(item)) !== undefined);
+  const byKey = new Map<string, T>();
+  for (const item of items) if (!byKey.has(keyOf(item))) byKey.set(keyOf(item), item);
+  return [...byKey.values()];
 }
 
 /** Similarity (0..1) from which an adopted answer is given in any case, and from which it is given instead of not knowing. */

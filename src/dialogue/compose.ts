@@ -139,10 +139,10 @@ function functionClaim(person: Subject, context: ComposeContext): { verdict: 'ye
   const { subjects } = context.understanding.knowledge;
   const where = context.reading.mentions.flatMap((m) => m.ids).filter((id) => id !== person.id);
   const worksThere = (holder: Subject) =>
-    where.some(
-      (id) =>
-        holder.facts.organisation === id || (holder.facts.role as Record<Locale, string>).de.includes(subjects.get(id)?.name.text.de ?? '\u0000'),
-    );
+    where.some((id) => {
+      const name = subjects.get(id)?.name.text.de;
+      return holder.facts.organisation === id || (name !== undefined && (holder.facts.role as Record<Locale, string>).de.includes(name));
+    });
   return { verdict: 'no', heldBy: where.length === 0 ? holders : holders.filter(worksThere) };
 }
 
@@ -247,9 +247,9 @@ function involve(context: ComposeContext, decision?: Extract<Decision, { kind: '
   // "Wie werde ich Mitglied im Beirat?": joining that one is not among the ways the knowledge gives.
   const named = context.reading.mentions.filter((m) => m.full && m.ids.length === 1).map((m) => knowledge.subjects.get(m.ids[0]!)!);
   // Whom a named group is for says who can take part in it ("Kann ich beim Forum mitreden?").
-  const audience = facetWithField(understanding, 'audience');
-  const open = decision && audience ? named.find((s) => factOf(s, 'audience') !== undefined) : undefined;
-  if (open && audience) return { ...fact(audience, open, context), contacts: contactsOf(context), remember: { subject: open.id, facet: 'involve' } };
+  const audience = decision ? facetWithField(understanding, 'audience') : undefined;
+  const open = audience && named.find((s) => factOf(s, 'audience') !== undefined);
+  if (audience && open) return { ...fact(audience, open, context), contacts: contactsOf(context), remember: { subject: open.id, facet: 'involve' } };
   const elsewhere = named.find((s) => (s.kind === 'organisation' || s.kind === 'event') && !knowledge.involvement.some((way) => way.via === s.id));
   if (elsewhere && decision) {
     // The page does not say how to join that one; who can help does.

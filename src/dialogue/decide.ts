@@ -1,6 +1,6 @@
 import { factOf, isPartOf, type Knowledge, listMembers, relatedSubjects, type Subject } from '../knowledge/knowledge.js';
 import type { FacetDeclaration } from '../knowledge/schema.js';
-import { type Claims, claimedRoles, readClaims } from '../understanding/claims.js';
+import { type Claims, claimedRoles, readClaims, writtenDetails } from '../understanding/claims.js';
 import { contextFeature } from '../understanding/features.js';
 import type { ScorerParams, Understanding } from '../understanding/model.js';
 import type { Reading } from '../understanding/read.js';
@@ -138,15 +138,16 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
   const ownStems = reading.tokens.filter((t) => t.mention === undefined).map((t) => t.stem);
   const cues = understanding.cueSpecificities(ownStems);
   // A written-out e-mail address, web address or phone number says what is asked as plainly as the word for it.
-  const written = new Set([claims.emails.length > 0 && 'email', claims.urls.length > 0 && 'url', claims.phones.length > 0 && 'phone']);
-  const cueOf = (facetId: string) => (understanding.facets.get(facetId)?.fields.some((f) => written.has(f.type)) ? 1 : (cues.get(facetId) ?? 0));
+  const written: readonly string[] = writtenDetails(claims);
+  const holdsWritten = (facet: FacetDeclaration) => written.length > 0 && facet.fields.some((f) => written.includes(f.type));
+  const cueOf = (facet: FacetDeclaration) => (holdsWritten(facet) ? 1 : (cues.get(facet.id) ?? 0));
   const candidates: Candidate[] = [];
   let bestScore = Number.NEGATIVE_INFINITY;
   const add = (facet: FacetDeclaration, subject: Subject | undefined, set: (e: Float64Array) => void, unnamed?: string, field?: string) => {
     const evidence = new Float64Array(EVIDENCE.length);
     evidence[at.facet] = Math.max(FACET_FLOOR, logProbabilities.get(facet.id) ?? FACET_FLOOR);
     if (state.facet === facet.id) evidence[at.sameFacet] = 1;
-    evidence[at.cue] = cueOf(facet.id);
+    evidence[at.cue] = cueOf(facet);
     set(evidence);
     let score = 0;
     for (let i = 0; i < evidence.length; i++) score += weights[i]! * evidence[i]!;
@@ -202,7 +203,7 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
           (e) => {
             e[at[option.how]] = option.strength;
             if (!field) e[understanding.answerable.has(facet.id) ? at.missing : at.unsaid] = 1;
-            if (yesNo) e[at.claim] = claimFit(facet, claims, roleClaimed);
+            if (yesNo) e[at.claim] = claimFits(facet, claims, roleClaimed) || holdsWritten(facet) ? 1 : written.length > 0 ? -1 : 0;
             if (field) e[at.content] = contentOverlap(content, understanding, option.subject, field.name);
           },
           undefined,
@@ -489,25 +490,15 @@ function questionSentence(text: string): string | undefined {
 }
 
 /**
- * 1 when a yes/no question claims a value of the kind the facet's fields hold ("ein Pate?" claims
- * a role, "unter info@example.org?" an e-mail address); -1 when it writes out a contact detail the
- * facet does not hold (an e-mail address is no phone number, and no person); else 0.
+ * Whether a yes/no question claims a value of the kind the facet's fields hold ("seit 2020?" a year,
+ * "ein Pate?" a role). A written-out contact detail is the claim of the facet that holds its kind
+ * and counts against every other (an e-mail address is no phone number, and no person): see `claim` in `decide`.
  */
-function claimFit(facet: FacetDeclaration, claims: Claims, roleClaimed: boolean): number {
-  if (claimFits(facet, claims, roleClaimed)) return 1;
-  // A written-out address or number is what the question claims: a facet that holds none of its kind answers something else.
-  const detailWritten = claims.emails.length + claims.urls.length + claims.phones.length > 0;
-  return detailWritten && facet.kind === 'fact' ? -1 : 0;
-}
-
 function claimFits(facet: FacetDeclaration, claims: Claims, roleClaimed: boolean): boolean {
   return facet.fields.some(
     ({ type }) =>
       ((type === 'year' || type === 'count') && (claims.years.length > 0 || claims.numbers.length > 0)) ||
       (type === 'rhythm' && claims.perYear !== undefined) ||
-      (type === 'roles' && roleClaimed) ||
-      (type === 'email' && claims.emails.length > 0) ||
-      (type === 'url' && claims.urls.length > 0) ||
-      (type === 'phone' && claims.phones.length > 0),
+      (type === 'roles' && roleClaimed),
   );
 }

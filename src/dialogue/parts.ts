@@ -1,5 +1,4 @@
 import { toKey, tokenize } from '../understanding/normalise.js';
-import { QUESTION_WORDS, wordList } from '../understanding/words.js';
 
 /**
  * People ask two things at once: "Wie viele Städte sind dabei, und seit wann ist die Stadt
@@ -14,15 +13,15 @@ import { QUESTION_WORDS, wordList } from '../understanding/words.js';
  * one question. Sentences that ask nothing (a greeting, "Für einen Artikel:") are left out.
  * One part (or none) means: answer the message as a whole.
  */
-export function questionParts(text: string): string[] {
-  const parts = questionSentences(text).flatMap(splitAtConjunction);
+export function questionParts(text: string, questionWords: ReadonlySet<string>): string[] {
+  const parts = questionSentences(text).flatMap((sentence) => splitAtConjunction(sentence, questionWords));
   return parts.length >= 2 && parts.every((part) => wordsIn(part) >= MIN_WORDS) ? parts : [];
 }
 
 const MIN_WORDS = 2;
 
-const questionWords = new Set(wordList(QUESTION_WORDS).flatMap((word) => tokenize(word).map((t) => t.key)));
-const CONJUNCTIONS = new Set(['und', 'and', 'sowie', 'ausserdem', 'also']);
+// Not German "also" ("so"), which goes on with the same question.
+const CONJUNCTIONS = new Set(['und', 'and', 'sowie', 'ausserdem']);
 
 const wordsIn = (text: string) => tokenize(text).length;
 
@@ -39,7 +38,7 @@ function questionSentences(text: string): string[] {
 }
 
 /** "A …, und seit wann B?" → ["A …", "seit wann B?"]. */
-function splitAtConjunction(sentence: string): string[] {
+function splitAtConjunction(sentence: string, questionWords: ReadonlySet<string>): string[] {
   const tokens = [...sentence.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ key: toKey(m[0]), offset: m.index }));
   const cuts: number[] = [];
   for (let i = 1; i + 1 < tokens.length; i++) {

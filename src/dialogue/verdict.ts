@@ -1,6 +1,6 @@
 import type { Knowledge, Subject } from '../knowledge/knowledge.js';
 import type { FieldType } from '../knowledge/schema.js';
-import { bareUrl, type Claims, checkFrequency, partOfYearIn } from '../understanding/claims.js';
+import { bareUrl, type Claims, checkFrequency, partOfYearIn, writtenDetails } from '../understanding/claims.js';
 import { tokenize } from '../understanding/normalise.js';
 import { stem } from '../understanding/stem.js';
 
@@ -27,8 +27,8 @@ export function verdictOf(type: FieldType, value: unknown, context: ClaimContext
   const { claims } = context;
   if (claims.negated) return undefined;
   // A claimed e-mail address, web address or number is checked only against a fact of that kind, never confirmed by another.
-  const claimsDetail = claims.emails.length + claims.urls.length + claims.phones.length > 0;
-  if (claimsDetail && type !== 'email' && type !== 'url' && type !== 'phone') return undefined;
+  const written: readonly string[] = writtenDetails(claims);
+  if (written.length > 0 && !written.includes(type)) return undefined;
   switch (type) {
     case 'year':
       return yearVerdict(value, claims, locale);

@@ -261,21 +261,30 @@ export function factOf(subject: Subject, field: string): unknown {
  * leads an association does not lead its working group.)
  */
 export function relatedSubjects(subject: Subject, knowledge: Knowledge): Subject[] {
-  let byKnowledge = relatedCache.get(knowledge);
-  if (!byKnowledge) {
-    byKnowledge = new Map();
-    relatedCache.set(knowledge, byKnowledge);
-  }
-  let related = byKnowledge.get(subject.id);
-  if (!related) {
-    related = findRelated(subject, knowledge);
-    byKnowledge.set(subject.id, related);
-  }
-  return related;
+  return once(relatedCache, knowledge, subject.id, () => findRelated(subject, knowledge));
 }
 
-// Knowledge does not change once loaded (a reload makes a new one), so relations are found once.
-const relatedCache = new WeakMap<Knowledge, Map<string, Subject[]>>();
+const relatedCache: PerKnowledge<Subject[]> = new WeakMap();
+
+/**
+ * Knowledge does not change once loaded (a reload makes a new one): what is derived from it
+ * is found once per knowledge and key, and forgotten with the knowledge.
+ */
+type PerKnowledge<T> = WeakMap<Knowledge, Map<string, T>>;
+
+function once<T>(cache: PerKnowledge<T>, knowledge: Knowledge, key: string, find: () => T): T {
+  let byKey = cache.get(knowledge);
+  if (!byKey) {
+    byKey = new Map();
+    cache.set(knowledge, byKey);
+  }
+  let value = byKey.get(key);
+  if (value === undefined) {
+    value = find();
+    byKey.set(key, value);
+  }
+  return value;
+}
 
 function findRelated(subject: Subject, knowledge: Knowledge): Subject[] {
   const related: Subject[] = [];
@@ -302,21 +311,12 @@ function findRelated(subject: Subject, knowledge: Knowledge): Subject[] {
 /** The members of a list facet: the holders of its role, or all events, people or organisations. */
 export function listMembers(facet: FacetDeclaration, knowledge: Knowledge): Subject[] {
   if (!facet.role) return facet.of === 'event' ? knowledge.events : facet.of === 'person' ? knowledge.people : knowledge.organisations;
-  let byRole = holdersCache.get(knowledge);
-  if (!byRole) {
-    byRole = new Map();
-    holdersCache.set(knowledge, byRole);
-  }
-  let holders = byRole.get(facet.role);
-  if (!holders) {
-    holders = [...knowledge.subjects.values()].filter((s) => s.roles.includes(facet.role!));
-    byRole.set(facet.role, holders);
-  }
-  return holders;
+  const role = facet.role;
+  return once(holdersCache, knowledge, role, () => [...knowledge.subjects.values()].filter((s) => s.roles.includes(role)));
 }
 
-/** The holders of each role, found once per loaded knowledge (the scorer asks on every message that names a subject). */
-const holdersCache = new WeakMap<Knowledge, Map<string, Subject[]>>();
+/** The holders of each role (the scorer asks on every message that names a subject). */
+const holdersCache: PerKnowledge<Subject[]> = new WeakMap();
 
 /** Longest chain of `part-of` followed (an office → its department → the city administration). */
 const MAX_PART_OF_DEPTH = 5;

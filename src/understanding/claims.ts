@@ -101,7 +101,24 @@ const SEVERAL = new Set(['mehrmals', 'mehrfach', 'ofter', 'oft', 'several', 'mul
 const AT_LEAST = new Set(['uber', 'mehr', 'mindestens', 'over', 'more', 'least']);
 
 const EXISTS_ONE = new Set(['gibts', 'existiert', 'existieren', 'exists', 'exist']);
-const EXISTS_TWO = new Set(['gibt es', 'es gibt', 'is there', 'are there', 'there is', 'there are']);
+/** Two-word forms, by their first word: "gibt es", "es gibt", "is there", "there are". */
+const EXISTS_TWO = new Map<string, ReadonlySet<string>>([
+  ['gibt', new Set(['es'])],
+  ['es', new Set(['gibt'])],
+  ['is', new Set(['there'])],
+  ['are', new Set(['there'])],
+  ['there', new Set(['is', 'are'])],
+]);
+const claimsExistence = (keys: readonly string[]) => keys.some((k, i) => EXISTS_ONE.has(k) || EXISTS_TWO.get(k)?.has(keys[i + 1] ?? '') === true);
+
+/** The kinds of contact detail a question writes out ("unter info@example.org?"), as the field types that hold them. */
+export function writtenDetails(claims: Claims): ('email' | 'url' | 'phone')[] {
+  const kinds: ('email' | 'url' | 'phone')[] = [];
+  if (claims.emails.length > 0) kinds.push('email');
+  if (claims.urls.length > 0) kinds.push('url');
+  if (claims.phones.length > 0) kinds.push('phone');
+  return kinds;
+}
 
 export type PartOfYear = 'early' | 'middle' | 'late';
 
@@ -169,7 +186,7 @@ export function readClaims(tokens: readonly ReadToken[], text = ''): Claims {
     ...optionalPerYear(keys),
     ...(partOfYear ? { partOfYear } : {}),
     negated: keys.some((k) => NEGATIONS.has(k)),
-    exists: keys.some((k, i) => EXISTS_ONE.has(k) || EXISTS_TWO.has(`${k} ${keys[i + 1] ?? ''}`)),
+    exists: claimsExistence(keys),
     restricted: keys.some((k) => RESTRICTIONS.has(k)),
     emails: text.match(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g) ?? [],
     urls: (text.match(/(?:https?:\/\/|www\.)[^\s]+|\b[\w-]+\.(?:de|com|org|eu)\b/gi) ?? []).map(bareUrl),

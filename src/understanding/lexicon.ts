@@ -1,6 +1,6 @@
 import type { Knowledge, Subject } from '../knowledge/knowledge.js';
 import { WordCorrector } from './fuzzy.js';
-import { tokenize } from './normalise.js';
+import { toKey, tokenize } from './normalise.js';
 import { stem } from './stem.js';
 import { ENGLISH_FUNCTION_WORDS, GERMAN_FUNCTION_WORDS, HONORIFICS, QUESTION_WORDS, wordList } from './words.js';
 
@@ -32,6 +32,8 @@ export interface Lexicon {
   questionWords: Set<string>;
   /** Words of the knowledge itself (names, texts, cues, examples) and function words (keys). */
   domainWords: Set<string>;
+  /** Forms of address and titles (keys): they stand before names but are none ("Herr", "Dr"). */
+  honorifics: Set<string>;
   /** Words a typo may be corrected to. */
   corrector: WordCorrector;
 }
@@ -52,7 +54,7 @@ export function buildLexicon(knowledge: Knowledge, options: LexiconOptions = {})
   const functionWords = new Set(
     [...wordList(GERMAN_FUNCTION_WORDS), ...wordList(ENGLISH_FUNCTION_WORDS)].flatMap((w) => tokenize(w).map((t) => t.key)),
   );
-  const honorifics = new Set(wordList(HONORIFICS));
+  const honorifics = new Set(wordList(HONORIFICS).map(toKey));
   const phrases = new Map<string, string[]>();
   const compact = new Map<string, string[]>();
   const owners = new Map<string, Set<string>>();
@@ -132,6 +134,7 @@ export function buildLexicon(knowledge: Knowledge, options: LexiconOptions = {})
     functionWords,
     questionWords: new Set(wordList(QUESTION_WORDS).flatMap((w) => tokenize(w).map((t) => t.key))),
     domainWords,
+    honorifics,
     corrector: new WordCorrector(correctable, correctable, domainWords),
   };
 }

@@ -2,7 +2,6 @@ import { editDistance } from './fuzzy.js';
 import type { Lexicon } from './lexicon.js';
 import { cleanInput, toKey, tokenize } from './normalise.js';
 import { stem } from './stem.js';
-import { HONORIFICS, wordList } from './words.js';
 
 /** One word of the message: as typed, as a key, and as the stem the reader matched. */
 export interface ReadToken {
@@ -51,7 +50,7 @@ export interface ReaderOptions {
   /** Keys known from the training corpus. */
   corpusWords: ReadonlySet<string>;
   /** Keys of everyday words, never part of a name the knowledge lacks ("stimmt das?"). */
-  everydayWords?: ReadonlySet<string>;
+  everydayWords: ReadonlySet<string>;
 }
 
 /** Reads one message. Pure and cheap: no I/O, bounded work per word. */
@@ -216,12 +215,6 @@ function findMentions(tokens: ReadToken[], lexicon: Lexicon): Mention[] {
  */
 function continuesAsAnotherName(found: Mention, tokens: ReadToken[], lexicon: Lexicon): boolean {
   const slice = tokens.slice(found.start, found.end).map((t) => t.key);
-  const after = (at: number) => {
-    const next = tokens[at];
-    return next !== undefined && next.mention === undefined && /^\p{Lu}/u.test(next.surface) && !lexicon.functionWords.has(next.key)
-      ? next
-      : undefined;
-  };
   let followed = false;
   let otherBefore = false;
   const before = tokens[found.start - 1];
@@ -231,7 +224,7 @@ function continuesAsAnotherName(found: Mention, tokens: ReadToken[], lexicon: Le
     !t.domain &&
     /^\p{Lu}/u.test(t.surface) &&
     !lexicon.functionWords.has(t.key) &&
-    !HONORIFIC_KEYS.has(t.key);
+    !lexicon.honorifics.has(t.key);
   for (const name of lexicon.multiWord.get(slice[0]!) ?? []) {
     if (name.keys.length <= slice.length || !name.ids.some((id) => found.ids.includes(id))) continue;
     for (let offset = 0; offset + slice.length <= name.keys.length; offset++) {
@@ -247,11 +240,10 @@ function continuesAsAnotherName(found: Mention, tokens: ReadToken[], lexicon: Le
     }
   }
   if (otherBefore) return true;
-  const next = after(found.end);
-  return next !== undefined && (followed || !next.domain);
+  const next = tokens[found.end];
+  if (next === undefined || next.mention !== undefined || !/^\p{Lu}/u.test(next.surface) || lexicon.functionWords.has(next.key)) return false;
+  return followed || !next.domain;
 }
-
-const HONORIFIC_KEYS = new Set(wordList(HONORIFICS).map(toKey));
 
 /** The odd word of a misheard name: shorter words are too easily another word ("Jens Ilze" still passes). */
 const MIN_MISHEARD = 4;
@@ -273,9 +265,8 @@ function oneWordOff(slice: ReadToken[], lexicon: Lexicon): string[] | undefined 
         const wanted = name.keys[k]!;
         if (key === wanted || stem(key) === stem(wanted)) continue;
         // The word as typed, too: a typo may have been read as another word ("socal" as "local" rather than "social").
-        const typed = toKey(slice[k]!.surface);
         const near = (word: string) => word.length >= MIN_MISHEARD && editDistance(word, wanted, 1) <= 1;
-        off += near(key) || near(typed) ? 1 : 2;
+        off += near(key) || (slice[k]!.corrected && near(toKey(slice[k]!.surface))) ? 1 : 2;
       }
       if (off === 1) return name.ids;
     }
@@ -292,7 +283,7 @@ function findUnknownName(
   tokens: ReadToken[],
   lexicon: Lexicon,
   cueStems: ReadonlySet<string>,
-  everydayWords: ReadonlySet<string> = new Set(),
+  everydayWords: ReadonlySet<string>,
 ): string | undefined {
   // A word that other names use too belongs to this one ("Possehl-Stiftung", "AWO Musterstadt"), a cue word does not ("Partner").
   const nameWord = (t: ReadToken) =>

@@ -3,6 +3,7 @@ import { createAssistant } from '../../src/assistant.js';
 import { questionParts } from '../../src/dialogue/parts.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { renderPlainText } from '../../src/reply.js';
+import { buildLexicon } from '../../src/understanding/lexicon.js';
 import { stem } from '../../src/understanding/stem.js';
 
 /*
@@ -15,14 +16,17 @@ const ask = (text: string) => createAssistant(knowledge).respond({ channel: 'ter
 const plain = (text: string) => renderPlainText(ask(text));
 
 describe('two questions in one message', () => {
+  const { questionWords } = buildLexicon(knowledge);
+  const parts = (text: string) => questionParts(text, questionWords);
+
   it('splits at a new question, not inside one', () => {
-    expect(questionParts('Wie oft trifft sich das Forum, und seit wann gibt es die Gruppe?')).toEqual([
+    expect(parts('Wie oft trifft sich das Forum, und seit wann gibt es die Gruppe?')).toEqual([
       'Wie oft trifft sich das Forum',
       'seit wann gibt es die Gruppe?',
     ]);
-    expect(questionParts('Wer leitet das? Und wie erreiche ich ihn?')).toEqual(['Wer leitet das?', 'Und wie erreiche ich ihn?']);
-    expect(questionParts('Wer und was steckt dahinter?')).toEqual([]);
-    expect(questionParts('Ich bin neu hier. Was macht der Verein?')).toEqual([]);
+    expect(parts('Wer leitet das? Und wie erreiche ich ihn?')).toEqual(['Wer leitet das?', 'Und wie erreiche ich ihn?']);
+    expect(parts('Wer und was steckt dahinter?')).toEqual([]);
+    expect(parts('Ich bin neu hier. Was macht der Verein?')).toEqual([]);
   });
 
   it('answers each question', () => {
