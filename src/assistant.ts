@@ -180,7 +180,7 @@ function answer(
   if (reading.tokens.length === 0) return chat(reading.text === '' ? 'chat-empty' : 'chat-unreadable');
   const several = answerEach(questionParts(reading.text, understanding.lexicon.questionWords), reading, state, context);
   if (several) return several;
-  const decision = decide(reading, understanding, state);
+  const decision = decide(reading, understanding, state, onDecision !== undefined);
   onDecision?.(decision, message);
   const composed = compose(decision, context);
   // The network team's answer to this question, or to one much like it, beats "I don't know"; a near copy beats anything.

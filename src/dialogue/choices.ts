@@ -17,7 +17,7 @@ export function candidateOfChoice(id: string, understanding: Understanding): Can
   if (kind !== 'f' || !facetId) return undefined;
   const facet = understanding.facets.get(facetId);
   if (!facet) return undefined;
-  if (facet.kind !== 'fact') return subjectId ? undefined : { facet, score: 0 };
+  if (facet.kind !== 'fact') return subjectId ? undefined : { facet, score: 0, cue: 0 };
   const subject = subjectId ? understanding.knowledge.subjects.get(subjectId) : undefined;
-  return subject ? { facet, subject, score: 0 } : undefined;
+  return subject ? { facet, subject, score: 0, cue: 0 } : undefined;
 }

@@ -9,7 +9,7 @@ import { tokenize } from '../understanding/normalise.js';
 import type { Reading } from '../understanding/read.js';
 import { stem } from '../understanding/stem.js';
 import { choiceId } from './choices.js';
-import { type Candidate, type Decision, EVIDENCE } from './decide.js';
+import type { Candidate, Decision } from './decide.js';
 import { type Say, subjectArgs, valueArgs } from './values.js';
 import { verdictOf } from './verdict.js';
 
@@ -167,7 +167,7 @@ function claimContext(decision: Extract<Decision, { kind: 'answer' }>, subject: 
   // Musterkammer ein Partner?" uses a word of taking part in general, and claims no role of a list.
   const previous = context.previousFacet ? understanding.facets.get(context.previousFacet) : undefined;
   const claimed = claimedRoles(context.reading.tokens, context.understanding.roleCues);
-  const generic = decision.candidate.evidence !== undefined && decision.candidate.evidence[EVIDENCE.indexOf('cue')]! > 0;
+  const generic = decision.candidate.cue > 0;
   const roles = claimed.length === 0 && !generic && previous?.kind === 'list' && previous.role ? [previous.role] : claimed;
   const contentStems = reading.tokens
     .filter(
