@@ -131,7 +131,7 @@ export function corpusTypos(items: TrainingItem[], knowledge: Knowledge): Set<st
   const owners = new Map<string, Set<string>>();
   const own = (text: string, owner: string) => {
     for (const { key } of tokenize(text)) {
-      if (key.length <= MIN_TYPO_LENGTH || /^\d+$/.test(key)) continue;
+      if (key.length < MIN_TYPO_LENGTH || /^\d+$/.test(key)) continue;
       owners.set(key, (owners.get(key) ?? new Set()).add(owner));
     }
   };
