@@ -3,6 +3,7 @@ import type { FacetDeclaration } from '../knowledge/schema.js';
 import { type Claims, claimedRoles, readClaims, writtenDetails } from '../understanding/claims.js';
 import { contextFeature } from '../understanding/features.js';
 import type { ScorerParams, Understanding } from '../understanding/model.js';
+import { tokenize } from '../understanding/normalise.js';
 import type { Reading } from '../understanding/read.js';
 import type { ConversationState } from './conversation.js';
 
@@ -119,7 +120,7 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
   const logProbabilities = understanding.facetLogProbabilities(withContext(features));
   // People put their question among other sentences ("Presseanfrage: Wer …?", "Ich bin neu hier. Wen …?"):
   // the kind of question may be read from the whole message or from the question sentence alone.
-  const focus = questionSentence(reading.text);
+  const focus = questionSentence(reading.text, understanding.lexicon.questionWords);
   if (focus) {
     const focused = understanding.facetLogProbabilities(withContext(understanding.features(understanding.read(focus))));
     for (const [id, value] of focused) {
@@ -475,14 +476,18 @@ function namesOtherThanFrame(reading: Reading, knowledge: Knowledge): boolean {
 
 /** The facet of an honest decline: never made likelier by reading a part of the message. */
 const DECLINE = 'decline';
-/** Abbreviations end in a period without ending a sentence ("Dr. Muster", "e.V. Musterstadt", "St. Georg"). */
-const ABBREVIATION = /(?:^|\s)(?:\p{L}{1,3}|\p{L}\.\p{L})\.$/u;
+/**
+ * Abbreviations end in a period without ending a sentence ("Dr. Muster", "e.V. Musterstadt", "St. Georg"):
+ * a short capitalised word, or letters with periods between. A short word in lower case ends a
+ * sentence ("… Mitglied ist. seit wann?").
+ */
+const ABBREVIATION = /(?:^|\s)(?:\p{Lu}\p{Ll}{0,2}|\p{L}\.\p{L})\.$/u;
 
 /**
  * The one sentence of a message of several that asks (ends with a question mark), if there is
  * exactly one: "Ich bin neu bei X. Wie beschreibt die Stadt die Zusammenarbeit?" asks the second.
  */
-function questionSentence(text: string): string | undefined {
+export function questionSentence(text: string, questionWords: ReadonlySet<string>): string | undefined {
   const sentences: string[] = [];
   let start = 0;
   for (const match of text.matchAll(/[.!?:;]+(?=\s)/g)) {
@@ -494,8 +499,15 @@ function questionSentence(text: string): string | undefined {
   }
   const rest = text.slice(start).trim();
   if (rest) sentences.push(rest);
+  if (sentences.length < 2) return undefined;
   const questions = sentences.filter((s) => s.endsWith('?'));
-  return sentences.length >= 2 && questions.length === 1 ? questions[0] : undefined;
+  // Typed fast, the question mark is often left out: then a last sentence with a question word asks
+  // ("Ich habe gelesen … . seit wann ist das so"), not one that only ends a list ("… inkl. Mailadresse.").
+  if (questions.length === 0) {
+    const last = sentences.at(-1)!;
+    return tokenize(last).some((t) => questionWords.has(t.key)) ? last : undefined;
+  }
+  return questions.length === 1 ? questions[0] : undefined;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAssistant } from '../../src/assistant.js';
+import { questionSentence } from '../../src/dialogue/decide.js';
 import { questionParts } from '../../src/dialogue/parts.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { renderPlainText } from '../../src/reply.js';
@@ -27,6 +28,17 @@ describe('two questions in one message', () => {
     expect(parts('Wer leitet das? Und wie erreiche ich ihn?')).toEqual(['Wer leitet das?', 'Und wie erreiche ich ihn?']);
     expect(parts('Wer und was steckt dahinter?')).toEqual([]);
     expect(parts('Ich bin neu hier. Was macht der Verein?')).toEqual([]);
+  });
+
+  it('finds the question among other sentences, with or without its question mark', () => {
+    const focus = (text: string) => questionSentence(text, questionWords);
+    expect(focus('Mein Nachbar macht da mit. Wo trifft sich die Gruppe?')).toBe('Wo trifft sich die Gruppe?');
+    // Typed fast: a short word in lower case ends the sentence, and the last one asks without "?".
+    expect(focus('meine tante war auch da. wer organisiert das eigentlich')).toBe('wer organisiert das eigentlich');
+    // Abbreviations do not end a sentence, and a last sentence without a question word asks nothing by itself.
+    expect(focus('Bitte an Dr. Muster weiterleiten. Wer hilft?')).toBe('Wer hilft?');
+    expect(focus('Bitte die Kontaktdaten inkl. Telefon.')).toBeUndefined();
+    expect(focus('wer organisiert das eigentlich')).toBeUndefined();
   });
 
   it('answers each question', () => {
