@@ -32,9 +32,13 @@ export function cleanInput(text: string): string {
     .slice(0, MAX_READ_LENGTH);
 }
 
+// A letter typed three times or more is a word stretched for effect ("hiii", "dankeee"); German
+// spelling has three in a row only at the seams of compounds, and the fold is the same on both sides.
+const STRETCHED = /(\p{L})\1{2,}/gu;
+
 /**
  * The matching key of a word: lower case; ä/ae → a, ö/oe → o, ü/ue → u, ß → ss; other
- * accents dropped. Folding "ae" as well as "ä" is what lets "Mueller" meet "Müller"
+ * accents dropped; a stretched letter once. Folding "ae" as well as "ä" is what lets "Mueller" meet "Müller"
  * meet "Muller"; applied on both sides, the odd false fold ("neue" → "neu") is harmless.
  */
 export function toKey(word: string): string {
@@ -45,7 +49,8 @@ export function toKey(word: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/ae/g, 'a')
     .replace(/oe/g, 'o')
-    .replace(/ue/g, 'u');
+    .replace(/ue/g, 'u')
+    .replace(STRETCHED, '$1');
 }
 
 /** Splits text into words (letters and digits), keeping each word's surface form. */

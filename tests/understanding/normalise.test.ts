@@ -16,6 +16,13 @@ describe('toKey', () => {
     expect(toKey('Café')).toBe('cafe');
   });
 
+  it('reads a stretched letter once, but leaves doubled letters and digits alone', () => {
+    expect(toKey('Moooin')).toBe(toKey('Moin'));
+    expect(toKey('tschüüüs')).toBe(toKey('tschüs'));
+    expect(toKey('Kaffee')).toBe('kaffee');
+    expect(toKey('1222')).toBe('1222');
+  });
+
   it('is case-insensitive', () => {
     expect(toKey('EnergieCluster')).toBe(toKey('energiecluster'));
   });
