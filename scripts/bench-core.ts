@@ -1,14 +1,12 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { createAssistant } from '../src/assistant.js';
-import { loadKnowledge } from '../src/knowledge/load.js';
 import { NODE_FLAGS } from '../src/process-flags.js';
 
 /**
- * The core's own figures: cold start of the production build (process start to first
- * answer), warm per-message latency over the evaluation questions, messages per second
- * on one core, and peak memory of the batch interface. Printed, never asserted in tests.
+ * The core's own figures, all of the production build with the production flags: cold start
+ * (process start to first answer), warm per-message latency over the evaluation questions,
+ * messages per second on one core, and peak memory of the batch interface. Printed, never asserted in tests.
  */
 
 type Row = { check: string; measured: string | number; target: string; ok: string };
@@ -28,21 +26,47 @@ function questions(): { conversation: string; text: string }[] {
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const round = (value: number, digits = 3) => Number(value.toFixed(digits));
 
-let runs = 0;
-
-function latencies(passes: number, assistant = createAssistant(loadKnowledge('knowledge'))): { ms: number[]; seconds: number; messages: number } {
-  const items = questions();
-  const run = runs++;
-  const ms: number[] = [];
-  const started = process.hrtime.bigint();
-  for (let pass = 0; pass < passes; pass++) {
-    for (const item of items) {
-      const before = process.hrtime.bigint();
-      assistant.respond({ channel: 'batch', conversationId: `${run}.${pass}:${item.conversation}`, text: item.text });
-      ms.push(Number(process.hrtime.bigint() - before) / 1e6);
+/**
+ * Per-message latencies (ms, sorted) of one assistant of the compiled build, in a process of its own
+ * with the production flags: what `npm run start:prod` and the image run, not the tsx process of
+ * this script (which wraps every function for its names and runs without the memory flags).
+ * `warmPasses` passes over the questions first warm the JIT and the typo cache, as in a bot that has
+ * been running a while; the `passes` after them are measured. Each pass has conversations of its own.
+ */
+function latencies(passes: number, warmPasses: number): Promise<{ ms: number[]; seconds: number }> {
+  const script = `
+    const { createAssistant } = await import(${JSON.stringify(pathToFileURL('dist/src/assistant.js').href)});
+    const { loadKnowledge } = await import(${JSON.stringify(pathToFileURL('dist/src/knowledge/load.js').href)});
+    let input = '';
+    for await (const chunk of process.stdin) input += chunk;
+    const items = JSON.parse(input);
+    const assistant = createAssistant(loadKnowledge('knowledge'));
+    const ms = [];
+    let started = 0n;
+    for (let pass = 0; pass < ${warmPasses + passes}; pass++) {
+      if (pass === ${warmPasses}) started = process.hrtime.bigint();
+      for (const item of items) {
+        const before = process.hrtime.bigint();
+        assistant.respond({ channel: 'batch', conversationId: pass + ':' + item.conversation, text: item.text });
+        if (pass >= ${warmPasses}) ms.push(Number(process.hrtime.bigint() - before) / 1e6);
+      }
     }
-  }
-  return { ms: ms.sort((a, b) => a - b), seconds: Number(process.hrtime.bigint() - started) / 1e9, messages: ms.length };
+    process.stdout.write(JSON.stringify({ ms, seconds: Number(process.hrtime.bigint() - started) / 1e9 }));
+  `;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...NODE_FLAGS, '--input-type=module', '-e', script], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    child.stdin.end(JSON.stringify(questions()));
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (code !== 0) return reject(new Error(`the latency run exited with ${code}`));
+      const result = JSON.parse(output) as { ms: number[]; seconds: number };
+      resolve({ ms: result.ms.sort((a, b) => a - b), seconds: result.seconds });
+    });
+  });
 }
 
 /** Process start to first answer on standard output, for the compiled production build. */
@@ -94,17 +118,14 @@ export async function benchCore(): Promise<Row[]> {
   // The compiler is no bot process: without the bot's memory cap (bench.ts sets it in NODE_OPTIONS), which it would run out of.
   const { NODE_OPTIONS: _botFlags, ...compilerEnv } = process.env;
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit', env: compilerEnv });
-  const firstPass = latencies(1);
-  // Warm-up on the same assistant that is then measured: JIT and its typo cache, as in a bot that has been running a while.
-  const running = createAssistant(loadKnowledge('knowledge'));
-  latencies(3, running);
-  const warm = latencies(20, running);
+  const firstPass = await latencies(1, 0);
+  const warm = await latencies(20, 3);
   const cold = await coldStart(7);
   const rss = await peakMemoryMb();
   const p99 = percentile(warm.ms, 99);
   const coldMedian = percentile(cold, 50);
   return [
-    { check: 'questions per pass (the evaluation sets)', measured: firstPass.messages, target: '', ok: 'info' },
+    { check: 'questions per pass (the evaluation sets)', measured: firstPass.ms.length, target: '', ok: 'info' },
     {
       check: 'first pass p50 / p99 (ms), fresh caches',
       measured: `${round(percentile(firstPass.ms, 50))} / ${round(percentile(firstPass.ms, 99))}`,
@@ -113,7 +134,7 @@ export async function benchCore(): Promise<Row[]> {
     },
     { check: 'warm p50 (ms)', measured: round(percentile(warm.ms, 50)), target: '', ok: 'info' },
     { check: 'warm p99 (ms)', measured: round(p99), target: '≤ 1', ok: p99 <= 1 ? 'yes' : 'NO' },
-    { check: 'messages per second, one core', measured: Math.round(warm.messages / warm.seconds), target: '', ok: 'info' },
+    { check: 'messages per second, one core', measured: Math.round(warm.ms.length / warm.seconds), target: '', ok: 'info' },
     {
       check: 'cold start to first answer, median of 7 (ms)',
       measured: Math.round(coldMedian),
