@@ -1,7 +1,8 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { NODE_FLAGS } from '../src/process-flags.js';
+import { buildForBench } from './bench-build.js';
 
 /**
  * The core's own figures, all of the production build with the production flags: cold start
@@ -115,9 +116,7 @@ async function peakMemoryMb(): Promise<number> {
 }
 
 export async function benchCore(): Promise<Row[]> {
-  // The compiler is no bot process: without the bot's memory cap (bench.ts sets it in NODE_OPTIONS), which it would run out of.
-  const { NODE_OPTIONS: _botFlags, ...compilerEnv } = process.env;
-  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit', env: compilerEnv });
+  buildForBench();
   const firstPass = await latencies(1, 0);
   const warm = await latencies(20, 3);
   const cold = await coldStart(7);

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { eventEnvelope, FAKE_BOT_TOKEN, FAKE_BOT_USER_ID, FAKE_SIGNING_SECRET, slackSignature } from '../tests/support/fake-slack.js';
+import { buildForBench, compiled } from './bench-build.js';
 
 /**
  * End-to-end load on Slack over HTTP, black box, side by side with a bare Bolt app
@@ -46,13 +47,13 @@ const ANSWER_DEADLINE_MS = 30_000;
 const MB = 1024 * 1024;
 
 /**
- * How the bot is started: the command line of `npm start` (or of the npm script named in
- * BENCH_SLACK_BOT_SCRIPT, e.g. `start:prod` after `npm run build`), split into the Node
- * flags and the rest (`--import tsx src/main.ts`). BENCH_SLACK_NODE_FLAGS replaces the
+ * How the bot is started: the command line of `npm run start:prod` (the compiled build, as the
+ * image runs it; or of the npm script named in BENCH_SLACK_BOT_SCRIPT, e.g. `start` for tsx), split
+ * into the Node flags and the rest (`dist/src/main.js`). BENCH_SLACK_NODE_FLAGS replaces the
  * flags, for trying others.
  */
 function botCommand(): { script: string; flags: string[]; rest: string[] } {
-  const script = process.env.BENCH_SLACK_BOT_SCRIPT ?? 'start';
+  const script = process.env.BENCH_SLACK_BOT_SCRIPT ?? 'start:prod';
   const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;
   const [node, ...args] = (scripts[script] ?? '').trim().split(/\s+/);
   if (node !== 'node' || args.length === 0) throw new Error(`npm run ${script} is not "node …": ${scripts[script]}`);
@@ -167,7 +168,7 @@ const peerFlags = () => {
   return override === undefined ? botCommand().flags : override.split(/\s+/).filter(Boolean);
 };
 const startPeer = (fake: FakeSlack) =>
-  startSubject('bare Bolt', [...peerFlags(), '--import', 'tsx', 'scripts/bench-slack-peer.ts'], slackEnv(fake), /\{"port":(\d+)\}/);
+  startSubject('bare Bolt', [...peerFlags(), compiled('scripts/bench-slack-peer.ts')], slackEnv(fake), /\{"port":(\d+)\}/);
 
 /** The process's resident set size in bytes (Linux). */
 function rssOf(pid: number | undefined): number {
@@ -403,6 +404,7 @@ const TARGETS = { throughput: 0.8, ackP99: 1.25, rssMb: 120 };
  */
 export async function benchSlack(options: SlackBenchOptions = {}): Promise<Record<string, string | number>[]> {
   const settings: Required<SlackBenchOptions> = { events: 1000, conversations: 100, concurrency: 50, rounds: 3, slowApi: true, ...options };
+  buildForBench();
   const fake = await startFake();
   const runs: Record<'bot' | 'peer', Run[]> = { bot: [], peer: [] };
   try {

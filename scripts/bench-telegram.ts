@@ -9,6 +9,7 @@ import type { IncomingMessage } from '../src/message.js';
 import { realAssistant } from '../tests/support/assistant.js';
 import { FAKE_TOKEN, FakeTelegram, type RecordedCall } from '../tests/support/fake-telegram.js';
 import { checkTelegramHtml } from '../tests/support/telegram-html.js';
+import { buildForBench } from './bench-build.js';
 import { startFlags, startWatched, type WatchedProcess } from './bench-telegram-process.js';
 
 /**
@@ -91,6 +92,7 @@ export async function benchTelegram({
   pacedRate = 500,
   rounds = Number(process.env.BENCH_ROUNDS ?? 1),
 }: TelegramBenchOptions = {}): Promise<Row[]> {
+  buildForBench();
   const peerRounds: Figures[] = [];
   const botRounds: Figures[] = [];
   for (let round = 0; round < rounds; round++) {
