@@ -39,19 +39,48 @@ export function featuresOf(reading: Reading, subjects: ReadonlyMap<string, Subje
       stems.push(symbol);
       continue;
     }
-    features.push(`w:${token.stem}`);
+    features.push(cached(stemFeatures, token.stem, stemFeature));
     if (!token.domain) features.push('m:?unknown');
     stems.push(token.stem);
-    const padded = `^${token.key}$`;
-    for (let n = 3; n <= 4; n++) {
-      for (let i = 0; i + n <= padded.length; i++) features.push(`c:${padded.slice(i, i + n)}`);
-    }
+    for (const gram of cached(gramFeatures, token.key, gramsOf)) features.push(gram);
   }
   for (let i = 0; i + 1 < stems.length; i++) features.push(`b:${stems[i]}_${stems[i + 1]}`);
   if (stems.length > 0) features.push(`p:${stems[0]}`);
   if (reading.text.trimEnd().endsWith('?')) features.push('m:?');
   if (stems.length <= 2) features.push('m:short');
   return features;
+}
+
+/**
+ * The features of a word, made once per word: people use the same few thousand words again and
+ * again, and a feature string that already exists is no garbage and has its hash computed, which
+ * is most of the cost of looking it up in the classifiers. Emptied when it grows too big, so
+ * a flood of nonsense words cannot grow it without bound.
+ */
+const MAX_CACHED_WORDS = 20_000;
+const stemFeatures = new Map<string, string>();
+const gramFeatures = new Map<string, readonly string[]>();
+
+function cached<T>(cache: Map<string, T>, word: string, make: (word: string) => T): T {
+  let value = cache.get(word);
+  if (value === undefined) {
+    if (cache.size >= MAX_CACHED_WORDS) cache.clear();
+    value = make(word);
+    cache.set(word, value);
+  }
+  return value;
+}
+
+const stemFeature = (stem: string) => `w:${stem}`;
+
+/** Character 3- and 4-grams of the word with its edges marked ("^ab", "bc$"). */
+function gramsOf(key: string): string[] {
+  const padded = `^${key}$`;
+  const grams: string[] = [];
+  for (let n = 3; n <= 4; n++) {
+    for (let i = 0; i + n <= padded.length; i++) grams.push(`c:${padded.slice(i, i + n)}`);
+  }
+  return grams;
 }
 
 /** The group of a feature: the part before the colon. */
