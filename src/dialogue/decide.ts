@@ -519,6 +519,7 @@ function claimFits(facet: FacetDeclaration, claims: Claims, roleClaimed: boolean
   return facet.fields.some(
     ({ type }) =>
       ((type === 'year' || type === 'count') && (claims.years.length > 0 || claims.numbers.length > 0)) ||
+      (type === 'count' && claims.sole) ||
       (type === 'rhythm' && claims.perYear !== undefined) ||
       (type === 'roles' && roleClaimed),
   );

@@ -35,7 +35,7 @@ export function verdictOf(type: FieldType, value: unknown, context: ClaimContext
     case 'count': {
       const known = (value as { value: number }).value;
       if (known >= 1900 && known <= 2100) return yearVerdict(value, claims, locale);
-      if (claims.numbers.length === 0) return undefined;
+      if (claims.numbers.length === 0) return claims.sole ? (known === 1 ? 'yes' : 'no') : undefined;
       const claimed = claims.numbers[0]!;
       return claimed === known || (claims.atLeast && known >= claimed) ? 'yes' : 'no';
     }

@@ -18,6 +18,8 @@ export interface Claims {
   partOfYear?: PartOfYear;
   negated: boolean;
   restricted: boolean;
+  /** "die einzige Stadt?", "the only city?": the claim that there is just one, a count of 1. */
+  sole: boolean;
   /** "Gibt es …?", "Is there …?": the claim that something exists. */
   exists: boolean;
   /** E-mail addresses, web addresses and phone numbers written in the question. */
@@ -97,6 +99,13 @@ const EVERY = new Set(['jede', 'jeden', 'jedes', 'jeder', 'every', 'each', 'pro'
 const ALL_N = new Set(['alle', 'every']);
 const NEGATIONS = new Set(['nicht', 'kein', 'keine', 'keinen', 'keiner', 'nie', 'niemals', 'not', 'no', 'never', 'isnt', 'doesnt', 'dont', 'arent']);
 const RESTRICTIONS = new Set(['nur', 'ausschliesslich', 'allein', 'lediglich', 'only', 'exclusively', 'solely', 'just']);
+/** Words that claim there is just one: German "einzig" in every ending, English "the only" and "sole". */
+const SOLE = /^einzig(e[nrms]?)?$|^einzigste[nrms]?$|^sole$/;
+
+function claimsSole(keys: readonly string[]): boolean {
+  return keys.some((key, i) => SOLE.test(key) || (key === 'only' && keys[i - 1] === 'the' && i + 1 < keys.length));
+}
+
 const SEVERAL = new Set(['mehrmals', 'mehrfach', 'ofter', 'oft', 'several', 'multiple', 'often', 'regelmassig']);
 const AT_LEAST = new Set(['uber', 'mehr', 'mindestens', 'over', 'more', 'least']);
 
@@ -187,7 +196,8 @@ export function readClaims(tokens: readonly ReadToken[], text = ''): Claims {
     ...(partOfYear ? { partOfYear } : {}),
     negated: keys.some((k) => NEGATIONS.has(k)),
     exists: claimsExistence(keys),
-    restricted: keys.some((k) => RESTRICTIONS.has(k)),
+    restricted: keys.some((k) => RESTRICTIONS.has(k)) && !claimsSole(keys),
+    sole: claimsSole(keys),
     emails: text.match(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g) ?? [],
     urls: (text.match(/(?:https?:\/\/|www\.)[^\s]+|\b[\w-]+\.(?:de|com|org|eu)\b/gi) ?? []).map(bareUrl),
     phones: (text.match(/\+?\d[\d /-]{5,}\d/g) ?? []).map((phone) => phone.replace(/\D/g, '')),

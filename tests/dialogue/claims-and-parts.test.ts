@@ -81,6 +81,15 @@ describe('yes/no', () => {
     expect(ask('Macht das Frauenbüro mit?').text).toMatch(/^Ja/);
   });
 
+  it('reads "the only one" as a count of one and checks it', () => {
+    const alone = plain('Macht Lübeck als einzige Kommune beim Netzwerk Engagierte Stadt mit?');
+    expect(alone).toMatch(/^Nein/);
+    expect(alone).toContain('120');
+    expect(plain('Is Lübeck the only member city of the Engagierte Stadt network?')).toMatch(/^No\b.*120/);
+    // "only" that restricts is no count: no "no" about the number of cities.
+    expect(plain('Is the Forum Ehrenamt only for clubs?')).not.toContain('120');
+  });
+
   it('checks the part of the year', () => {
     expect(ask('Ist Lübeck seit Herbst 2024 dabei?').text).toMatch(/^Nein/);
     expect(ask('Ist Lübeck seit Frühjahr 2024 dabei?').text).toMatch(/^Ja/);
