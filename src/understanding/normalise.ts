@@ -53,9 +53,22 @@ export function toKey(word: string): string {
     .replace(STRETCHED, '$1');
 }
 
+/**
+ * "Wer steckt da hinter?", "Ist Lübeck da bei?": a pronominal adverb typed in two words at the end
+ * of a sentence, where its verb's particle stands, is the one word ("dahinter", "dabei"); before a
+ * vowel German puts an "r" between ("da an" → "daran"). Inside a sentence "da" is more often
+ * "there" ("da mit dem Bus hin"), so only there.
+ */
+const SPLIT_ADVERB =
+  /\b([Dd])a\s+(bei|durch|für|fur|gegen|hinter|mit|nach|neben|von|vor|zu|zwischen|an|auf|aus|in|über|uber|um|unter)(?=\s*(?:[?.!,;]|$))/gu;
+
+function joinSplitAdverb(_: string, d: string, preposition: string): string {
+  return `${d}a${/^[aeiouäöü]/i.test(preposition) ? 'r' : ''}${preposition}`;
+}
+
 /** Splits text into words (letters and digits), keeping each word's surface form. */
 export function tokenize(text: string): Token[] {
-  const prepared = text.replace(GENDER_CAMEL, '$1').replace(GENDER_MARK, '$1');
+  const prepared = text.replace(GENDER_CAMEL, '$1').replace(GENDER_MARK, '$1').replace(SPLIT_ADVERB, joinSplitAdverb);
   const words = prepared.match(/[\p{L}\p{N}]+/gu) ?? [];
   return words.map((surface) => ({ surface, key: toKey(surface) }));
 }

@@ -43,6 +43,13 @@ describe('tokenize', () => {
     expect(tokens[0]!.key).toBe('korber');
   });
 
+  it('joins a pronominal adverb typed apart at the end of a sentence, not "da" (there) inside one', () => {
+    const words = (text: string) => tokenize(text).map((t) => t.key);
+    expect(words('Wer hilft da bei?')).toEqual(['wer', 'hilft', 'dabei']);
+    expect(words('wer denkt da an')).toEqual(['wer', 'denkt', 'daran']);
+    expect(words('Wir treffen uns da mit Freunden.')).toEqual(['wir', 'treffen', 'uns', 'da', 'mit', 'freunden']);
+  });
+
   it('returns nothing for emoji and punctuation only', () => {
     expect(tokenize('🙂🎉 ?!')).toEqual([]);
   });
