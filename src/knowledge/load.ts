@@ -78,7 +78,8 @@ function parseYamlFile(file: { name: string; text: string }, problems: Knowledge
     located ??= locator(file.text);
     return located(path);
   };
-  const result = knowledgeFileSchema.safeParse(data ?? {}, { reportInput: true });
+  // Each file is parsed once: compiling zod's generated fast path would cost the start-up more than it saves.
+  const result = knowledgeFileSchema.safeParse(data ?? {}, { reportInput: true, jitless: true });
   if (!result.success) {
     for (const issue of result.error.issues) problems.push(zodProblem(file.name, issue, lineOf));
     return undefined;
