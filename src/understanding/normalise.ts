@@ -72,7 +72,7 @@ function foldWord(word: string): string {
 }
 
 /**
- * "Wer steckt da hinter?", "Ist Lübeck da bei?": a pronominal adverb typed in two words at the end
+ * "Wer steckt da hinter?", "Ist die Stadt da bei?": a pronominal adverb typed in two words at the end
  * of a sentence, where its verb's particle stands, is the one word ("dahinter", "dabei"); before a
  * vowel German puts an "r" between ("da an" → "daran"). Inside a sentence "da" is more often
  * "there" ("da mit dem Bus hin"), so only there.
