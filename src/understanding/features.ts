@@ -1,5 +1,6 @@
 import type { Subject } from '../knowledge/knowledge.js';
 import type { Reading } from './read.js';
+import { WordCache } from './word-cache.js';
 
 /**
  * The evidence a question gives about what it asks, as feature strings, each in a group:
@@ -39,10 +40,10 @@ export function featuresOf(reading: Reading, subjects: ReadonlyMap<string, Subje
       stems.push(symbol);
       continue;
     }
-    features.push(cached(stemFeatures, token.stem, stemFeature));
+    features.push(stemFeatures.get(token.stem));
     if (!token.domain) features.push('m:?unknown');
     stems.push(token.stem);
-    for (const gram of cached(gramFeatures, token.key, gramsOf)) features.push(gram);
+    for (const gram of gramFeatures.get(token.key)) features.push(gram);
   }
   for (let i = 0; i + 1 < stems.length; i++) features.push(`b:${stems[i]}_${stems[i + 1]}`);
   if (stems.length > 0) features.push(`p:${stems[0]}`);
@@ -52,26 +53,11 @@ export function featuresOf(reading: Reading, subjects: ReadonlyMap<string, Subje
 }
 
 /**
- * The features of a word, made once per word: people use the same few thousand words again and
- * again, and a feature string that already exists is no garbage and has its hash computed, which
- * is most of the cost of looking it up in the classifiers. Emptied when it grows too big, so
- * a flood of nonsense words cannot grow it without bound.
+ * The features of a word, made once per word: a feature string that already exists is no garbage
+ * and has its hash computed, which is most of the cost of looking it up in the classifiers.
  */
-const MAX_CACHED_WORDS = 20_000;
-const stemFeatures = new Map<string, string>();
-const gramFeatures = new Map<string, readonly string[]>();
-
-function cached<T>(cache: Map<string, T>, word: string, make: (word: string) => T): T {
-  let value = cache.get(word);
-  if (value === undefined) {
-    if (cache.size >= MAX_CACHED_WORDS) cache.clear();
-    value = make(word);
-    cache.set(word, value);
-  }
-  return value;
-}
-
-const stemFeature = (stem: string) => `w:${stem}`;
+const stemFeatures = new WordCache((stem) => `w:${stem}`, 20_000);
+const gramFeatures = new WordCache(gramsOf, 20_000);
 
 /** Character 3- and 4-grams of the word with its edges marked ("^ab", "bc$"). */
 function gramsOf(key: string): string[] {

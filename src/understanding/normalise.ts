@@ -1,3 +1,5 @@
+import { WordCache } from './word-cache.js';
+
 /**
  * German-aware text normalisation. Everything the matcher compares goes through
  * `toKey`, so "Müller", "Mueller" and "Muller", or "Migrant:innen", "MigrantInnen" and
@@ -42,22 +44,14 @@ const STRETCHED = /(\p{L})\1{2,}/gu;
  * meet "Muller"; applied on both sides, the odd false fold ("neue" → "neu") is harmless.
  */
 export function toKey(word: string): string {
-  let key = keys.get(word);
-  if (key === undefined) {
-    // Emptied when full: a flood of made-up words must not grow it without bound.
-    if (keys.size >= MAX_CACHED_KEYS) keys.clear();
-    key = foldWord(word);
-    keys.set(word, key);
-  }
-  return key;
+  return keys.get(word);
 }
 
 /**
  * Keys made before: the same words come again and again (the knowledge's texts at start-up, the
  * questions after), and folding one takes a Unicode normalisation and seven replacements.
  */
-const keys = new Map<string, string>();
-const MAX_CACHED_KEYS = 50_000;
+const keys = new WordCache(foldWord, 50_000);
 
 function foldWord(word: string): string {
   return word
