@@ -56,8 +56,10 @@ export function featuresOf(reading: Reading, subjects: ReadonlyMap<string, Subje
  * The features of a word, made once per word: a feature string that already exists is no garbage
  * and has its hash computed, which is most of the cost of looking it up in the classifiers.
  */
-const stemFeatures = new WordCache((stem) => `w:${stem}`, 20_000);
-const gramFeatures = new WordCache(gramsOf, 20_000);
+// More than the corpus's whole vocabulary (about 4,000 words), few enough that a flood of made-up words costs little memory.
+const FEATURE_WORDS = 5_000;
+const stemFeatures = new WordCache((stem) => `w:${stem}`, FEATURE_WORDS);
+const gramFeatures = new WordCache(gramsOf, FEATURE_WORDS);
 
 /** Character 3- and 4-grams of the word with its edges marked ("^ab", "bc$"). */
 function gramsOf(key: string): string[] {

@@ -1,4 +1,5 @@
 import Fuse from 'fuse.js';
+import { WordCache } from './word-cache.js';
 
 /**
  * Typo tolerance for single words. fuse.js proposes near words from a vocabulary of
@@ -11,10 +12,10 @@ export class WordCorrector {
   private readonly wordsByLength = new Map<number, string[]>();
   // Built on first use: most word lengths are never asked about, and start-up time counts.
   private readonly fuseByLength = new Map<number, Fuse<string>>();
-  private readonly cache = new Map<string, string | null>();
+  // null: no correction (a cache miss is undefined).
+  private readonly cache = new WordCache<string | null>((word) => this.search(word) ?? null, 20_000);
   private readonly swapTargets = new Set<string>();
   private readonly preferred: ReadonlySet<string>;
-  private static readonly CACHE_LIMIT = 20_000;
 
   /**
    * `preferred`: words that win a tie of equally near words ("mitmachn" is one letter from
@@ -54,12 +55,7 @@ export class WordCorrector {
   /** The vocabulary word that `word` is most likely a typo of, or undefined. */
   correct(word: string): string | undefined {
     if (word.length < MIN_LENGTH || word.length > 32) return undefined;
-    const cached = this.cache.get(word);
-    if (cached !== undefined) return cached ?? undefined;
-    const found = this.search(word);
-    if (this.cache.size >= WordCorrector.CACHE_LIMIT) this.cache.clear();
-    this.cache.set(word, found ?? null);
-    return found;
+    return this.cache.get(word) ?? undefined;
   }
 
   /** A letter typed twice ("wass", "citty"): the word without it, when that is a word (of `within`, by default of the vocabulary). */

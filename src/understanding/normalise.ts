@@ -49,9 +49,10 @@ export function toKey(word: string): string {
 
 /**
  * Keys made before: the same words come again and again (the knowledge's texts at start-up, the
- * questions after), and folding one takes a Unicode normalisation and seven replacements.
+ * questions after), and folding one takes a Unicode normalisation and seven replacements. Room for
+ * the knowledge's and the corpus's words and then some; a flood of made-up words costs little memory.
  */
-const keys = new WordCache(foldWord, 50_000);
+const keys = new WordCache(foldWord, 10_000);
 
 function foldWord(word: string): string {
   return word
