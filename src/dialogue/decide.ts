@@ -484,8 +484,9 @@ const DECLINE = 'decline';
 const ABBREVIATION = /(?:^|\s)(?:\p{Lu}\p{Ll}{0,2}|\p{L}\.\p{L})\.$/u;
 
 /**
- * The one sentence of a message of several that asks (ends with a question mark), if there is
- * exactly one: "Ich bin neu bei X. Wie beschreibt die Stadt die Zusammenarbeit?" asks the second.
+ * The one sentence of a message of several that asks, if there is exactly one: the one ending in a
+ * question mark ("Ich bin neu bei X. Wie beschreibt die Stadt die Zusammenarbeit?" asks the second),
+ * or, when none has one, the last sentence if it has a question word.
  */
 export function questionSentence(text: string, questionWords: ReadonlySet<string>): string | undefined {
   const sentences: string[] = [];

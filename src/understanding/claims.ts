@@ -102,8 +102,9 @@ const RESTRICTIONS = new Set(['nur', 'ausschliesslich', 'allein', 'lediglich', '
 /** Words that claim there is just one: German "einzig" in every ending, English "the only" and "sole". */
 const SOLE = /^einzig(e[nrms]?)?$|^einzigste[nrms]?$|^sole$/;
 
-function claimsSole(keys: readonly string[]): boolean {
-  return keys.some((key, i) => SOLE.test(key) || (key === 'only' && keys[i - 1] === 'the' && i + 1 < keys.length));
+/** Whether the word at `i` claims there is just one; "the only" needs a word after it ("the only city"). */
+function soleAt(keys: readonly string[], i: number): boolean {
+  return SOLE.test(keys[i]!) || (keys[i] === 'only' && keys[i - 1] === 'the' && i + 1 < keys.length);
 }
 
 const SEVERAL = new Set(['mehrmals', 'mehrfach', 'ofter', 'oft', 'several', 'multiple', 'often', 'regelmassig']);
@@ -196,8 +197,9 @@ export function readClaims(tokens: readonly ReadToken[], text = ''): Claims {
     ...(partOfYear ? { partOfYear } : {}),
     negated: keys.some((k) => NEGATIONS.has(k)),
     exists: claimsExistence(keys),
-    restricted: keys.some((k) => RESTRICTIONS.has(k)) && !claimsSole(keys),
-    sole: claimsSole(keys),
+    // "the only city" counts; it restricts nothing ("only for clubs" does).
+    restricted: keys.some((k, i) => RESTRICTIONS.has(k) && !soleAt(keys, i)),
+    sole: keys.some((_, i) => soleAt(keys, i)),
     emails: text.match(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g) ?? [],
     urls: (text.match(/(?:https?:\/\/|www\.)[^\s]+|\b[\w-]+\.(?:de|com|org|eu)\b/gi) ?? []).map(bareUrl),
     phones: (text.match(/\+?\d[\d /-]{5,}\d/g) ?? []).map((phone) => phone.replace(/\D/g, '')),

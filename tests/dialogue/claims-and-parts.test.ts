@@ -4,7 +4,10 @@ import { questionSentence } from '../../src/dialogue/decide.js';
 import { questionParts } from '../../src/dialogue/parts.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { renderPlainText } from '../../src/reply.js';
+import { readClaims } from '../../src/understanding/claims.js';
 import { buildLexicon } from '../../src/understanding/lexicon.js';
+import { tokenize } from '../../src/understanding/normalise.js';
+import type { ReadToken } from '../../src/understanding/read.js';
 import { stem } from '../../src/understanding/stem.js';
 
 /*
@@ -88,6 +91,14 @@ describe('yes/no', () => {
     expect(plain('Is Lübeck the only member city of the Engagierte Stadt network?')).toMatch(/^No\b.*120/);
     // "only" that restricts is no count: no "no" about the number of cities.
     expect(plain('Is the Forum Ehrenamt only for clubs?')).not.toContain('120');
+  });
+
+  it('tells "the only" (a count) from "only" that restricts, word by word', () => {
+    const claims = (text: string) => readClaims(tokenize(text) as unknown as ReadToken[], text);
+    expect(claims('Is it the only city?')).toMatchObject({ sole: true, restricted: false });
+    expect(claims('Is it the only city that only helps clubs?')).toMatchObject({ sole: true, restricted: true });
+    expect(claims('Is it only for clubs?')).toMatchObject({ sole: false, restricted: true });
+    expect(claims('Ist sie die einzige?')).toMatchObject({ sole: true, restricted: false });
   });
 
   it('checks the part of the year', () => {
