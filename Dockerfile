@@ -7,7 +7,7 @@
 # scripts/docker-steps.ts performs these same steps without Docker, and
 # tests/docker.test.ts runs it, so this file cannot rot unnoticed.
 
-# --- build: compile src/ and adapters/ to dist/, then keep production dependencies ---
+# --- build: bundle src/ and adapters/ into dist/app/, then keep production dependencies ---
 FROM node:22-slim AS build
 # better-sqlite3 compiles its driver from source when no prebuilt one can be fetched:
 # the toolchain lives in this stage only, the runtime gets the compiled module.
@@ -15,7 +15,8 @@ RUN apt-get update && apt-get install -y --no-install-recommends python3 make g+
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
-COPY tsconfig.json tsconfig.build.json ./
+COPY tsconfig.json ./
+COPY scripts/build.ts ./scripts/
 COPY src ./src
 COPY adapters ./adapters
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
@@ -29,7 +30,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 # Production dependencies only, already built for this same base image.
 COPY --from=build /app/node_modules ./node_modules
-COPY --from=build /app/dist ./dist
+COPY --from=build /app/dist/app ./dist/app
 COPY knowledge ./knowledge
 # The fitted model (understanding.json and its weights): without it the bot knows only the knowledge's examples.
 COPY model ./model
@@ -47,4 +48,4 @@ ENTRYPOINT ["/usr/bin/tini", "--"]
 # Node flags as in src/process-flags.ts (and npm start): a small young generation and a capped
 # old one keep RSS near 115 MB under load for about 20 % more CPU, one V8 worker thread saves
 # another 10–14 MB; docs/operations.md has the figures.
-CMD ["node", "--max-semi-space-size=2", "--max-old-space-size=96", "--v8-pool-size=1", "dist/src/main.js"]
+CMD ["node", "--max-semi-space-size=2", "--max-old-space-size=96", "--v8-pool-size=1", "dist/app/main.js"]

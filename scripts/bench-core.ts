@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { NODE_FLAGS } from '../src/process-flags.js';
-import { buildForBench } from './bench-build.js';
+import { APP_ASK, buildForBench } from './bench-build.js';
 
 /**
  * The core's own figures, all of the production build with the production flags: cold start
@@ -28,9 +28,10 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 const round = (value: number, digits = 3) => Number(value.toFixed(digits));
 
 /**
- * Per-message latencies (ms, sorted) of one assistant of the compiled build, in a process of its own
- * with the production flags: what `npm run start:prod` and the image run, not the tsx process of
- * this script (which wraps every function for its names and runs without the memory flags).
+ * Per-message latencies (ms, sorted) of one assistant of the compiled build (module by module, so that
+ * the script can import the assistant; the code is the bundle's), in a process of its own with the
+ * production flags: what `npm run start:prod` and the image run, not the tsx process of this script
+ * (which wraps every function for its names and runs without the memory flags).
  * `warmPasses` passes over the questions first warm the JIT and the typo cache, as in a bot that has
  * been running a while; the `passes` after them are measured. Each pass has conversations of its own.
  */
@@ -76,7 +77,7 @@ async function coldStart(runs: number): Promise<number[]> {
   for (let i = 0; i < runs; i++) {
     const started = process.hrtime.bigint();
     await new Promise<void>((resolve, reject) => {
-      const child = spawn(process.execPath, [...NODE_FLAGS, 'dist/src/cli/ask.js', 'Wer ist Ansprechpartner?'], {
+      const child = spawn(process.execPath, [...NODE_FLAGS, APP_ASK, 'Wer ist Ansprechpartner?'], {
         stdio: ['ignore', 'pipe', 'ignore'],
       });
       child.stdout.once('data', () => {
@@ -96,7 +97,7 @@ async function peakMemoryMb(): Promise<number> {
       .map((q) => JSON.stringify({ conversation: `${pass}:${q.conversation}`, text: q.text }))
       .join('\n'),
   ).join('\n')}\n`;
-  const child = spawn(process.execPath, [...NODE_FLAGS, 'dist/src/cli/ask.js', '--jsonl'], { stdio: ['pipe', 'ignore', 'ignore'] });
+  const child = spawn(process.execPath, [...NODE_FLAGS, APP_ASK, '--jsonl'], { stdio: ['pipe', 'ignore', 'ignore'] });
   let peakKb = 0;
   const poll = setInterval(() => {
     try {
@@ -116,7 +117,7 @@ async function peakMemoryMb(): Promise<number> {
 }
 
 export async function benchCore(): Promise<Row[]> {
-  buildForBench();
+  await buildForBench();
   const firstPass = await latencies(1, 0);
   const warm = await latencies(20, 3);
   const cold = await coldStart(7);

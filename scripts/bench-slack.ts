@@ -49,7 +49,7 @@ const MB = 1024 * 1024;
 /**
  * How the bot is started: the command line of `npm run start:prod` (the compiled build, as the
  * image runs it; or of the npm script named in BENCH_SLACK_BOT_SCRIPT, e.g. `start` for tsx), split
- * into the Node flags and the rest (`dist/src/main.js`). BENCH_SLACK_NODE_FLAGS replaces the
+ * into the Node flags and the rest (`dist/app/main.js`). BENCH_SLACK_NODE_FLAGS replaces the
  * flags, for trying others.
  */
 function botCommand(): { script: string; flags: string[]; rest: string[] } {
@@ -404,7 +404,7 @@ const TARGETS = { throughput: 0.8, ackP99: 1.25, rssMb: 120 };
  */
 export async function benchSlack(options: SlackBenchOptions = {}): Promise<Record<string, string | number>[]> {
   const settings: Required<SlackBenchOptions> = { events: 1000, conversations: 100, concurrency: 50, rounds: 3, slowApi: true, ...options };
-  buildForBench();
+  await buildForBench();
   const fake = await startFake();
   const runs: Record<'bot' | 'peer', Run[]> = { bot: [], peer: [] };
   try {

@@ -3,7 +3,6 @@ import { once } from 'node:events';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NODE_FLAGS } from '../src/process-flags.js';
-import { compiled } from './bench-build.js';
 
 /**
  * A bot under load in its own process, watched from outside as an operator would:
@@ -31,8 +30,7 @@ export function startFlags(override = process.env.BENCH_NODE_FLAGS): string[] {
 }
 
 /**
- * Starts `node <flags> dist/<script as .js> <args>` (the compiled build, as the image runs it;
- * see `bench-build.ts`) with exactly `env`; its output goes
+ * Starts `node <flags> <script> <args>` (a built file, see `bench-build.ts`) with exactly `env`; its output goes
  * to `<logDir>/<name>.log` rather than through a pipe, so reading it costs the load
  * generator nothing. `BENCH_PROF=<dir>` adds `--cpu-prof`, writing to `<dir>/<name>/`.
  */
@@ -40,7 +38,7 @@ export function startWatched(name: string, script: string, args: string[], env: 
   // One directory per process: Node writes a profile per thread.
   const prof = process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir', join(process.env.BENCH_PROF, name)] : [];
   const log = openSync(join(logDir, `${name}.log`), 'w');
-  const child = spawn(process.execPath, [...startFlags(), ...prof, compiled(script), ...args], {
+  const child = spawn(process.execPath, [...startFlags(), ...prof, script, ...args], {
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', log, log],
   });

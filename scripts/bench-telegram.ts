@@ -9,14 +9,14 @@ import type { IncomingMessage } from '../src/message.js';
 import { realAssistant } from '../tests/support/assistant.js';
 import { FAKE_TOKEN, FakeTelegram, type RecordedCall } from '../tests/support/fake-telegram.js';
 import { checkTelegramHtml } from '../tests/support/telegram-html.js';
-import { buildForBench } from './bench-build.js';
+import { APP_MAIN, buildForBench, compiled } from './bench-build.js';
 import { startFlags, startWatched, type WatchedProcess } from './bench-telegram-process.js';
 
 /**
  * The Telegram channel under load, side by side with a bare grammY bot
  * (`bench-telegram-peer.ts`) through the same black-box harness: a fake Bot API on
  * 127.0.0.1 serves `getUpdates` and records every call; each bot runs in its own
- * process, this one exactly as `npm start` starts it (same Node flags, `src/main.ts`,
+ * process, this one exactly as the image starts it (same Node flags, the production build,
  * configuration from the environment, logs at `info`).
  *
  * Per bot, after an unmeasured warm-up, two runs of 2,000 updates over 200 chats
@@ -92,7 +92,7 @@ export async function benchTelegram({
   pacedRate = 500,
   rounds = Number(process.env.BENCH_ROUNDS ?? 1),
 }: TelegramBenchOptions = {}): Promise<Row[]> {
-  buildForBench();
+  await buildForBench();
   const peerRounds: Figures[] = [];
   const botRounds: Figures[] = [];
   for (let round = 0; round < rounds; round++) {
@@ -112,14 +112,14 @@ async function measureBoth({ updates, chats, pacedRate }: { updates: number; cha
     const plan = { updates, chats, pacedRate, menuChoice };
     const peer = await measure(
       'peer',
-      (apiRoot) => ['scripts/bench-telegram-peer.ts', [FAKE_TOKEN, apiRoot, PEER_ANSWER], {}],
+      (apiRoot) => [compiled('scripts/bench-telegram-peer.ts'), [FAKE_TOKEN, apiRoot, PEER_ANSWER], {}],
       { ...plan, expected: peerAnswers },
       dir,
     );
     const bot = await measure(
       'bot',
       (apiRoot) => [
-        'src/main.ts',
+        APP_MAIN,
         [],
         {
           TELEGRAM_BOT_TOKEN: FAKE_TOKEN,

@@ -1,5 +1,5 @@
 /**
- * `npm start` (or `node dist/src/main.js` in production): the one entry point and the
+ * `npm start` (or `node dist/app/main.js` in production): the one entry point and the
  * composition root, the only module that knows both the core and the platform adapters.
  *
  * Telegram and/or Slack run when their credentials are set; with neither, a person at

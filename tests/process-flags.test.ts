@@ -21,7 +21,7 @@ describe('Node flags: the same wherever the bot runs', () => {
     const cmd = parseDockerfile(readFileSync('Dockerfile', 'utf8'))
       .filter((i) => i.keyword === 'CMD')
       .at(-1);
-    expect(parseExecForm(cmd?.args ?? '[]')).toEqual(['node', ...NODE_FLAGS, 'dist/src/main.js']);
+    expect(parseExecForm(cmd?.args ?? '[]')).toEqual(['node', ...NODE_FLAGS, 'dist/app/main.js']);
   });
 
   it('npm run bench hands them to the bot processes it starts, which NODE_OPTIONS allows', () => {

@@ -8,7 +8,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 
 /**
  * The product's own messages (`messages/de.ftl`, `messages/en.ftl`) at the top of the
- * project: two levels up from `src/i18n/`, three from the compiled `dist/src/i18n/`.
+ * project: two levels up from `src/i18n/` and from the build's `dist/app/chunks/`, three from the
+ * module-by-module `dist/src/i18n/` of the benchmark.
  */
 export const PRODUCT_MESSAGES_DIR =
   [resolve(here, '..', '..', 'messages'), resolve(here, '..', '..', '..', 'messages')].find((dir) => existsSync(join(dir, 'de.ftl'))) ??

@@ -80,7 +80,7 @@ export interface UnderstandingModel {
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
-/** `model/understanding.json` at the top of the project (two levels up from src/understanding, three from dist/src/understanding). */
+/** `model/understanding.json` at the top of the project: two levels up from src/understanding and from the build's dist/app/chunks, three from dist/src/understanding. */
 export const MODEL_PATH =
   [resolve(here, '..', '..', 'model', 'understanding.json'), resolve(here, '..', '..', '..', 'model', 'understanding.json')].find((path) =>
     existsSync(path),

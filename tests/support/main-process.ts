@@ -14,7 +14,7 @@ export interface MainProcess {
 
 /**
  * Runs the real entry point (`src/main.ts` through tsx, or another script such as
- * `dist/src/main.js`) with exactly the given environment and no terminal on stdin.
+ * `dist/app/main.js`) with exactly the given environment and no terminal on stdin.
  * Without DATA_DIR (or UNANSWERED_DIR) the data goes to a fresh temporary directory,
  * never into the working tree; without ENV_FILE no `.env` file is read.
  */
