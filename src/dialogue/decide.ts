@@ -6,6 +6,7 @@ import type { ScorerParams, Understanding } from '../understanding/model.js';
 import { tokenize } from '../understanding/normalise.js';
 import type { Reading } from '../understanding/read.js';
 import type { ConversationState } from './conversation.js';
+import { withoutRelativeClauses } from './parts.js';
 
 /** One possible answer: a kind of question, and for facts the subject it is about. */
 export interface Candidate {
@@ -118,10 +119,13 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
   const features = understanding.features(reading);
   const withContext = (f: string[]) => (state.facet ? [...f, contextFeature(state.facet)] : f);
   const logProbabilities = understanding.facetLogProbabilities(withContext(features));
-  // People put their question among other sentences ("Presseanfrage: Wer …?", "Ich bin neu hier. Wen …?"):
-  // the kind of question may be read from the whole message or from the question sentence alone.
-  const focus = questionSentence(reading.text, understanding.lexicon.questionWords);
-  if (focus) {
+  // People put their question among other sentences ("Presseanfrage: Wer …?", "Ich bin neu hier. Wen …?"),
+  // and describe a noun in a relative clause ("…, das das Programm trägt?"): the kind of question may be
+  // read from the whole message, from the question sentence alone, or from it without the description.
+  const sentence = questionSentence(reading.text, understanding.lexicon.questionWords);
+  const mainClause = withoutRelativeClauses(sentence ?? reading.text);
+  for (const focus of [sentence, mainClause]) {
+    if (!focus) continue;
     const focused = understanding.facetLogProbabilities(withContext(understanding.features(understanding.read(focus))));
     for (const [id, value] of focused) {
       if (id !== DECLINE && value > (logProbabilities.get(id) ?? Number.NEGATIVE_INFINITY)) logProbabilities.set(id, value);

@@ -79,3 +79,43 @@ const PREPOSITIONS = new Set([
   'by',
   'on',
 ]);
+
+// Relative pronouns, compared after `toKey`. Not English "that", which as often starts a clause that says what is asked ("is it true that …").
+const RELATIVE_PRONOUNS = new Set([
+  'der',
+  'die',
+  'das',
+  'dem',
+  'den',
+  'denen',
+  'deren',
+  'dessen',
+  'welche',
+  'welcher',
+  'welches',
+  'welchem',
+  'welchen',
+  'which',
+  'who',
+  'whom',
+  'whose',
+]);
+
+/**
+ * The sentence without the relative clauses that describe one of its nouns: "Gehört X zum
+ * Konsortium, das das Programm trägt?" asks whether X belongs, not who carries the programme.
+ * A clause starts at a comma followed by a relative pronoun (perhaps behind a preposition:
+ * ", bei dem", ", with whom") and runs to the next comma or the end of the sentence. Undefined when
+ * there is none, or too little but the clause would be left.
+ */
+export function withoutRelativeClauses(sentence: string): string | undefined {
+  let changed = false;
+  const kept = sentence.replace(/,\s*([\p{L}]+)(?:\s+([\p{L}]+))?\b[^,.;:!?]*(?=[,.;:!?]|$)/gu, (clause, first: string, second?: string) => {
+    const a = toKey(first);
+    const relative = RELATIVE_PRONOUNS.has(a) || (PREPOSITIONS.has(a) && second !== undefined && RELATIVE_PRONOUNS.has(toKey(second)));
+    if (!relative || wordsIn(clause) < 3) return clause;
+    changed = true;
+    return '';
+  });
+  return changed && wordsIn(kept) >= MIN_WORDS ? kept.trim() : undefined;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAssistant } from '../../src/assistant.js';
 import { questionSentence } from '../../src/dialogue/decide.js';
-import { questionParts } from '../../src/dialogue/parts.js';
+import { questionParts, withoutRelativeClauses } from '../../src/dialogue/parts.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { renderPlainText } from '../../src/reply.js';
 import { readClaims } from '../../src/understanding/claims.js';
@@ -42,6 +42,19 @@ describe('two questions in one message', () => {
     expect(focus('Bitte an Dr. Muster weiterleiten. Wer hilft?')).toBe('Wer hilft?');
     expect(focus('Bitte die Kontaktdaten inkl. Telefon.')).toBeUndefined();
     expect(focus('wer organisiert das eigentlich')).toBeUndefined();
+  });
+
+  it('reads the kind of question without the relative clauses that describe a noun', () => {
+    expect(withoutRelativeClauses('Gehört der Verein zu dem Bündnis, welches die Tafel finanziert?')).toBe('Gehört der Verein zu dem Bündnis?');
+    expect(withoutRelativeClauses('Wer leitet das Team, mit dem die Schule arbeitet, und wo sitzt es?')).toBe(
+      'Wer leitet das Team, und wo sitzt es?',
+    );
+    expect(withoutRelativeClauses('Who runs the office, which helps clubs?')).toBe('Who runs the office?');
+    // No relative pronoun after the comma, or too short to be a clause: nothing to take out.
+    expect(withoutRelativeClauses('Ich habe eine Frage, wer hilft mir?')).toBeUndefined();
+    expect(withoutRelativeClauses('Ach, die Stadt?')).toBeUndefined();
+    // The description pulled toward who carries the programme; the question is whether the state belongs to its consortium.
+    expect(plain('Gehört Rheinland-Pfalz zu dem Konsortium, welches das Netzwerk finanziert?')).toMatch(/^Nein\b.*weiteren Partnern/s);
   });
 
   it('answers each question', () => {
