@@ -124,14 +124,20 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
   // read from the whole message, from the question sentence alone, or from it without the description.
   const sentence = questionSentence(reading.text, understanding.lexicon.questionWords);
   const mainClause = withoutRelativeClauses(sentence ?? reading.text);
-  for (const focus of [sentence, mainClause]) {
-    if (!focus) continue;
-    const focused = understanding.facetLogProbabilities(withContext(understanding.features(understanding.read(focus))));
-    for (const [id, value] of focused) {
+  const mainFeatures = mainClause === undefined ? undefined : understanding.features(understanding.read(mainClause));
+  for (const focused of [sentence && understanding.features(understanding.read(sentence)), mainFeatures]) {
+    if (!focused) continue;
+    for (const [id, value] of understanding.facetLogProbabilities(withContext(focused))) {
       if (id !== DECLINE && value > (logProbabilities.get(id) ?? Number.NEGATIVE_INFINITY)) logProbabilities.set(id, value);
     }
   }
-  const yesNo = understanding.yesNoProbability(features) > 0.5 || isEllipticalClaim(reading, understanding);
+  // A relative pronoun can look like a question word ("…, which runs it?"): when a relative clause holds the message's only
+  // question words, whether it asks yes or no is read without the clause. ("Gibt es ein Gremium, das …?" stays as it is.)
+  const { questionWords } = understanding.lexicon;
+  const asksWith = (text: string) => tokenize(text).some((t) => questionWords.has(t.key));
+  const questionWordOnlyInClause = mainClause !== undefined && !asksWith(mainClause) && asksWith(sentence ?? reading.text);
+  const yesNo =
+    understanding.yesNoProbability((questionWordOnlyInClause && mainFeatures) || features) > 0.5 || isEllipticalClaim(reading, understanding);
   const claims = readClaims(reading.tokens, reading.text);
   const roleClaimed = claimedRoles(reading.tokens, understanding.roleCues).length > 0;
   // "Ist die Sparkasse ein Partner?" after a question about another organisation names a new one:

@@ -55,6 +55,8 @@ describe('two questions in one message', () => {
     expect(withoutRelativeClauses('Ach, die Stadt?')).toBeUndefined();
     // The description pulled toward who carries the programme; the question is whether the state belongs to its consortium.
     expect(plain('Gehört Rheinland-Pfalz zu dem Konsortium, welches das Netzwerk finanziert?')).toMatch(/^Nein\b.*weiteren Partnern/s);
+    // "which" there is no question word: the question is still yes or no.
+    expect(plain('Is Rheinland-Pfalz in the consortium, which pays for the network?')).toMatch(/^No\b.*further partners/s);
   });
 
   it('answers each question', () => {
