@@ -148,6 +148,8 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
   const strongest = Math.max(0, ...mentioned.map((m) => m.strength));
   const content = contentStems(reading, understanding);
   const described = mentioned.length === 0 && !claimsUnnamed ? describedSubject(content, understanding) : undefined;
+  // A form of address without a name ("der Herr", "die Frau Doktor") refers to a person of the conversation.
+  const personReferred = reading.tokens.some((t) => t.mention === undefined && understanding.lexicon.honorifics.has(t.key));
   // The question's own words, without names, numbers and function words: what it is about.
   const words = reading.tokens.filter((t) => t.mention === undefined && !/^\d+$/.test(t.key) && !understanding.lexicon.functionWords.has(t.key));
   const shareOf = (test: (t: (typeof words)[number]) => boolean) => (words.length === 0 ? 0 : words.filter(test).length / words.length);
@@ -215,7 +217,7 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
       if (claimsUnnamed && facet.fields.some((f) => f.type === 'roles')) {
         add(facet, undefined, (e) => (e[at.unnamed] = 1), reading.unknownName);
       }
-      for (const option of subjectsFor(facet, mentioned, claimsUnnamed ? [] : contextSubjects, understanding, described)) {
+      for (const option of subjectsFor(facet, mentioned, claimsUnnamed ? [] : contextSubjects, understanding, described, personReferred)) {
         const field = facet.fields.find((f) => factOf(option.subject, f.name) !== undefined);
         add(
           facet,
@@ -333,7 +335,8 @@ function subjectsFor(
   mentioned: MentionedSubject[],
   contextSubjects: Subject[],
   understanding: Understanding,
-  described?: MentionedSubject,
+  described: MentionedSubject | undefined,
+  personReferred: boolean,
 ) {
   const { knowledge } = understanding;
   const found = new Map<string, { subject: Subject; how: EvidenceKind; strength: number }>();
@@ -354,9 +357,22 @@ function subjectsFor(
   // The subjects of the conversation, the latest counting most: "haben die auch eine Webseite?" may
   // mean the one before the last, when only that one has a website.
   for (const [i, subject] of contextSubjects.entries()) offer(subject, 'context', 1 / 2 ** i);
+  // "Wie heißt der Herr?" after the contact: a person referred to by a form of address is the person a subject of the conversation names.
+  if (personReferred) {
+    for (const [i, subject] of contextSubjects.entries())
+      for (const person of peopleNamedBy(subject, knowledge)) offer(person, 'context', 1 / 2 ** i);
+  }
   // "seit wann?" after a question about a club is about that club: the default only where no subject of the conversation can answer.
   if (fallback && !contextSubjects.some(answers)) offer(fallback, 'default', 1);
   return [...found.values()];
+}
+
+/** The people a subject's facts name (the contact's person). */
+function peopleNamedBy(subject: Subject, knowledge: Knowledge): Subject[] {
+  return Object.values(subject.facts)
+    .flatMap((value) => (Array.isArray(value) ? value : [value]))
+    .map((value) => (typeof value === 'string' ? knowledge.subjects.get(value) : undefined))
+    .filter((s): s is Subject => s?.kind === 'person');
 }
 
 /** Field types whose value names other subjects. */

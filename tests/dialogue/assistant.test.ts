@@ -95,6 +95,12 @@ describe('conversation', () => {
     expect(reply.text).not.toMatch(/^Das Tandem/);
   });
 
+  it('takes a form of address without a name for the person the subject of the conversation names', () => {
+    const { say } = chat();
+    say('Wer ist bei der Stadt für das Ehrenamt zuständig?');
+    expect(say('Und wie ist der Vorname von dem Herrn?').text).toContain('Jens Ilse');
+  });
+
   it('forgets a conversation after a while of silence', () => {
     let now = 0;
     const { say } = chat({ conversations: { idleMs: 60_000, now: () => now } });
