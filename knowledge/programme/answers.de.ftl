@@ -113,6 +113,8 @@ verdict-no = Nein.
 # Jemand oder etwas, das die Seite nicht nennt, in einer Frage nach einer Rolle.
 not-named-closed = Nein. „{ $name }“ gehört nicht zu den { $role }, die die Seite nennt. Das sind { LIST($names) }.
 not-named-open = „{ $name }“ nennt die Seite nicht unter den { $role }. Genannt werden unter anderem { LIST($names) }.
+# Kein Name der Seite, aber eine Art, die einer der Genannten ist ("eine Migrantenorganisation").
+not-named-fitting = Unter den { $role } nennt die Seite nichts mit dem Namen „{ $name }“, dazu passen würde aber { LIST($names) }.
 not-named-any = Nein. „{ $name }“ wird auf der Seite nicht genannt – weder unter den Akteuren noch unter den Partnern oder Trägern { DEF($city, case: "gen") }.
 # Eine Zahl, ein Jahr oder ein Rhythmus, der nicht stimmt: erst "Nein.", dann die richtige Antwort.
 

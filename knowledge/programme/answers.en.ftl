@@ -105,6 +105,7 @@ verdict-yes = Yes.
 verdict-no = No.
 not-named-closed = No. "{ $name }" is not among the { $role } the page names. They are { LIST($names) }.
 not-named-open = The page does not name "{ $name }" among the { $role }. Among others, it names { LIST($names) }.
+not-named-fitting = The page calls none of the { $role } "{ $name }", but { LIST($names) } would fit.
 not-named-any = No. The page does not mention "{ $name }" – neither among the actors nor among the partners or sponsors of { $bot }.
 
 ## Lists

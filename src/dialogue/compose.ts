@@ -10,6 +10,7 @@ import type { Reading } from '../understanding/read.js';
 import { stem } from '../understanding/stem.js';
 import { choiceId } from './choices.js';
 import type { Candidate, Decision } from './decide.js';
+import { holdersFitting } from './fitting.js';
 import { type Say, subjectArgs, valueArgs } from './values.js';
 import { verdictOf } from './verdict.js';
 
@@ -198,6 +199,16 @@ function notNamed(name: string, facet: FacetDeclaration, context: ComposeContext
   const role = knowledge.roles.find((r) => r.id === roleId);
   if (!role) return base(say('not-named-any', { name }), 'role.not-named');
   const holders = [...knowledge.subjects.values()].filter((s) => s.roles.includes(role.id));
+  // "Is there a migrant organisation among them?": not by that name, but one of them is. Only a description in the
+  // knowledge's own words, not a name of someone else's ("Metropolregion Hamburg").
+  const nameWords = new Set(name.split(/\s+/));
+  const typed = context.reading.tokens.filter((t) => nameWords.has(t.surface));
+  const described = typed.length > 0 && typed.every((t) => t.domain || t.compound);
+  const fitting = described ? holdersFitting(name, holders, knowledge, understanding.lexicon.functionWords) : [];
+  if (fitting.length > 0 && fitting.length < holders.length) {
+    const fittingArgs = { name, role: say(`role-${role.id}-among`), names: new NameListValue(fitting.map((s) => s.name)) };
+    return base(say('not-named-fitting', fittingArgs), `${role.id}.not-named`, { remember: { facet: facet.id, subject: fitting[0]!.id } });
+  }
   const args = { name, role: say(`role-${role.id}-among`), names: new NameListValue(holders.map((s) => s.name)) };
   return base(say(role.complete ? 'not-named-closed' : 'not-named-open', args), `${role.id}.not-named`, { remember: { facet: facet.id } });
 }

@@ -111,6 +111,16 @@ describe('conversation', () => {
 });
 
 describe('yes and no', () => {
+  it('points to a named member that fits a kind described in the knowledge\'s words, instead of saying no', () => {
+    for (const question of ['Is a migrant association one of the local partners?', 'Gehört eine Migrantenorganisation zu den lokalen Partnern?']) {
+      const text = plain(question);
+      expect(text).toContain('Forum für Migrant:innen');
+      expect(text).not.toMatch(/^(Nein|No)\b/);
+    }
+    // Someone else's name is not a description: still a no.
+    expect(plain('Ist die Metropolregion Hamburg ein weiterer Partner?')).toMatch(/^Nein\b/);
+  });
+
   it('says yes only when a fact confirms the claim', () => {
     expect(plain('Findet das Forum Ehrenamt einmal im Jahr statt?')).toMatch(/^Ja\./);
     expect(plain('Ist die Handwerkskammer Lübeck ein Partner?')).toMatch(/^Ja\./);
