@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Everything the bot reads from the environment, parsed once at start and passed down.

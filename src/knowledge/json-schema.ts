@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { knowledgeFileSchema } from './schema.js';
 
 /** Where the committed schema lives, relative to the repository root; knowledge files point at it. */

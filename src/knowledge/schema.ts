@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The shape of the knowledge files (`knowledge/**\/*.yaml`). A file holds any of the
