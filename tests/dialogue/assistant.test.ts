@@ -111,7 +111,7 @@ describe('conversation', () => {
 });
 
 describe('yes and no', () => {
-  it('points to a named member that fits a kind described in the knowledge\'s words, instead of saying no', () => {
+  it("points to a named member that fits a kind described in the knowledge's words, instead of saying no", () => {
     for (const question of ['Is a migrant association one of the local partners?', 'Gehört eine Migrantenorganisation zu den lokalen Partnern?']) {
       const text = plain(question);
       expect(text).toContain('Forum für Migrant:innen');
