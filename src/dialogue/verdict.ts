@@ -1,6 +1,6 @@
 import type { Knowledge, Subject } from '../knowledge/knowledge.js';
 import type { FieldType } from '../knowledge/schema.js';
-import { bareUrl, type Claims, checkFrequency, partOfYearIn, writtenDetails } from '../understanding/claims.js';
+import { bareUrl, type Claims, checkFrequency, partOfYearIn, type RowPosition, writtenDetails } from '../understanding/claims.js';
 import { tokenize } from '../understanding/normalise.js';
 import { stem } from '../understanding/stem.js';
 
@@ -55,6 +55,8 @@ export function verdictOf(type: FieldType, value: unknown, context: ClaimContext
     case 'strategy':
     case 'photo': {
       if (context.others.length === 0) return undefined;
+      // "Steht X auf dem Foto ganz links?": the place in the row is the claim, not only being on it.
+      if (type === 'photo' && claims.position) return positionVerdict(value as { people: string[] }, context.others, claims.position);
       const ids = refIds(type, value, knowledge);
       return context.others.every((other) => ids.has(other.id)) ? 'yes' : 'no';
     }
@@ -76,6 +78,15 @@ export function verdictOf(type: FieldType, value: unknown, context: ClaimContext
     default:
       return undefined;
   }
+}
+
+/** Whether the one person named stands where the question says: first from the left, last, or between. */
+function positionVerdict(photo: { people: string[] }, others: Subject[], claimed: RowPosition): Verdict {
+  if (others.length !== 1) return undefined;
+  const at = photo.people.indexOf(others[0]!.id);
+  if (at < 0) return 'no';
+  const position: RowPosition = at === 0 ? 'left' : at === photo.people.length - 1 ? 'right' : 'middle';
+  return position === claimed ? 'yes' : 'no';
 }
 
 /** A year as a number, or as `{ value, de, en }` with its wording ("Anfang 2024"). */

@@ -1,3 +1,4 @@
+import { toKey } from './normalise.js';
 import type { ReadToken } from './read.js';
 import { FUNCTION_NOUNS, wordList } from './words.js';
 
@@ -22,6 +23,8 @@ export interface Claims {
   sole: boolean;
   /** "Gibt es …?", "Is there …?": the claim that something exists. */
   exists: boolean;
+  /** Where in a row (a photo) the question places someone: "ganz links", "on the far right", "in der Mitte". */
+  position?: RowPosition;
   /** E-mail addresses, web addresses and phone numbers written in the question. */
   emails: string[];
   urls: string[];
@@ -178,8 +181,43 @@ export function partOfYearIn(keys: readonly string[]): PartOfYear | undefined {
   return undefined;
 }
 
+export type RowPosition = 'left' | 'middle' | 'right';
+
+const POSITIONS: Record<string, RowPosition> = {
+  links: 'left',
+  linken: 'left',
+  linke: 'left',
+  left: 'left',
+  leftmost: 'left',
+  rechts: 'right',
+  rechten: 'right',
+  rechte: 'right',
+  right: 'right',
+  rightmost: 'right',
+  mitte: 'middle',
+  mittig: 'middle',
+  middle: 'middle',
+  center: 'middle',
+  centre: 'middle',
+};
+// English "right" and "left" are places only behind these ("on the right", "far left"), not as in "…, right?" or "she left".
+const ENGLISH_PLACE_BEFORE = new Set(['the', 'far']);
+
+/** The one position a question claims, if it claims exactly one ("von links nach rechts" claims none). */
+function positionIn(keys: string[]): RowPosition | undefined {
+  const found = new Set<RowPosition>();
+  keys.forEach((key, i) => {
+    const position = POSITIONS[key];
+    if (!position) return;
+    if ((key === 'right' || key === 'left') && !ENGLISH_PLACE_BEFORE.has(keys[i - 1] ?? '')) return;
+    found.add(position);
+  });
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
 export function readClaims(tokens: readonly ReadToken[], text = ''): Claims {
-  const keys = tokens.map((t) => t.key);
+  // A compound is read by its end to say what is asked; what it claims is the whole word ("vierteljährlich" is not "jährlich").
+  const keys = tokens.map((t) => (t.compound ? toKey(t.surface) : t.key));
   const partOfYear = partOfYearIn(keys);
   const years: number[] = [];
   const numbers: number[] = [];
@@ -197,6 +235,7 @@ export function readClaims(tokens: readonly ReadToken[], text = ''): Claims {
     ...(partOfYear ? { partOfYear } : {}),
     negated: keys.some((k) => NEGATIONS.has(k)),
     exists: claimsExistence(keys),
+    ...optionalPosition(keys),
     // "the only city" counts; it restricts nothing ("only for clubs" does).
     restricted: keys.some((k, i) => RESTRICTIONS.has(k) && !soleAt(keys, i)),
     sole: keys.some((_, i) => soleAt(keys, i)),
@@ -204,6 +243,11 @@ export function readClaims(tokens: readonly ReadToken[], text = ''): Claims {
     urls: (text.match(/(?:https?:\/\/|www\.)[^\s]+|\b[\w-]+\.(?:de|com|org|eu)\b/gi) ?? []).map(bareUrl),
     phones: (text.match(/\+?\d[\d /-]{5,}\d/g) ?? []).map((phone) => phone.replace(/\D/g, '')),
   };
+}
+
+function optionalPosition(keys: string[]): { position?: RowPosition } {
+  const position = positionIn(keys);
+  return position ? { position } : {};
 }
 
 function optionalPerYear(keys: string[]): { perYear?: [number, number] } {

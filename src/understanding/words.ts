@@ -30,6 +30,7 @@ himself his how i if in into is it its itself just me more most my myself no nor
 our ours out over own same she should so some such than that the their theirs them then there these they this those
 through to too under until up very was we were what when where which while who whom whose why will with would you your
 yours yourself please pls plz
+yes yeah yep yup nope
 `;
 
 /**

@@ -86,6 +86,25 @@ describe('language of fast typing', () => {
 });
 
 describe('yes/no', () => {
+  it('checks what a compound claims, not only its last part', () => {
+    // "vierteljährlich" is four times a year, not "jährlich".
+    expect(plain('Kommt das Forum Ehrenamt vierteljährlich zusammen?')).toMatch(/^Nein\b/);
+  });
+
+  it('checks where on the photo someone stands, when the question says', () => {
+    expect(plain('Steht Pia Steinrücke auf dem Bild ganz rechts?')).toMatch(/^Nein\b/);
+    expect(plain('Ist Filiz Günsür auf dem Bild links zu sehen?')).toMatch(/^Nein\b/);
+    expect(plain('Is Felix Schulz von Thun on the far right of the photo?')).toMatch(/^Yes\b/);
+    // "…, right?" asks for agreement; it places nobody.
+    expect(plain('Filiz Günsür is on the photo, right?')).toMatch(/^Yes\b/);
+  });
+
+  it('takes a tag word for agreement, never for a name', () => {
+    const text = plain('ok so epunkt is a local partner, yeah?');
+    expect(text).not.toContain('yeah');
+    expect(text).not.toMatch(/^No\b/);
+  });
+
   it('corrects a wrong phone number or e-mail address and confirms the right one', () => {
     expect(plain('Ist die Telefonnummer 0451 122 2030?')).toMatch(/^Nein/);
     expect(plain('Ist die Nummer 0451 122 2029 richtig?')).toMatch(/^Ja/);
