@@ -63,8 +63,10 @@ export function readMessage(raw: string, lexicon: Lexicon, options: ReaderOption
     options.preambles,
     lexicon,
   );
-  const mentions = findMentions(tokens, lexicon);
-  const unknownName = findUnknownName(tokens, lexicon, options.cueStems, options.everydayWords);
+  const found = findMentions(tokens, lexicon);
+  const unknown = () => findUnknownName(tokens, lexicon, options.cueStems, options.everydayWords);
+  const mentions = withoutPartsOfOtherNames(found, unknown(), tokens);
+  const unknownName = unknown()?.name;
   return {
     text,
     tokens,
@@ -279,12 +281,45 @@ function oneWordOff(slice: ReadToken[], lexicon: Lexicon): string[] | undefined 
  * words around them that belong to a name ("AWO Musterstadt", "Stiftung Mercator") but not
  * cue words ("Partner") or function words.
  */
+/** How many words may stand between a word of a name and the rest of it, and which ("Ministry of the Interior"). */
+const MAX_NAME_GAP = 2;
+const NAME_LINKS = new Set(['of', 'the', 'for', 'der', 'des', 'fur', 'von']);
+
+/**
+ * A single word of a known name that stands right beside a capitalised name the knowledge
+ * lacks is part of that other name, not a mention: "the Hamburg Metropolitan Region" is not
+ * the Rhine-Neckar one, "the Federal Ministry of the Interior" not the family ministry. The
+ * words are given back (they name nothing), so that the other name is read whole.
+ */
+function withoutPartsOfOtherNames(mentions: Mention[], unknown: UnknownSpan | undefined, tokens: ReadToken[]): Mention[] {
+  if (!unknown || !tokens.slice(unknown.start, unknown.end).some((t) => /^\p{Lu}/u.test(t.surface))) return mentions;
+  const between = (from: number, to: number) => tokens.slice(from, to).every((t) => NAME_LINKS.has(t.key));
+  const touches = (m: Mention) =>
+    (m.end <= unknown.start && unknown.start - m.end <= MAX_NAME_GAP && between(m.end, unknown.start)) ||
+    (m.start >= unknown.end && m.start - unknown.end <= MAX_NAME_GAP && between(unknown.end, m.start));
+  const kept = mentions.filter((m) => m.full || !touches(m));
+  if (kept.length === mentions.length) return mentions;
+  for (const token of tokens) {
+    if (token.mention === undefined) continue;
+    const index = kept.indexOf(mentions[token.mention]!);
+    if (index < 0) delete token.mention;
+    else token.mention = index;
+  }
+  return kept;
+}
+
+interface UnknownSpan {
+  name: string;
+  start: number;
+  end: number;
+}
+
 function findUnknownName(
   tokens: ReadToken[],
   lexicon: Lexicon,
   cueStems: ReadonlySet<string>,
   everydayWords: ReadonlySet<string>,
-): string | undefined {
+): UnknownSpan | undefined {
   // A word that other names use too belongs to this one ("Possehl-Stiftung", "AWO Musterstadt"), a cue word does not ("Partner").
   const nameWord = (t: ReadToken) =>
     t.mention === undefined && lexicon.nameStems.has(t.stem) && !lexicon.functionWords.has(t.key) && !cueStems.has(t.stem);
@@ -302,8 +337,9 @@ function findUnknownName(
   while (start > 0 && (belongs(tokens[start - 1]) || (nameWord(tokens[at]!) && content(tokens[start - 1])))) start--;
   const unknownWord = (t: ReadToken) => !t.domain && t.mention === undefined && !everydayWords.has(t.key);
   while (end < tokens.length && (belongs(tokens[end]) || unknownWord(tokens[end]!) || nameWord(tokens[end]!))) end++;
-  return tokens
+  const name = tokens
     .slice(start, end)
     .map((t) => t.surface)
     .join(' ');
+  return { name, start, end };
 }

@@ -99,6 +99,11 @@ describe('yes/no', () => {
     expect(plain('Filiz Günsür is on the photo, right?')).toMatch(/^Yes\b/);
   });
 
+  it('takes a word of a known name beside a name it lacks for part of that other name', () => {
+    expect(plain('Is the Federal Ministry of Health in the consortium?')).toMatch(/^No\b/);
+    expect(plain('Is the Bremen Metropolitan Region one of the further partners?')).toMatch(/^No\. "Bremen Metropolitan Region"/);
+  });
+
   it('takes a tag word for agreement, never for a name', () => {
     const text = plain('ok so epunkt is a local partner, yeah?');
     expect(text).not.toContain('yeah');
