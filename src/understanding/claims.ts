@@ -314,18 +314,30 @@ export function bareUrl(url: string): string {
 /** Roles whose cue words the question uses ("Partner", "Träger", a city's own "Pate"), by the stems of its words. */
 export function claimedRoles(tokens: readonly ReadToken[], roleCues: ReadonlyMap<string, string[][]>): string[] {
   const stems = tokens.map((t) => t.stem);
+  // A place's name may stand inside the phrase: "a local Musterstadt partner", "lokaler Musterstädter Partner".
+  const inserted = tokens.map((t) => /^\p{Lu}/u.test(t.surface) && t.domain);
   const roles: string[] = [];
   for (const [role, phrases] of roleCues) {
-    if (phrases.some((phrase) => phrase.length > 0 && containsPhrase(stems, phrase))) roles.push(role);
+    if (phrases.some((phrase) => phrase.length > 0 && containsPhrase(stems, phrase, inserted))) roles.push(role);
   }
   return roles;
 }
 
 // Plain loops: this runs for every cue phrase of every role at every word, a closure each time was most of a message's garbage.
-function containsPhrase(stems: readonly string[], phrase: readonly string[]): boolean {
+function containsPhrase(stems: readonly string[], phrase: readonly string[], inserted: readonly boolean[]): boolean {
   for (let i = 0; i + phrase.length <= stems.length; i++) {
     let k = 0;
-    while (k < phrase.length && stems[i + k] === phrase[k]) k++;
+    let at = i;
+    let skipped = false;
+    while (k < phrase.length && at < stems.length) {
+      if (stems[at] === phrase[k]) {
+        k++;
+        at++;
+      } else if (k > 0 && !skipped && inserted[at]) {
+        skipped = true;
+        at++;
+      } else break;
+    }
     if (k === phrase.length) return true;
   }
   return false;

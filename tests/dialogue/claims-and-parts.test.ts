@@ -104,6 +104,10 @@ describe('yes/no', () => {
     expect(plain('Is the Bremen Metropolitan Region one of the further partners?')).toMatch(/^No\. "Bremen Metropolitan Region"/);
   });
 
+  it('reads a role whose words have a place name inside them', () => {
+    expect(plain('Ist die Körber-Stiftung ein lokaler Lübecker Partner?')).toMatch(/^Nein\b.*Konsortium/s);
+  });
+
   it('takes a tag word for agreement, never for a name', () => {
     const text = plain('ok so epunkt is a local partner, yeah?');
     expect(text).not.toContain('yeah');
