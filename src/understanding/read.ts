@@ -281,6 +281,9 @@ function oneWordOff(slice: ReadToken[], lexicon: Lexicon): string[] | undefined 
  * words around them that belong to a name ("AWO Musterstadt", "Stiftung Mercator") but not
  * cue words ("Partner") or function words.
  */
+/** What is left of an English contraction once the apostrophe splits it ("We're" → "we", "re"): never a name. */
+const CONTRACTED = new Set(['re', 've', 'll']);
+
 /** How many words may stand between a word of a name and the rest of it, and which ("Ministry of the Interior"). */
 const MAX_NAME_GAP = 2;
 const NAME_LINKS = new Set(['of', 'the', 'for', 'der', 'des', 'fur', 'von']);
@@ -326,7 +329,7 @@ function findUnknownName(
   // Everyday words are never part of a name ("ich hab gehört Musterstadt …").
   const content = (t: ReadToken | undefined) =>
     t !== undefined && t.mention === undefined && !lexicon.functionWords.has(t.key) && !/^\d+$/.test(t.key) && !everydayWords.has(t.key);
-  let at = tokens.findIndex((t) => !t.domain && t.mention === undefined && t.key.length >= 2 && !everydayWords.has(t.key));
+  let at = tokens.findIndex((t) => !t.domain && t.mention === undefined && t.key.length >= 2 && !everydayWords.has(t.key) && !CONTRACTED.has(t.key));
   // Or a word of names with another word before it that no name of the knowledge goes on with ("die Zeit-Stiftung").
   if (at < 0) at = tokens.findIndex((t, i) => i > 0 && nameWord(t) && content(tokens[i - 1]));
   if (at < 0) return undefined;

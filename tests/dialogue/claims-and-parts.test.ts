@@ -108,6 +108,10 @@ describe('yes/no', () => {
     expect(plain('Ist die Körber-Stiftung ein lokaler Lübecker Partner?')).toMatch(/^Nein\b.*Konsortium/s);
   });
 
+  it('takes what is left of a contraction for no name', () => {
+    expect(plain("We're a youth choir. Do you have any partners for culture?")).not.toMatch(/"re"|^No\b/);
+  });
+
   it('takes a tag word for agreement, never for a name', () => {
     const text = plain('ok so epunkt is a local partner, yeah?');
     expect(text).not.toContain('yeah');
