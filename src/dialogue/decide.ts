@@ -105,6 +105,8 @@ const at = Object.fromEntries(EVIDENCE.map((name, i) => [name, i])) as Record<Ev
 
 /** The classifier's log probability is floored: "very unlikely" is all it needs to say. */
 const FACET_FLOOR = -20;
+/** A kind of question the classifier gives at least this probability is surely what is asked. */
+const SURELY = 0.9;
 /** Candidates that cannot come within this much of the best score are not made at all (each would hold a share below e^-10). */
 const SLACK = 10;
 
@@ -188,10 +190,20 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
     .map((facet) => ({ facet, log: facet.kind === 'decline' ? Number.POSITIVE_INFINITY : lp(facet) }))
     .sort((a, b) => b.log - a.log);
   const others = optimisticOthers(weights);
+  // Without any subject (named, described or talked about), a fact facet without a default subject has no candidate at all:
+  // when the question is surely of that kind, the answers left are not what it asks.
+  const likeliest = byLikelihood.find((c) => c.facet.kind !== 'decline');
+  const noSubject = mentioned.length === 0 && !described && contextSubjects.length === 0 && !claimsUnnamed;
+  const unanswerableShare =
+    noSubject && likeliest && likeliest.facet.kind === 'fact' && !defaultSubjectOf(likeliest.facet, understanding) && likeliest.log > Math.log(SURELY)
+      ? Math.exp(likeliest.log)
+      : 0;
   for (const { facet, log } of byLikelihood) {
     if (facet.kind !== 'decline' && weights[at.facet]! * log + others < bestScore - SLACK) break;
     if (facet.kind === 'decline') {
       add(facet, undefined, (e) => {
+        // "Wie oft trifft die sich?" with nothing to refer to: the kind of fact the question surely asks has no subject here.
+        if (unanswerableShare > 0) e[at.facet] = Math.max(FACET_FLOOR, Math.log(Math.exp(lp(facet)) + unanswerableShare));
         e[at.decline] = 1;
         e[at.unknown] = unknownShare;
         e[at.foreign] = foreignShare;
