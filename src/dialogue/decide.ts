@@ -71,6 +71,8 @@ export type Decision = (
  * - `declineNamed`: for declining, how strongly the question names a subject of the knowledge
  *   ("Kannst du mir was zum Musterforum erzählen?" is chatty, but about something known);
  * - `unnamed`: a name the knowledge does not have, as the subject of a question about roles;
+ * - `subjectless`: for declining, when the question names no subject and none was talked about, the
+ *   probability that it asks a kind of fact that needs one ("Wie oft trifft die sich?" out of the blue);
  * - `decline`, `list`, `chat`, `involve`: a constant per kind of answer.
  *
  * An explicit mention always beats the conversation: context subjects are candidates
@@ -95,6 +97,7 @@ export const EVIDENCE = [
   'narrowed',
   'declineNamed',
   'unnamed',
+  'subjectless',
   'decline',
   'list',
   'chat',
@@ -105,8 +108,6 @@ const at = Object.fromEntries(EVIDENCE.map((name, i) => [name, i])) as Record<Ev
 
 /** The classifier's log probability is floored: "very unlikely" is all it needs to say. */
 const FACET_FLOOR = -20;
-/** A kind of question the classifier gives at least this probability is surely what is asked. */
-const SURELY = 0.9;
 /** Candidates that cannot come within this much of the best score are not made at all (each would hold a share below e^-10). */
 const SLACK = 10;
 
@@ -190,21 +191,18 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
     .map((facet) => ({ facet, log: facet.kind === 'decline' ? Number.POSITIVE_INFINITY : lp(facet) }))
     .sort((a, b) => b.log - a.log);
   const others = optimisticOthers(weights);
-  // Without any subject (named, described or talked about), a fact facet without a default subject has no candidate at all:
-  // when the question is surely of that kind, the answers left are not what it asks.
-  const likeliest = byLikelihood.find((c) => c.facet.kind !== 'decline');
-  const noSubject = mentioned.length === 0 && !described && contextSubjects.length === 0 && !claimsUnnamed;
-  const unanswerableShare =
-    noSubject && likeliest && likeliest.facet.kind === 'fact' && !defaultSubjectOf(likeliest.facet, understanding) && likeliest.log > Math.log(SURELY)
-      ? Math.exp(likeliest.log)
-      : 0;
+  // Without any subject (named, described or talked about), fact facets without a default subject have no candidate at
+  // all; how likely the question is one of those is evidence for the decline ("Wie oft trifft die sich?" out of the blue).
+  let subjectless = 0;
+  if (mentioned.length === 0 && !described && contextSubjects.length === 0 && !claimsUnnamed) {
+    for (const { facet, log } of byLikelihood) if (facet.kind === 'fact' && !defaultSubjectOf(facet, understanding)) subjectless += Math.exp(log);
+  }
   for (const { facet, log } of byLikelihood) {
     if (facet.kind !== 'decline' && weights[at.facet]! * log + others < bestScore - SLACK) break;
     if (facet.kind === 'decline') {
       add(facet, undefined, (e) => {
-        // "Wie oft trifft die sich?" with nothing to refer to: the kind of fact the question surely asks has no subject here.
-        if (unanswerableShare > 0) e[at.facet] = Math.max(FACET_FLOOR, Math.log(Math.exp(lp(facet)) + unanswerableShare));
         e[at.decline] = 1;
+        e[at.subjectless] = subjectless;
         e[at.unknown] = unknownShare;
         e[at.foreign] = foreignShare;
         e[at.declineNamed] = strongest;

@@ -51,6 +51,7 @@ export const DEFAULT_PARAMS: ScorerParams = {
     unknown: 4,
     ignored: -2,
     unnamed: 1,
+    subjectless: 1,
     decline: 0,
     list: 0,
     chat: 0,
