@@ -10,7 +10,7 @@ import type { Reading } from '../understanding/read.js';
 import { stem } from '../understanding/stem.js';
 import { choiceId } from './choices.js';
 import type { Candidate, Decision } from './decide.js';
-import { holdersFitting } from './fitting.js';
+import { holdersFitting } from './described-members.js';
 import { type Say, subjectArgs, valueArgs } from './values.js';
 import { verdictOf } from './verdict.js';
 

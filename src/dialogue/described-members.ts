@@ -1,4 +1,4 @@
-import type { Knowledge, Subject } from '../knowledge/knowledge.js';
+import { type Knowledge, once, type PerKnowledge, type Subject } from '../knowledge/knowledge.js';
 import { tokenize } from '../understanding/normalise.js';
 import { stem } from '../understanding/stem.js';
 
@@ -33,12 +33,14 @@ export function holdersFitting(askedName: string, holders: readonly Subject[], k
 
 const nameTokens = (subject: Subject) => tokenize(`${subject.name.text.de} ${subject.name.text.en}`);
 
-const cache = new WeakMap<Knowledge, Map<string, string[]>>();
+const distinctiveCache: PerKnowledge<Map<string, string[]>> = new WeakMap();
 
 /** Per subject, the stems of its name words that no other subject's name has. */
 function distinctiveNameStems(knowledge: Knowledge, functionWords: ReadonlySet<string>): Map<string, string[]> {
-  const known = cache.get(knowledge);
-  if (known) return known;
+  return once(distinctiveCache, knowledge, 'names', () => findDistinctive(knowledge, functionWords));
+}
+
+function findDistinctive(knowledge: Knowledge, functionWords: ReadonlySet<string>): Map<string, string[]> {
   const stemsOf = new Map<string, Set<string>>();
   const subjectsWith = new Map<string, number>();
   for (const subject of knowledge.subjects.values()) {
@@ -50,7 +52,5 @@ function distinctiveNameStems(knowledge: Knowledge, functionWords: ReadonlySet<s
     stemsOf.set(subject.id, stems);
     for (const s of stems) subjectsWith.set(s, (subjectsWith.get(s) ?? 0) + 1);
   }
-  const distinctive = new Map([...stemsOf].map(([id, stems]) => [id, [...stems].filter((s) => subjectsWith.get(s) === 1)]));
-  cache.set(knowledge, distinctive);
-  return distinctive;
+  return new Map([...stemsOf].map(([id, stems]) => [id, [...stems].filter((s) => subjectsWith.get(s) === 1)]));
 }

@@ -270,9 +270,9 @@ const relatedCache: PerKnowledge<Subject[]> = new WeakMap();
  * Knowledge does not change once loaded (a reload makes a new one): what is derived from it
  * is found once per knowledge and key, and forgotten with the knowledge.
  */
-type PerKnowledge<T> = WeakMap<Knowledge, Map<string, T>>;
+export type PerKnowledge<T> = WeakMap<Knowledge, Map<string, T>>;
 
-function once<T>(cache: PerKnowledge<T>, knowledge: Knowledge, key: string, find: () => T): T {
+export function once<T>(cache: PerKnowledge<T>, knowledge: Knowledge, key: string, find: () => T): T {
   let byKey = cache.get(knowledge);
   if (!byKey) {
     byKey = new Map();

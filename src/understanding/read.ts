@@ -65,8 +65,10 @@ export function readMessage(raw: string, lexicon: Lexicon, options: ReaderOption
   );
   const found = findMentions(tokens, lexicon);
   const unknown = () => findUnknownName(tokens, lexicon, options.cueStems, options.everydayWords);
-  const mentions = withoutPartsOfOtherNames(found, unknown(), tokens);
-  const unknownName = unknown()?.name;
+  const first = unknown();
+  const mentions = withoutPartsOfOtherNames(found, first, tokens);
+  // The words given back may belong to the name the knowledge lacks ("Hamburg Metropolitan Region"): read it again then.
+  const unknownName = (mentions === found ? first : unknown())?.name;
   return {
     text,
     tokens,
@@ -276,11 +278,6 @@ function oneWordOff(slice: ReadToken[], lexicon: Lexicon): string[] | undefined 
   return undefined;
 }
 
-/**
- * A name the knowledge does not have: words that are not words of the knowledge, with the capitalised
- * words around them that belong to a name ("AWO Musterstadt", "Stiftung Mercator") but not
- * cue words ("Partner") or function words.
- */
 /** What is left of an English contraction once the apostrophe splits it ("We're" → "we", "re"): never a name. */
 const CONTRACTED = new Set(['re', 've', 'll']);
 
@@ -317,6 +314,11 @@ interface UnknownSpan {
   end: number;
 }
 
+/**
+ * A name the knowledge does not have: words that are not words of the knowledge, with the capitalised
+ * words around them that belong to a name ("AWO Musterstadt", "Stiftung Mercator") but not
+ * cue words ("Partner") or function words.
+ */
 function findUnknownName(
   tokens: ReadToken[],
   lexicon: Lexicon,
