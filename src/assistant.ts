@@ -206,7 +206,7 @@ function answerEach(
   if (parts.length < 2) return undefined;
   const { understanding } = context;
   const named = whole.mentions.flatMap((m) => m.ids.slice(0, 1));
-  const partState: ConversationState = { ...state, subjects: [...new Set([...named, ...state.subjects])] };
+  let partState: ConversationState = { ...state, subjects: [...new Set([...named, ...state.subjects])] };
   const answers: { composed: Composed; confidence: number }[] = [];
   let confidence = 1;
   const seen = new Set<string>();
@@ -220,6 +220,9 @@ function answerEach(
     const composed = compose(decision, { ...context, reading });
     if (composed.fallback) return undefined;
     answers.push({ composed, confidence: decision.confidence });
+    // A later part follows on from the earlier one as in a conversation ("Was ist X, und wann ging es los?").
+    const { subject, facet } = composed.remember ?? {};
+    partState = { ...partState, facet, subjects: subject ? [subject, ...partState.subjects.filter((id) => id !== subject)] : partState.subjects };
     confidence = Math.min(confidence, decision.confidence);
   }
   // An answer that leads into the contact card ("… erreichen Sie so:") goes last, and the card answers a second such question too.

@@ -7,7 +7,8 @@ import { toKey, tokenize } from '../understanding/normalise.js';
  *
  * - after a sentence that ends with a question mark, when another question follows;
  * - at "und"/"and" (after a comma or not) followed by a question word, perhaps behind one
- *   preposition ("und seit wann", "and since when").
+ *   preposition ("und seit wann", "and since when"), or by the word that starts an indirect
+ *   yes/no question ("… und ob die Stadt schon lange dabei ist", "and whether …").
  *
  * Each part must have at least two words of its own, so "Wer und was steckt dahinter?" stays
  * one question. Sentences that ask nothing (a greeting, "Für einen Artikel:") are left out.
@@ -22,6 +23,8 @@ const MIN_WORDS = 2;
 
 // Not German "also" ("so"), which goes on with the same question.
 const CONJUNCTIONS = new Set(['und', 'and', 'sowie', 'ausserdem']);
+// Not English "if", which as often starts a condition ("and if I have questions, whom do I call?").
+const INDIRECT_YES_NO = new Set(['ob', 'whether']);
 
 const wordsIn = (text: string) => tokenize(text).length;
 
@@ -45,7 +48,8 @@ function splitAtConjunction(sentence: string, questionWords: ReadonlySet<string>
     if (!CONJUNCTIONS.has(tokens[i]!.key)) continue;
     const next = tokens[i + 1]!.key;
     const afterNext = tokens[i + 2]?.key;
-    if (questionWords.has(next) || (afterNext !== undefined && PREPOSITIONS.has(next) && questionWords.has(afterNext))) cuts.push(i);
+    if (questionWords.has(next) || INDIRECT_YES_NO.has(next) || (afterNext !== undefined && PREPOSITIONS.has(next) && questionWords.has(afterNext)))
+      cuts.push(i);
   }
   if (cuts.length === 0) return [sentence];
   const pieces: string[] = [];

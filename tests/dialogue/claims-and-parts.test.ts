@@ -31,6 +31,12 @@ describe('two questions in one message', () => {
     expect(parts('Wer leitet das? Und wie erreiche ich ihn?')).toEqual(['Wer leitet das?', 'Und wie erreiche ich ihn?']);
     expect(parts('Wer und was steckt dahinter?')).toEqual([]);
     expect(parts('Ich bin neu hier. Was macht der Verein?')).toEqual([]);
+    // An indirect yes/no question starts a question of its own; a condition ("and if …") does not.
+    expect(parts('wie viele vereine machen mit und ob die schule auch dabei ist')).toEqual([
+      'wie viele vereine machen mit',
+      'ob die schule auch dabei ist',
+    ]);
+    expect(parts('Who can I call and if nobody answers, what then?')).toEqual([]);
   });
 
   it('finds the question among other sentences, with or without its question mark', () => {
@@ -63,6 +69,13 @@ describe('two questions in one message', () => {
     const text = plain('Wie oft trifft sich das Forum Ehrenamt, und seit wann gibt es die Steuerungsgruppe?');
     expect(text).toContain('einmal im Jahr');
     expect(text).toContain('2022');
+    // The indirect question is answered too.
+    expect(plain('Wie viele Städte sind im Netzwerk und ob Lübeck auch dazugehört')).toMatch(/120.*\n\n.*2024/s);
+  });
+
+  it('reads a later question as a follow-up of the earlier one', () => {
+    // "when did it start" after "what is X" asks when X started, as it would in the next message.
+    expect(plain('What is the Social Smart City working group, and when did it start?')).toMatch(/\n\n.*founded in 2022/s);
   });
 });
 
@@ -185,6 +198,13 @@ describe('a subject described, not named', () => {
 });
 
 describe('conversation', () => {
+  it('takes "angefangen" for a question about when something began', () => {
+    const assistant = createAssistant(knowledge);
+    const say = (text: string) => renderPlainText(assistant.respond({ channel: 'terminal', conversationId: 'begin', text }));
+    say('Was ist die Steuerungsgruppe?');
+    expect(say('und wann hat die angefangen?')).toContain('2022');
+  });
+
   const conversation = () => {
     const assistant = createAssistant(knowledge);
     return (text: string) => assistant.respond({ channel: 'terminal', conversationId: 'talk', text });
