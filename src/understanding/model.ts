@@ -218,7 +218,7 @@ export function prepareUnderstanding(knowledge: Knowledge, model: UnderstandingM
   };
   const yesNoProbability = (f: readonly string[]) => Math.exp(fittedYesNo?.logProbabilities(f).get('yes') ?? Number.NEGATIVE_INFINITY);
   const languageOf = (reading: Reading): Locale | undefined => {
-    const votes = functionWordVotes(reading, lexicon);
+    const votes = functionWordVotes(reading, lexicon, (stem) => language.knows(`w:${stem}`));
     if (votes !== 0) return votes > 0 ? 'en' : 'de';
     // A word read as a typo of another says little about the language it was typed in ("numer" is no English "number").
     const words = reading.tokens.filter((t) => t.mention === undefined && !t.corrected && !/^\d+$/.test(t.key)).map((t) => `w:${t.stem}`);
@@ -347,13 +347,14 @@ for (const key of [...germanOnly]) {
  * "der" (words both languages have, like "was" or "in", say nothing); umlauts and ß are
  * German. Positive: English.
  */
-function functionWordVotes(reading: Reading, lexicon: Lexicon): number {
+function functionWordVotes(reading: Reading, lexicon: Lexicon, counted: (stem: string) => boolean): number {
   let votes = 0;
   for (const token of reading.tokens) {
     if (token.mention !== undefined) continue;
     if (englishOnly.has(token.key)) votes++;
-    // An umlaut is German, except in a word of a name, which English speakers write too ("Zürich", "Göttingen").
-    else if (germanOnly.has(token.key) || (/[äöüß]/i.test(token.surface) && !lexicon.nameStems.has(token.stem))) votes--;
+    // An umlaut is German, except in a word of a name, which English speakers write too ("Zürich", "Göttingen"),
+    // and in a word the word counts know: they tell whether it is typed in English questions too (a place: "in Musterhöfen").
+    else if (germanOnly.has(token.key) || (/[äöüß]/i.test(token.surface) && !lexicon.nameStems.has(token.stem) && !counted(token.stem))) votes--;
   }
   return votes;
 }

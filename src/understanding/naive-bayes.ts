@@ -123,6 +123,11 @@ export class NaiveBayes {
     this.base = Float64Array.from(this.examples, (n) => this.params.prior * Math.log((n + 1) / (total + classes)));
   }
 
+  /** Whether any class has seen the feature. */
+  knows(feature: string): boolean {
+    return this.featureIndex.has(feature);
+  }
+
   /**
    * Log scores per class for one question: weighted feature evidence plus the weighted
    * prior. Features no class has seen say nothing and are skipped.

@@ -86,6 +86,13 @@ describe('language of fast typing', () => {
     expect(ask('who leads the forum').locale).toBe('en');
   });
 
+  it('takes an umlaut in a place English questions name too for no German', () => {
+    // No function word tells; the word counts know the place from questions in both languages.
+    expect(ask('good beaches travemünde?').locale).toBe('en');
+    expect(ask('nice restaurants travemünde').locale).toBe('en');
+    expect(ask('frauenbüro telefon').locale).toBe('de');
+  });
+
   it('reads a letter typed twice and a misheard word of a name', () => {
     expect(plain('wass ist das forum ehrenamt')).toContain('Öffentlichkeit');
     expect(ask('wofür steht die ag socal smart city').text).toContain('AG Social Smart City');
