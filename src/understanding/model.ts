@@ -239,7 +239,7 @@ export function prepareUnderstanding(knowledge: Knowledge, model: UnderstandingM
     languageOf,
     facets: new Map(knowledge.facets.map((facet) => [facet.id, facet])),
     roleCues,
-    cueSpecificities: cueIndexOf(knowledge, roleCues),
+    cueSpecificities: cueIndexOf(knowledge, roleCues, lexicon),
     answerable: new Set(
       knowledge.facets
         .filter((facet) => [...knowledge.subjects.values()].some((s) => facet.fields.some((f) => factOf(s, f.name) !== undefined)))
@@ -366,29 +366,41 @@ interface IndexedCue {
   facet: string;
   stems: string[];
   specificity: number;
+  /** Made of question and function words only ("wer ist", "what is"): the frame of a question, not what it asks for. */
+  frame: boolean;
 }
 
-/** The cue phrases by their first stem, once at load time, so that a message is read for cues in one pass. */
-function cueIndexOf(knowledge: Knowledge, roleCues: ReadonlyMap<string, string[][]>) {
+/**
+ * The cue phrases by their first stem, once at load time, so that a message is read for cues in one pass.
+ * A frame cue ("Wer ist …?") tells the kind of question only when nothing more telling does: in "Wer ist
+ * der Vorsitzende von X?" the question asks for the chair, not what X is.
+ */
+function cueIndexOf(knowledge: Knowledge, roleCues: ReadonlyMap<string, string[][]>, lexicon: Lexicon) {
+  const isFrame = (cue: string) => tokenize(cue).every((t) => lexicon.questionWords.has(t.key) || lexicon.functionWords.has(t.key));
   const phrasesOf = (facet: Knowledge['facets'][number]) =>
-    [...[...facet.cues.de, ...facet.cues.en].map(stemsOf), ...(facet.role ? (roleCues.get(facet.role) ?? []) : [])].filter((p) => p.length > 0);
+    [
+      ...[...facet.cues.de, ...facet.cues.en].map((cue) => ({ stems: stemsOf(cue), frame: isFrame(cue) })),
+      ...(facet.role ? (roleCues.get(facet.role) ?? []) : []).map((stems) => ({ stems, frame: false })),
+    ].filter((p) => p.stems.length > 0);
   const owners = new Map<string, Set<string>>();
   for (const facet of knowledge.facets) {
-    for (const phrase of phrasesOf(facet)) owners.set(phrase.join(' '), (owners.get(phrase.join(' ')) ?? new Set()).add(facet.id));
+    for (const { stems } of phrasesOf(facet)) owners.set(stems.join(' '), (owners.get(stems.join(' ')) ?? new Set()).add(facet.id));
   }
   const byFirst = new Map<string, IndexedCue[]>();
   const words = new Map<string, IndexedCue[]>();
   for (const facet of knowledge.facets) {
-    for (const stems of phrasesOf(facet)) {
-      const cue = { facet: facet.id, stems, specificity: 1 / owners.get(stems.join(' '))!.size };
+    for (const { stems, frame } of phrasesOf(facet)) {
+      const cue = { facet: facet.id, stems, specificity: 1 / owners.get(stems.join(' '))!.size, frame };
       byFirst.set(stems[0]!, [...(byFirst.get(stems[0]!) ?? []), cue]);
       if (stems.length === 1 && stems[0]!.length >= MIN_COMPOUND_CUE) words.set(stems[0]!, [...(words.get(stems[0]!) ?? []), cue]);
     }
   }
   return (stems: readonly string[], compounds = true) => {
     const found = new Map<string, number>();
+    const framed = new Map<string, number>();
     const note = (cue: IndexedCue) => {
-      if ((found.get(cue.facet) ?? 0) < cue.specificity) found.set(cue.facet, cue.specificity);
+      const into = cue.frame ? framed : found;
+      if ((into.get(cue.facet) ?? 0) < cue.specificity) into.set(cue.facet, cue.specificity);
     };
     for (let i = 0; i < stems.length; i++) {
       const stem = stems[i]!;
@@ -399,6 +411,8 @@ function cueIndexOf(knowledge: Knowledge, roleCues: ReadonlyMap<string, string[]
         for (const cue of words.get(stem.slice(stem.length - length)) ?? []) note(cue);
       }
     }
+    if (found.size === 0) return framed;
+    for (const [facet, specificity] of framed) if (found.has(facet) && found.get(facet)! < specificity) found.set(facet, specificity);
     return found;
   };
 }

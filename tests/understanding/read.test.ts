@@ -54,3 +54,21 @@ describe('reading names', () => {
     expect(read('/hilfe@SomeBot').command).toEqual({ name: 'hilfe', argument: '' });
   });
 });
+
+describe('cue words', () => {
+  const cues = (text: string) =>
+    understanding.cueSpecificities(
+      understanding
+        .read(text)
+        .tokens.filter((t) => t.mention === undefined)
+        .map((t) => t.stem),
+    );
+
+  it('takes the frame of a question for its kind only when nothing more telling is there', () => {
+    // "Wer ist …?" alone asks what the subject is; with a function in it, it asks for that function.
+    expect(cues('Wer ist das Forum Ehrenamt?').has('about')).toBe(true);
+    expect(cues('Wer ist die Chefin vom Forum Ehrenamt?').has('about')).toBe(false);
+    expect(cues('Wer ist die Chefin vom Forum Ehrenamt?').has('lead')).toBe(true);
+    expect(cues('What is the phone number of the forum?').has('about')).toBe(false);
+  });
+});
