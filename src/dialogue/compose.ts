@@ -101,9 +101,12 @@ function fact(facet: FacetDeclaration, subject: Subject, context: ComposeContext
   if (decision?.yesNo) {
     const claimed = subject.kind === 'person' && field.name === 'role' ? functionClaim(subject, context) : undefined;
     const claim = claimContext(decision, subject, context);
-    // "Gibt es eine Messe?" naming a subject the knowledge has, and claiming nothing more of it: it exists.
+    // "Gibt es eine Messe?" naming a subject the knowledge has, and claiming nothing more of it (no "monatlich", no year): it exists.
+    const { claims } = decision;
+    const claimsMore =
+      claims.perYear !== undefined || claims.years.length > 0 || claims.numbers.length > 0 || claims.sole || claims.position !== undefined;
     const exists =
-      decision.claims.exists && claim.contentStems.length === 0 && context.reading.mentions.some((m) => m.full && m.ids.includes(subject.id));
+      claims.exists && !claimsMore && claim.contentStems.length === 0 && context.reading.mentions.some((m) => m.full && m.ids.includes(subject.id));
     const verdict = claimed?.verdict ?? verdictOf(field.type, value, claim, knowledge, locale) ?? (exists ? 'yes' : undefined);
     if (verdict) text = say('answer-with-verdict', { verdict: say(`verdict-${verdict}`), answer: text });
     // "Ist Frau X die Ansprechpartnerin?": no, and who is.

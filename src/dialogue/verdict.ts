@@ -39,8 +39,10 @@ export function verdictOf(type: FieldType, value: unknown, context: ClaimContext
       const claimed = claims.numbers[0]!;
       return claimed === known || (claims.atLeast && known >= claimed) ? 'yes' : 'no';
     }
-    case 'rhythm':
-      return claims.perYear ? checkFrequency(claims.perYear, (value as { 'per-year': [number, number] })['per-year']) : undefined;
+    case 'rhythm': {
+      const known = (value as { 'per-year'?: [number, number] })['per-year'];
+      return claims.perYear && known ? checkFrequency(claims.perYear, known) : undefined;
+    }
     case 'roles': {
       const held = value as string[];
       // "Ist X dabei?" is confirmed by any role; "Is X open on Saturdays?" claims something else, which a role does not confirm.

@@ -21,8 +21,11 @@ const FACT_SCHEMAS: Record<FieldType, z.ZodType> = {
   rhythm: z.strictObject({
     de: z.string().min(1),
     en: z.string().min(1),
-    /** How many times a year, as a range: the bot checks claims like "every month" against it. */
-    'per-year': z.tuple([z.number().positive(), z.number().positive()]),
+    /**
+     * How many times a year, as a range: the bot checks claims like "every month" against it. Left out
+     * where the page gives no number ("every year, several"): then no such claim is confirmed or denied.
+     */
+    'per-year': z.tuple([z.number().positive(), z.number().positive()]).optional(),
   }),
   roles: z.array(id),
   photo: z.strictObject({ people: z.array(id).min(1), credit: z.string().trim().min(1) }),

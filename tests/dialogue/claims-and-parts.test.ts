@@ -168,6 +168,15 @@ describe('yes/no', () => {
     expect(claims('Ist sie die einzige?')).toMatchObject({ sole: true, restricted: false });
   });
 
+  it('neither confirms nor denies a rhythm the page gives without a number', () => {
+    // The Tandem's specialist events are yearly, how many is not said: "every month?" gets the rhythm, no "Ja" for existing.
+    const monthly = plain('Gibt es die Fachtage jeden Monat?');
+    expect(monthly).not.toMatch(/^(Ja|Nein)\b/);
+    expect(monthly).toContain('jedes Jahr');
+    expect(plain('Wie häufig gibt es Fachtage?')).toContain('jedes Jahr');
+    expect(plain('Gibt es eine Ehrenamtsmesse?')).toMatch(/^Ja\b/);
+  });
+
   it('checks the part of the year', () => {
     expect(ask('Ist Lübeck seit Herbst 2024 dabei?').text).toMatch(/^Nein/);
     expect(ask('Ist Lübeck seit Frühjahr 2024 dabei?').text).toMatch(/^Ja/);
