@@ -21,7 +21,10 @@ answer-about =
 answer-role =
     { $kind ->
         [person] { $subject } ist { $value }.
-       *[other] { DEF($subject, cap: 1) } ist { $value }
+       *[other] { DEF($subject, cap: 1) } ist { $value }{ $has-roles ->
+            [yes] {" "}{ PRONOUN($subject, cap: 1) } gehört { $roles }.
+           *[no] {""}
+        }
     }
 answer-roles = { DEF($subject, cap: 1) } gehört { $value }.
 answer-purpose =

@@ -15,7 +15,10 @@ answer-about =
 answer-role =
     { $kind ->
         [person] { $subject } is { $value }.
-       *[other] { DEF($subject, cap: 1) } is { $value }
+       *[other] { DEF($subject, cap: 1) } is { $value }{ $has-roles ->
+            [yes] {" "}{ PRONOUN($subject, cap: 1) } is { $roles }.
+           *[no] {""}
+        }
     }
 answer-roles = { DEF($subject, cap: 1) } is { $value }.
 answer-purpose =

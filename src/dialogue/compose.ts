@@ -107,7 +107,12 @@ function fact(facet: FacetDeclaration, subject: Subject, context: ComposeContext
       claims.perYear !== undefined || claims.years.length > 0 || claims.numbers.length > 0 || claims.sole || claims.position !== undefined;
     const exists =
       claims.exists && !claimsMore && claim.contentStems.length === 0 && context.reading.mentions.some((m) => m.full && m.ids.includes(subject.id));
-    const verdict = claimed?.verdict ?? verdictOf(field.type, value, claim, knowledge, locale) ?? (exists ? 'yes' : undefined);
+    // The claim is checked against every fact of the facet the subject has: "Ist X ein Partner?" against its roles, even where a text describes its role.
+    const checked = facet.fields
+      .filter((f) => factOf(subject, f.name) !== undefined)
+      .map((f) => verdictOf(f.type, subject.facts[f.name], claim, knowledge, locale))
+      .find((v) => v !== undefined);
+    const verdict = claimed?.verdict ?? checked ?? (exists ? 'yes' : undefined);
     if (verdict) text = say('answer-with-verdict', { verdict: say(`verdict-${verdict}`), answer: text });
     // "Ist Frau X die Ansprechpartnerin?": no, and who is.
     for (const holder of claimed?.heldBy ?? []) text += ` ${fact(facet, holder, context).text}`;
@@ -185,7 +190,14 @@ function claimContext(decision: Extract<Decision, { kind: 'answer' }>, subject: 
   const otherClaim = [...understanding.cueSpecificities(ownStems, false)].some(
     ([id, specificity]) => id !== facet.id && specificity >= 1 && understanding.facets.get(id)?.kind === 'fact',
   );
-  return { claims: decision.claims, roles, others, contentStems, asksTakingPart: generic || claimed.length > 0 || !otherClaim };
+  return {
+    claims: decision.claims,
+    roles,
+    others,
+    contentStems,
+    asksTakingPart: generic || claimed.length > 0 || !otherClaim,
+    claimsOtherFact: otherClaim,
+  };
 }
 
 function notNamed(name: string, facet: FacetDeclaration, context: ComposeContext, decision?: Extract<Decision, { kind: 'answer' }>): Composed {

@@ -419,7 +419,7 @@ const DESCRIBED_MARGIN = 1.5;
  * of its words that the subject's texts use, provided rare words match and no other subject comes close.
  */
 function describedSubject(content: string[], understanding: Understanding): MentionedSubject | undefined {
-  const { rarity, textsOfSubject, knowledge, cueStems } = understanding;
+  const { subjectRarity: rarity, textsOfSubject, knowledge, cueStems } = understanding;
   // What kind of question it is ("Wie oft trifft … sich?") describes no subject; the other words may.
   const stems = content.filter((s) => !cueStems.has(s));
   if (stems.length < 2) return undefined;

@@ -21,6 +21,8 @@ export interface ClaimContext {
   contentStems: string[];
   /** Whether the question asks about taking part at all ("Ist X dabei?", "Is X involved?"), naming no role. */
   asksTakingPart: boolean;
+  /** Whether it uses the own cue of another kind of fact than the one answered ("Leitet Frau X den Verein?" answered by a description). */
+  claimsOtherFact: boolean;
 }
 
 export function verdictOf(type: FieldType, value: unknown, context: ClaimContext, knowledge: Knowledge, locale: 'de' | 'en'): Verdict {
@@ -64,7 +66,8 @@ export function verdictOf(type: FieldType, value: unknown, context: ClaimContext
     }
     case 'text':
     case 'texts': {
-      if (claims.restricted || context.contentStems.length === 0) return undefined;
+      // A description confirms the words of a claim it contains, not a fact of another kind the question claims with them.
+      if (claims.restricted || context.contentStems.length === 0 || context.claimsOtherFact) return undefined;
       const text = type === 'text' ? (value as Record<string, string>)[locale] : (value as Record<string, string>[]).map((t) => t[locale]).join(' ');
       const stems = new Set(tokenize(text ?? '').map((token) => stem(token.key)));
       return context.contentStems.every((s) => stems.has(s)) ? 'yes' : undefined;

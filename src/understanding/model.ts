@@ -136,6 +136,8 @@ export interface Understanding {
   rarity: ReadonlyMap<string, number>;
   /** All text stems of each subject together (for questions that describe a subject instead of naming it). */
   textsOfSubject: ReadonlyMap<string, ReadonlySet<string>>;
+  /** How rare each stem is among the subjects (not the texts: a subject that says a word twice makes it no commoner). */
+  subjectRarity: ReadonlyMap<string, number>;
   /** Single words that claim a role or taking part ("Partner", "Träger", "dabei"), as stems. */
   claimWords: ReadonlySet<string>;
   /** Stems of the cue words of every facet (except declining) and role: what the bot's questions are about. */
@@ -229,6 +231,7 @@ export function prepareUnderstanding(knowledge: Knowledge, model: UnderstandingM
     return en >= sure ? 'en' : en <= 1 - sure ? 'de' : undefined;
   };
   const { texts, rarity } = indexTexts(knowledge);
+  const textsOfSubject = textsBySubject(texts);
 
   return {
     knowledge,
@@ -247,7 +250,8 @@ export function prepareUnderstanding(knowledge: Knowledge, model: UnderstandingM
     ),
     texts,
     rarity,
-    textsOfSubject: textsBySubject(texts),
+    textsOfSubject,
+    subjectRarity: rarityOf(textsOfSubject),
     cueStems,
     claimWords: claimWordsOf(knowledge, roleCues),
     scopeWords: new Set([...lexicon.domainWords, ...(model.scopeWords ?? [])]),
@@ -306,19 +310,23 @@ function indexTexts(knowledge: Knowledge): { texts: Map<string, Set<string>>; ra
   const textTypes = new Set(['text', 'texts', 'rhythm']);
   const fields = new Set(knowledge.facets.flatMap((facet) => facet.fields.filter((f) => textTypes.has(f.type)).map((f) => f.name)));
   const texts = new Map<string, Set<string>>();
-  const frequency = new Map<string, number>();
   for (const subject of knowledge.subjects.values()) {
     for (const field of fields) {
       const value = subject.facts[field];
       if (value === undefined) continue;
-      const stems = new Set(tokenize(JSON.stringify(value)).flatMap((t) => withoutVerbPrefix(t.key).map(stem)));
-      texts.set(`${subject.id}|${field}`, stems);
-      for (const s of stems) frequency.set(s, (frequency.get(s) ?? 0) + 1);
+      texts.set(`${subject.id}|${field}`, new Set(tokenize(JSON.stringify(value)).flatMap((t) => withoutVerbPrefix(t.key).map(stem))));
     }
   }
+  return { texts, rarity: rarityOf(texts) };
+}
+
+/** log((n + 1) / the number of the n sets that hold a stem), per stem. */
+function rarityOf(sets: ReadonlyMap<string, ReadonlySet<string>>): Map<string, number> {
+  const frequency = new Map<string, number>();
+  for (const stems of sets.values()) for (const s of stems) frequency.set(s, (frequency.get(s) ?? 0) + 1);
   const rarity = new Map<string, number>();
-  for (const [s, count] of frequency) rarity.set(s, Math.log((texts.size + 1) / count));
-  return { texts, rarity };
+  for (const [s, count] of frequency) rarity.set(s, Math.log((sets.size + 1) / count));
+  return rarity;
 }
 
 /** How sure the word counts must be of a language to decide it, from several words and from one. */

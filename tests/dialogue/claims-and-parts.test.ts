@@ -168,6 +168,17 @@ describe('yes/no', () => {
     expect(claims('Ist sie die einzige?')).toMatchObject({ sole: true, restricted: false });
   });
 
+  it("answers an organisation's role with its text and checks a claimed role against its roles", () => {
+    expect(plain('Welche Rolle spielt die Steuerungsgruppe?')).toMatch(/Baustein.*Akteuren/s);
+    // The description of its role holds no roles: "Nein" comes from the roles the organisation has.
+    expect(plain('Ist das Forum Ehrenamt ein lokaler Partner?')).toMatch(/^Nein\b.*Baustein/s);
+  });
+
+  it('does not confirm a claim of another kind of fact with the words of a description', () => {
+    // "Verein" is in the description, "leitet" asks who leads: no "Ja".
+    expect(plain('Leitet Frau Günsür den Verein ePunkt?')).not.toMatch(/^Ja\b/);
+  });
+
   it('neither confirms nor denies a rhythm the page gives without a number', () => {
     // The Tandem's specialist events are yearly, how many is not said: "every month?" gets the rhythm, no "Ja" for existing.
     const monthly = plain('Gibt es die Fachtage jeden Monat?');
