@@ -101,6 +101,7 @@ export function createAssistant(knowledge: Knowledge, options: AssistantOptions 
         locale,
         reading,
         ...(state.facet ? { previousFacet: state.facet } : {}),
+        subjects: state.subjects,
         say: (id, args) => catalogue.format(locale, id, { ...globals, ...(args ?? {}) }),
         has: (id) => catalogue.has(locale, id),
       };

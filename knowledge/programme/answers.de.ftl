@@ -193,6 +193,11 @@ role-local-partner-among = lokalen Partnern
 role-sponsor-among = Programmträgern
 role-programme-partner-among = weiteren Partnern des Programms
 photo-person = { $name } ({ $role })
+photo-place = { $name } steht auf dem Foto { $place ->
+    [left] ganz links
+    [right] ganz rechts
+   *[middle] in der Mitte
+}.
 contact-card =
     { $name }
     { $has-department ->

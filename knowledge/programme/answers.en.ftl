@@ -183,6 +183,11 @@ role-local-partner-among = local partners
 role-sponsor-among = programme sponsors
 role-programme-partner-among = further partners of the programme
 photo-person = { $name } ({ $role })
+photo-place = { $name } stands { $place ->
+    [left] on the far left
+    [right] on the far right
+   *[middle] in the middle
+} of the photo.
 contact-card =
     { $name }
     { $has-department ->

@@ -12,7 +12,7 @@ import { choiceId } from './choices.js';
 import type { Candidate, Decision } from './decide.js';
 import { holdersFitting } from './described-members.js';
 import { type Say, subjectArgs, valueArgs } from './values.js';
-import { verdictOf } from './verdict.js';
+import { placeInRow, verdictOf } from './verdict.js';
 
 /** A reply before it becomes a `Reply`: what to say, and what the conversation should remember. */
 export interface Composed {
@@ -37,6 +37,8 @@ export interface ComposeContext {
   reading: Reading;
   /** The kind of question asked before this one ("Ist Hessen auch einer davon?" after the list of sponsors). */
   previousFacet?: string;
+  /** The subjects talked about so far, most recent first ("und wo steht sie auf dem Foto?"). */
+  subjects?: readonly string[];
 }
 
 /** A composed reply: the text, and nothing else unless `extra` says so. */
@@ -98,6 +100,11 @@ function fact(facet: FacetDeclaration, subject: Subject, context: ComposeContext
   // A facet may word a field its own way ("Wann ist das Forum?" answered by its rhythm says that no date is given).
   const own = `answer-${facet.id}-${field.name}`;
   let text = say(context.has(own) ? own : `answer-${field.name}`, { ...args, ...valueArgs(field.type, value, knowledge, locale, say) });
+  const pictured = field.type === 'photo' ? (decision?.placed ?? personPictured(value as { people: string[] }, context)) : undefined;
+  if (pictured) {
+    text = `${say('photo-place', { name: pictured.name.text[locale], place: placeInRow(value as { people: string[] }, pictured.id) })} ${text}`;
+    remember.subject = pictured.id;
+  }
   if (decision?.yesNo) {
     const claimed = subject.kind === 'person' && field.name === 'role' ? functionClaim(subject, context) : undefined;
     const claim = claimContext(decision, subject, context);
@@ -112,7 +119,14 @@ function fact(facet: FacetDeclaration, subject: Subject, context: ComposeContext
       .filter((f) => factOf(subject, f.name) !== undefined)
       .map((f) => verdictOf(f.type, subject.facts[f.name], claim, knowledge, locale))
       .find((v) => v !== undefined);
-    const verdict = claimed?.verdict ?? checked ?? (exists ? 'yes' : undefined);
+    // "Steht sie ganz links?" about the person last talked about.
+    const placed =
+      pictured && claim.claims.position
+        ? placeInRow(value as { people: string[] }, pictured.id) === claim.claims.position
+          ? 'yes'
+          : 'no'
+        : undefined;
+    const verdict = claimed?.verdict ?? checked ?? placed ?? (exists ? 'yes' : undefined);
     if (verdict) text = say('answer-with-verdict', { verdict: say(`verdict-${verdict}`), answer: text });
     // "Ist Frau X die Ansprechpartnerin?": no, and who is.
     for (const holder of claimed?.heldBy ?? []) text += ` ${fact(facet, holder, context).text}`;
@@ -163,6 +177,20 @@ function withOthers(first: Composed, facet: FacetDeclaration, decision: Extract<
   const others = decision.also.map((subject) => fact(facet, subject, context, { ...decision, also: [] }));
   if (others.some((o) => o.fallback) || [first, ...others].reduce((n, c) => n + c.text.length, 0) > SEVERAL_MAX) return first;
   return { ...first, text: [first, ...others].map((c) => c.text).join(' ') };
+}
+
+/**
+ * The one person on a photo the question is about (unless it refers to one by a place, see `placed`): named
+ * in it, or, when it names no one, the person last talked about ("und wo steht sie auf dem Foto?").
+ * Their place is said before the whole row.
+ */
+function personPictured(photo: { people: string[] }, context: ComposeContext): Subject | undefined {
+  const { reading, understanding } = context;
+  const named = reading.mentions.flatMap((m) => (m.ids.length === 1 ? m.ids : []));
+  const onPhoto = named.filter((id) => photo.people.includes(id));
+  const recent = context.subjects?.[0];
+  const id = onPhoto.length === 1 ? onPhoto[0] : named.length === 0 && recent && photo.people.includes(recent) ? recent : undefined;
+  return id ? understanding.knowledge.subjects.get(id) : undefined;
 }
 
 function claimContext(decision: Extract<Decision, { kind: 'answer' }>, subject: Subject, context: ComposeContext) {

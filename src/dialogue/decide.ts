@@ -7,6 +7,7 @@ import { tokenize } from '../understanding/normalise.js';
 import type { Reading } from '../understanding/read.js';
 import type { ConversationState } from './conversation.js';
 import { withoutRelativeClauses } from './parts.js';
+import { personAt } from './verdict.js';
 
 /** One possible answer: a kind of question, and for facts the subject it is about. */
 export interface Candidate {
@@ -38,6 +39,8 @@ export type Decision = (
       unknownName?: string;
       /** Further subjects the question names in full, for the same kind of question ("Sind A und B dabei?"). */
       also: Subject[];
+      /** The person the question refers to by a place on a photo ("der Mann rechts"). */
+      placed?: Subject;
     }
   | { kind: 'clarify'; options: Candidate[]; confidence: number }
   | { kind: 'decline'; confidence: number; subject?: Subject; inScope: boolean }
@@ -147,12 +150,15 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
   // a name the knowledge lacks is a mention too, and the conversation must not answer for it.
   const claimsUnnamed = yesNo && reading.unknownName !== undefined && !namesOtherThanFrame(reading, knowledge);
   const contextSubjects = state.subjects.map((id) => knowledge.subjects.get(id)).filter((s): s is Subject => s !== undefined);
+  const placed = placedOnPhoto(reading, claims, understanding, yesNo ? undefined : contextSubjects[0]);
   const mentioned = mentionedSubjects(reading, understanding, contextSubjects[0]);
+  if (placed && !mentioned.some((m) => m.subject.kind === 'person')) mentioned.push(placed);
   const strongest = Math.max(0, ...mentioned.map((m) => m.strength));
   const content = contentStems(reading, understanding);
   const described = mentioned.length === 0 && !claimsUnnamed ? describedSubject(content, understanding) : undefined;
   // A form of address without a name ("der Herr", "die Frau Doktor") refers to a person of the conversation.
-  const personReferred = reading.tokens.some((t) => t.mention === undefined && understanding.lexicon.honorifics.has(t.key));
+  const { honorifics, personNouns } = understanding.lexicon;
+  const personReferred = reading.tokens.some((t) => t.mention === undefined && (honorifics.has(t.key) || personNouns.has(t.key)));
   // The question's own words, without names, numbers and function words: what it is about.
   const words = reading.tokens.filter((t) => t.mention === undefined && !/^\d+$/.test(t.key) && !understanding.lexicon.functionWords.has(t.key));
   const shareOf = (test: (t: (typeof words)[number]) => boolean) => (words.length === 0 ? 0 : words.filter(test).length / words.length);
@@ -285,6 +291,7 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
       claims,
       also,
       ...(reading.unknownName ? { unknownName: reading.unknownName } : {}),
+      ...(placed ? { placed: placed.subject } : {}),
       candidates,
     };
   }
@@ -375,6 +382,26 @@ function subjectsFor(
   // "seit wann?" after a question about a club is about that club: the default only where no subject of the conversation can answer.
   if (fallback && !contextSubjects.some(answers)) offer(fallback, 'default', 1);
   return [...found.values()];
+}
+
+/**
+ * "die Frau in der Mitte", "the man on the left": a noun for a person with a place in a row names the
+ * person standing there on a photo the knowledge has, when exactly one does. So does a place alone
+ * while the people of that photo are talked about ("und die in der Mitte?"; `talkedAbout` is left out
+ * for a yes/no question, whose place is a claim about the person talked about: "Steht sie links?").
+ */
+function placedOnPhoto(reading: Reading, claims: Claims, understanding: Understanding, talkedAbout?: Subject): MentionedSubject | undefined {
+  const { position } = claims;
+  if (!position) return undefined;
+  const byNoun = reading.tokens.some((t) => t.mention === undefined && understanding.lexicon.personNouns.has(t.key));
+  const ids = new Set<string>();
+  for (const subject of understanding.knowledge.subjects.values()) {
+    const photo = subject.facts.photo as { people: string[] } | undefined;
+    const id = photo && (byNoun || (talkedAbout && photo.people.includes(talkedAbout.id))) ? personAt(photo, position) : undefined;
+    if (id) ids.add(id);
+  }
+  const subject = ids.size === 1 ? understanding.knowledge.subjects.get([...ids][0]!) : undefined;
+  return subject ? { subject, strength: 1 } : undefined;
 }
 
 /** The people a subject's facts name (the contact's person). */

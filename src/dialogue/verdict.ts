@@ -85,13 +85,23 @@ export function verdictOf(type: FieldType, value: unknown, context: ClaimContext
   }
 }
 
+/** Where in the row someone stands: at either end, or in between. */
+export function placeInRow(photo: { people: string[] }, id: string): RowPosition {
+  const at = photo.people.indexOf(id);
+  return at === 0 ? 'left' : at === photo.people.length - 1 ? 'right' : 'middle';
+}
+
+/** Who stands at a place in the row: at either end, or the one in between (only when there is just one). */
+export function personAt(photo: { people: string[] }, place: RowPosition): string | undefined {
+  const at = photo.people.filter((id) => placeInRow(photo, id) === place);
+  return at.length === 1 ? at[0] : undefined;
+}
+
 /** Whether the one person named stands where the question says: first from the left, last, or between. */
 function positionVerdict(photo: { people: string[] }, others: Subject[], claimed: RowPosition): Verdict {
   if (others.length !== 1) return undefined;
-  const at = photo.people.indexOf(others[0]!.id);
-  if (at < 0) return 'no';
-  const position: RowPosition = at === 0 ? 'left' : at === photo.people.length - 1 ? 'right' : 'middle';
-  return position === claimed ? 'yes' : 'no';
+  if (!photo.people.includes(others[0]!.id)) return 'no';
+  return placeInRow(photo, others[0]!.id) === claimed ? 'yes' : 'no';
 }
 
 /** A year as a number, or as `{ value, de, en }` with its wording ("Anfang 2024"). */

@@ -2,7 +2,7 @@ import type { Knowledge, Subject } from '../knowledge/knowledge.js';
 import { WordCorrector } from './fuzzy.js';
 import { toKey, tokenize } from './normalise.js';
 import { stem } from './stem.js';
-import { ENGLISH_FUNCTION_WORDS, GERMAN_FUNCTION_WORDS, HONORIFICS, QUESTION_WORDS, wordList } from './words.js';
+import { ENGLISH_FUNCTION_WORDS, GERMAN_FUNCTION_WORDS, HONORIFICS, PERSON_NOUNS, QUESTION_WORDS, wordList } from './words.js';
 
 /**
  * Everything the reader looks words up in, built once per knowledge: the names of the
@@ -34,6 +34,8 @@ export interface Lexicon {
   domainWords: Set<string>;
   /** Forms of address and titles (keys): they stand before names but are none ("Herr", "Dr"). */
   honorifics: Set<string>;
+  /** Nouns for a person (keys): "Mann", "woman". */
+  personNouns: Set<string>;
   /** Words a typo may be corrected to. */
   corrector: WordCorrector;
 }
@@ -135,6 +137,7 @@ export function buildLexicon(knowledge: Knowledge, options: LexiconOptions = {})
     questionWords: new Set(wordList(QUESTION_WORDS).flatMap((w) => tokenize(w).map((t) => t.key))),
     domainWords,
     honorifics,
+    personNouns: new Set(wordList(PERSON_NOUNS).map(toKey)),
     corrector: new WordCorrector(correctable, correctable, domainWords),
   };
 }

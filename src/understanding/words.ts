@@ -34,6 +34,14 @@ yes yeah yep yup nope
 `;
 
 /**
+ * Nouns that refer to a person without naming one ("der Mann links", "the woman in the middle"): with a
+ * place on a photo, they mean the person standing there.
+ */
+export const PERSON_NOUNS = `
+mann frau dame person woman man lady gentleman guy
+`;
+
+/**
  * Forms of address and academic titles: they stand in front of names ("Frau Günsür",
  * "Herr Dr. Ilse") but name nobody in particular, so they are never a name on their own.
  */

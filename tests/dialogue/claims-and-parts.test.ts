@@ -224,6 +224,29 @@ describe('a subject described, not named', () => {
   });
 });
 
+describe('people on the photo', () => {
+  const conversation = () => {
+    const assistant = createAssistant(knowledge);
+    const id = `photo-${Math.random()}`;
+    return (text: string) => renderPlainText(assistant.respond({ channel: 'terminal', conversationId: id, text }));
+  };
+
+  it('says where the person talked about stands, and checks a claimed place', () => {
+    const say = conversation();
+    say('Wer ist Felix Schulz von Thun?');
+    expect(say('Wo steht er auf dem Foto?')).toMatch(/^Felix Schulz von Thun steht auf dem Foto ganz rechts\./);
+    expect(say('Steht er in der Mitte?')).toMatch(/^Nein\. Felix Schulz von Thun steht auf dem Foto ganz rechts/);
+  });
+
+  it('takes a person referred to by a place for the person standing there', () => {
+    const say = conversation();
+    say('Wer ist auf dem Foto?');
+    expect(say('Und was macht die Person ganz links?')).toMatch(/^Pia Steinrücke ist Senatorin/);
+    // A place alone, while the people of the photo are talked about, refers as well: an explicit reference beats the last person.
+    expect(say('und die in der Mitte?')).toMatch(/^Filiz Günsür ist Social Smart City Managerin/);
+  });
+});
+
 describe('conversation', () => {
   it('takes "angefangen" for a question about when something began', () => {
     const assistant = createAssistant(knowledge);
