@@ -316,15 +316,25 @@ export function claimedRoles(tokens: readonly ReadToken[], roleCues: ReadonlyMap
   const stems = tokens.map((t) => t.stem);
   // A place's name may stand inside the phrase: "a local Musterstadt partner", "lokaler Musterstädter Partner".
   const inserted = tokens.map((t) => /^\p{Lu}/u.test(t.surface) && t.domain);
-  const roles: string[] = [];
+  const found: { role: string; spans: [number, number][] }[] = [];
   for (const [role, phrases] of roleCues) {
-    if (phrases.some((phrase) => phrase.length > 0 && containsPhrase(stems, phrase, inserted))) roles.push(role);
+    const spans: [number, number][] = [];
+    for (const phrase of phrases) {
+      const span = phrase.length > 0 ? phraseSpan(stems, phrase, inserted) : undefined;
+      if (span) spans.push(span);
+    }
+    if (spans.length > 0) found.push({ role, spans });
   }
-  return roles;
+  // A word inside a longer phrase of another role claims nothing of its own: "backed the bid" is no "backs" (a sponsor).
+  const inside = ([a, b]: [number, number], [c, d]: [number, number]) => c <= a && b <= d && d - c > b - a;
+  return found
+    .filter(({ role, spans }) => !spans.every((span) => found.some((other) => other.role !== role && other.spans.some((o) => inside(span, o)))))
+    .map(({ role }) => role);
 }
 
 // Plain loops: this runs for every cue phrase of every role at every word, a closure each time was most of a message's garbage.
-function containsPhrase(stems: readonly string[], phrase: readonly string[], inserted: readonly boolean[]): boolean {
+/** Where the phrase first stands among the stems, as [start, end), perhaps with one capitalised name inside. */
+function phraseSpan(stems: readonly string[], phrase: readonly string[], inserted: readonly boolean[]): [number, number] | undefined {
   for (let i = 0; i + phrase.length <= stems.length; i++) {
     let k = 0;
     let at = i;
@@ -338,9 +348,9 @@ function containsPhrase(stems: readonly string[], phrase: readonly string[], ins
         at++;
       } else break;
     }
-    if (k === phrase.length) return true;
+    if (k === phrase.length) return [i, at];
   }
-  return false;
+  return undefined;
 }
 
 /** Each function noun → its function (the first word of its line). */

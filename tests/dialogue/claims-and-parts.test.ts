@@ -4,7 +4,7 @@ import { questionSentence } from '../../src/dialogue/decide.js';
 import { questionParts, withoutRelativeClauses } from '../../src/dialogue/parts.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { renderPlainText } from '../../src/reply.js';
-import { readClaims } from '../../src/understanding/claims.js';
+import { claimedRoles, readClaims } from '../../src/understanding/claims.js';
 import { buildLexicon } from '../../src/understanding/lexicon.js';
 import { tokenize } from '../../src/understanding/normalise.js';
 import type { ReadToken } from '../../src/understanding/read.js';
@@ -172,6 +172,20 @@ describe('yes/no', () => {
     expect(plain('Welche Rolle spielt die Steuerungsgruppe?')).toMatch(/Baustein.*Akteuren/s);
     // The description of its role holds no roles: "Nein" comes from the roles the organisation has.
     expect(plain('Ist das Forum Ehrenamt ein lokaler Partner?')).toMatch(/^Nein\b.*Baustein/s);
+  });
+
+  it('reads a role from the longest phrase that claims it, not from a word inside it', () => {
+    const phrases = (...cues: string[]) => cues.map((cue) => tokenize(cue).map((t) => stem(t.key)));
+    const roleCues = new Map([
+      ['sponsor', phrases('back', 'fund')],
+      ['local-partner', phrases('back the bid', 'local partner')],
+    ]);
+    const roles = (text: string) => claimedRoles(tokenize(text).map((t) => ({ ...t, stem: stem(t.key) })) as unknown as ReadToken[], roleCues);
+    expect(roles('did they back the bid')).toEqual(['local-partner']);
+    expect(roles('do they back it')).toEqual(['sponsor']);
+    expect(roles('do they back and fund it, as a local partner')).toEqual(['sponsor', 'local-partner']);
+    // In the knowledge: "backed the bid" claims a local partner, so the sponsors are not the ones asked about.
+    expect(plain('Did the Körber-Stiftung back the bid?')).toMatch(/^No\b/);
   });
 
   it('does not confirm a claim of another kind of fact with the words of a description', () => {
