@@ -5,7 +5,7 @@ import type { Locale } from '../message.js';
 import type { Choice, Contact, Link } from '../reply.js';
 import { claimedRoles, functionsIn } from '../understanding/claims.js';
 import type { Understanding } from '../understanding/model.js';
-import { tokenize } from '../understanding/normalise.js';
+import { toKey, tokenize } from '../understanding/normalise.js';
 import type { Reading } from '../understanding/read.js';
 import { stem } from '../understanding/stem.js';
 import { choiceId } from './choices.js';
@@ -354,10 +354,12 @@ function requestedLanguage(context: ComposeContext): Locale {
   const named = keys.findIndex((k) => /^(englisch|english|englisc|deutsch|german|germany)$/.test(k));
   if (named < 0) return context.locale;
   const language: Locale = /^(englisch|english|englisc)$/.test(keys[named]!) ? 'en' : 'de';
-  // "don't" and "can't" arrive as "don", "t" and "can", "t".
-  const negated = keys.slice(Math.max(0, named - 4), named).some((k) => /^(nicht|kein|keine|not|don|dont|doesn|no|never|cannot)$/.test(k));
+  const negated = keys.slice(Math.max(0, named - 4), named).some((k) => NEGATIONS.has(k));
   return negated ? (language === 'en' ? 'de' : 'en') : language;
 }
+
+// Compared as keys, which fold "oe" as in "Koerber": "doesn't" arrives as "dosn", "t". ("don't", "can't": "don", "can", "t".)
+const NEGATIONS = new Set(['nicht', 'kein', 'keine', 'not', 'don', 'dont', 'doesn', 'doesnt', 'didn', 'no', 'never', 'cannot'].map(toKey));
 
 function clarify(options: Candidate[], context: ComposeContext): Composed {
   const { say } = context;

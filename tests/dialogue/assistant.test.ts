@@ -216,6 +216,8 @@ describe('buttons, commands and language', () => {
     expect(say("I don't speak German").locale).toBe('en');
     expect(say('ok').locale).toBe('en');
     expect(say('/sprache de').locale).toBe('de');
+    // "doesn't" is read as the words are keyed ("oe" folded as in "Koerber"): still a negation.
+    expect(chat().say("My dad doesn't speak German, could you switch?").locale).toBe('en');
   });
 
   it('takes an umlaut in a name for no sign of German', () => {
