@@ -195,11 +195,16 @@ function personPictured(photo: { people: string[] }, context: ComposeContext): S
 
 function claimContext(decision: Extract<Decision, { kind: 'answer' }>, subject: Subject, context: ComposeContext) {
   const { understanding, reading } = context;
-  const others = reading.mentions
+  const { knowledge } = understanding;
+  const named = reading.mentions
     .flatMap((mention) => (mention.ids.length === 1 ? mention.ids : []))
     .filter((id) => id !== subject.id)
-    .map((id) => understanding.knowledge.subjects.get(id)!)
+    .map((id) => knowledge.subjects.get(id)!)
     .filter(Boolean);
+  // The programme and the city frame most questions ("… der richtige Kontakt für die Engagierte Stadt?"): they are
+  // the claimed value only when nothing else is named.
+  const framing = (other: Subject) => other.id === knowledge.programme.id || other.id === knowledge.city.id;
+  const others = named.some((other) => !framing(other)) ? named.filter((other) => !framing(other)) : named;
   // "Ist Hessen auch einer davon?" after the list of sponsors claims the role of that list; "Ist die
   // Musterkammer ein Partner?" uses a word of taking part in general, and claims no role of a list.
   const previous = context.previousFacet ? understanding.facets.get(context.previousFacet) : undefined;

@@ -174,6 +174,15 @@ describe('yes/no', () => {
     expect(plain('Ist das Forum Ehrenamt ein lokaler Partner?')).toMatch(/^Nein\b.*Baustein/s);
   });
 
+  it('takes the programme named as the frame of a claim for no part of it', () => {
+    // "… für das Programm Engagierte Stadt": the claim is about the person, who is the contact.
+    expect(plain('Ist Dr. Ilse die Kontaktperson für das Programm Engagierte Stadt?')).toMatch(/^Ja\b/);
+  });
+
+  it('answers what the city as an organisation wants with its own goal', () => {
+    expect(plain('Welches Ziel verfolgt die Hansestadt Lübeck beim Ehrenamt?')).toContain('in allen Bereichen des städtischen Lebens');
+  });
+
   it('reads a role from the longest phrase that claims it, not from a word inside it', () => {
     const phrases = (...cues: string[]) => cues.map((cue) => tokenize(cue).map((t) => stem(t.key)));
     const roleCues = new Map([
