@@ -108,6 +108,9 @@ missing-address = Eine Adresse oder einen Ort { DEF($subject, prep: "von") } nen
 missing-date = Einen Termin { DEF($subject, prep: "von") } nennt die Seite der Stadt nicht. Aktuelle Termine erfahren Sie hier:
 missing-cost = Zu Kosten, Geld oder Förderung steht auf der Seite der Stadt nichts. Verbindlich beantworten kann das:
 missing-hours = Sprech- oder Öffnungszeiten nennt die Seite der Stadt nicht. Erreichbar ist:
+missing-until = Bis wann { DEF($subject) } läuft oder ob es ein Ende gibt, steht auf der Seite nicht.
+missing-headcount = Wie viele Menschen sich engagieren oder mitmachen, dazu nennt die Seite keine Zahl.
+missing-requirements = Voraussetzungen fürs Mitmachen – etwa ein Mindestalter oder eine Versicherung – nennt die Seite nicht. Verbindlich beantworten kann das:
 
 ## Ja und Nein
 

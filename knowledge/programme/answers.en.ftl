@@ -101,6 +101,9 @@ missing-address = The city's page gives no address or place for { DEF($subject) 
 missing-date = The city's page gives no date for { DEF($subject) }. You can find out about current dates here:
 missing-cost = The city's page says nothing about costs, money or funding. A reliable answer can come from:
 missing-hours = The city's page gives no office or opening hours. You can reach:
+missing-until = The page does not say until when { DEF($subject) } runs, or whether it ends.
+missing-headcount = The page gives no figure for how many people volunteer or take part.
+missing-requirements = The page names no requirements for taking part, such as a minimum age or insurance. This office can give you a reliable answer:
 
 ## Yes and no
 

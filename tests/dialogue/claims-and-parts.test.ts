@@ -247,6 +247,18 @@ describe('a subject described, not named', () => {
   });
 });
 
+describe('kinds of question the page never answers', () => {
+  it('says so plainly instead of answering the nearest kind it knows', () => {
+    // "Bis wann" is no "seit wann": the page gives the start, not an end.
+    const until = ask('Bis wann ist die Hansestadt noch im Programm?');
+    expect(until.fallback).toBe(true);
+    expect(until.text).toMatch(/^Bis wann .* steht auf der Seite nicht/);
+    const headcount = ask('wie viele freiwillige hat die stadt');
+    expect(headcount.fallback).toBe(true);
+    expect(headcount.text).toContain('keine Zahl');
+  });
+});
+
 describe('people on the photo', () => {
   const conversation = () => {
     const assistant = createAssistant(knowledge);
