@@ -154,6 +154,9 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
   const mentioned = mentionedSubjects(reading, understanding, contextSubjects[0]);
   if (placed && !mentioned.some((m) => m.subject.kind === 'person')) mentioned.push(placed);
   const strongest = Math.max(0, ...mentioned.map((m) => m.strength));
+  // The programme and the city frame a question for a list ("Wer ist im Konsortium des Programms?"): a list ignores no name but theirs.
+  const framing = (m: MentionedSubject) => m.subject.id === knowledge.programme.id || m.subject.id === knowledge.city.id;
+  const strongestUnframed = Math.max(0, ...mentioned.filter((m) => !framing(m)).map((m) => m.strength));
   const content = contentStems(reading, understanding);
   const described = mentioned.length === 0 && !claimsUnnamed ? describedSubject(content, understanding) : undefined;
   // A form of address without a name ("der Herr", "die Frau Doktor") refers to a person of the conversation.
@@ -216,7 +219,7 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
     } else if (facet.kind !== 'fact') {
       add(facet, undefined, (e) => {
         e[at[facet.kind as 'list' | 'chat' | 'involve']] = 1;
-        e[at.ignored] = strongest;
+        e[at.ignored] = facet.kind === 'list' ? strongestUnframed : strongest;
       });
       if (facet.kind === 'list' && facet.role) {
         for (const m of mentioned) {

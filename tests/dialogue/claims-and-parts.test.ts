@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createAssistant } from '../../src/assistant.js';
-import { questionSentence } from '../../src/dialogue/decide.js';
+import { freshConversation } from '../../src/dialogue/conversation.js';
+import { decide, EVIDENCE, questionSentence } from '../../src/dialogue/decide.js';
 import { questionParts, withoutRelativeClauses } from '../../src/dialogue/parts.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { renderPlainText } from '../../src/reply.js';
 import { claimedRoles, readClaims } from '../../src/understanding/claims.js';
 import { buildLexicon } from '../../src/understanding/lexicon.js';
+import { loadModel, prepareUnderstanding } from '../../src/understanding/model.js';
 import { tokenize } from '../../src/understanding/normalise.js';
 import type { ReadToken } from '../../src/understanding/read.js';
 import { stem } from '../../src/understanding/stem.js';
@@ -244,6 +246,19 @@ describe('a subject described, not named', () => {
 
   it('is not misled by the words of the kind of question', () => {
     expect(ask('Wie oft trifft die sich?').fallback).toBe(true);
+  });
+});
+
+describe('lists', () => {
+  it('takes the programme named for the frame of a list, not for a name the list ignores', () => {
+    const understanding = prepareUnderstanding(knowledge, loadModel());
+    const ignored = (text: string) => {
+      const decision = decide(understanding.read(text), understanding, freshConversation(), true);
+      const sponsors = decision.candidates.find((c) => c.facet.id === 'sponsors' && !c.subject);
+      return sponsors?.evidence?.[EVIDENCE.indexOf('ignored')];
+    };
+    expect(ignored('Wer ist im Konsortium der Engagierten Stadt?')).toBe(0);
+    expect(ignored('Wer ist im Konsortium, und was macht der ePunkt?')).toBeGreaterThan(0);
   });
 });
 
