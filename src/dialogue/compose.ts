@@ -119,9 +119,10 @@ function fact(facet: FacetDeclaration, subject: Subject, context: ComposeContext
       .filter((f) => factOf(subject, f.name) !== undefined)
       .map((f) => verdictOf(f.type, subject.facts[f.name], claim, knowledge, locale))
       .find((v) => v !== undefined);
-    // "Steht sie ganz links?" about the person last talked about.
+    // "Steht sie ganz links?" about the person last talked about (not when the place is how the question
+    // refers to the person: "und rechts?" claims nothing).
     const placed =
-      pictured && claim.claims.position
+      pictured && !decision.placed && claim.claims.position
         ? placeInRow(value as { people: string[] }, pictured.id) === claim.claims.position
           ? 'yes'
           : 'no'

@@ -150,7 +150,7 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
   // a name the knowledge lacks is a mention too, and the conversation must not answer for it.
   const claimsUnnamed = yesNo && reading.unknownName !== undefined && !namesOtherThanFrame(reading, knowledge);
   const contextSubjects = state.subjects.map((id) => knowledge.subjects.get(id)).filter((s): s is Subject => s !== undefined);
-  const placed = placedOnPhoto(reading, claims, understanding, yesNo ? undefined : contextSubjects[0]);
+  const placed = placedOnPhoto(reading, claims, understanding, contextSubjects[0], yesNo);
   const mentioned = mentionedSubjects(reading, understanding, contextSubjects[0]);
   if (placed && !mentioned.some((m) => m.subject.kind === 'person')) mentioned.push(placed);
   const strongest = Math.max(0, ...mentioned.map((m) => m.strength));
@@ -160,8 +160,10 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
   const content = contentStems(reading, understanding);
   const described = mentioned.length === 0 && !claimsUnnamed ? describedSubject(content, understanding) : undefined;
   // A form of address without a name ("der Herr", "die Frau Doktor") refers to a person of the conversation.
-  const { honorifics, personNouns } = understanding.lexicon;
-  const personReferred = reading.tokens.some((t) => t.mention === undefined && (honorifics.has(t.key) || personNouns.has(t.key)));
+  const { honorifics, personNouns, personPronouns } = understanding.lexicon;
+  const personReferred = reading.tokens.some(
+    (t) => t.mention === undefined && (honorifics.has(t.key) || personNouns.has(t.key) || personPronouns.has(t.key)),
+  );
   // The question's own words, without names, numbers and function words: what it is about.
   const words = reading.tokens.filter((t) => t.mention === undefined && !/^\d+$/.test(t.key) && !understanding.lexicon.functionWords.has(t.key));
   const shareOf = (test: (t: (typeof words)[number]) => boolean) => (words.length === 0 ? 0 : words.filter(test).length / words.length);
@@ -390,17 +392,24 @@ function subjectsFor(
 /**
  * "die Frau in der Mitte", "the man on the left": a noun for a person with a place in a row names the
  * person standing there on a photo the knowledge has, when exactly one does. So does a place alone
- * while the people of that photo are talked about ("und die in der Mitte?"; `talkedAbout` is left out
- * for a yes/no question, whose place is a claim about the person talked about: "Steht sie links?").
+ * while that photo or its people are talked about ("und die in der Mitte?") – though in a yes/no question
+ * about a person on it, the place is a claim about that person ("Steht sie links?").
  */
-function placedOnPhoto(reading: Reading, claims: Claims, understanding: Understanding, talkedAbout?: Subject): MentionedSubject | undefined {
+function placedOnPhoto(
+  reading: Reading,
+  claims: Claims,
+  understanding: Understanding,
+  talkedAbout: Subject | undefined,
+  yesNo: boolean,
+): MentionedSubject | undefined {
   const { position } = claims;
   if (!position) return undefined;
   const byNoun = reading.tokens.some((t) => t.mention === undefined && understanding.lexicon.personNouns.has(t.key));
   const ids = new Set<string>();
   for (const subject of understanding.knowledge.subjects.values()) {
     const photo = subject.facts.photo as { people: string[] } | undefined;
-    const id = photo && (byNoun || (talkedAbout && photo.people.includes(talkedAbout.id))) ? personAt(photo, position) : undefined;
+    const talkedOf = talkedAbout && (talkedAbout.id === subject.id || (!yesNo && photo?.people.includes(talkedAbout.id)));
+    const id = photo && (byNoun || talkedOf) ? personAt(photo, position) : undefined;
     if (id) ids.add(id);
   }
   const subject = ids.size === 1 ? understanding.knowledge.subjects.get([...ids][0]!) : undefined;

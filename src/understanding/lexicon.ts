@@ -2,7 +2,7 @@ import type { Knowledge, Subject } from '../knowledge/knowledge.js';
 import { WordCorrector } from './fuzzy.js';
 import { toKey, tokenize } from './normalise.js';
 import { stem } from './stem.js';
-import { ENGLISH_FUNCTION_WORDS, GERMAN_FUNCTION_WORDS, HONORIFICS, PERSON_NOUNS, QUESTION_WORDS, wordList } from './words.js';
+import { ENGLISH_FUNCTION_WORDS, GERMAN_FUNCTION_WORDS, HONORIFICS, PERSON_NOUNS, PERSON_PRONOUNS, QUESTION_WORDS, wordList } from './words.js';
 
 /**
  * Everything the reader looks words up in, built once per knowledge: the names of the
@@ -36,6 +36,8 @@ export interface Lexicon {
   honorifics: Set<string>;
   /** Nouns for a person (keys): "Mann", "woman". */
   personNouns: Set<string>;
+  /** Pronouns only a person can be (keys): "he", "her". */
+  personPronouns: Set<string>;
   /** Words a typo may be corrected to. */
   corrector: WordCorrector;
 }
@@ -138,6 +140,7 @@ export function buildLexicon(knowledge: Knowledge, options: LexiconOptions = {})
     domainWords,
     honorifics,
     personNouns: new Set(wordList(PERSON_NOUNS).map(toKey)),
+    personPronouns: new Set(wordList(PERSON_PRONOUNS).map(toKey)),
     corrector: new WordCorrector(correctable, correctable, domainWords),
   };
 }

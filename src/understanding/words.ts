@@ -42,6 +42,14 @@ mann frau dame person woman man lady gentleman guy
 `;
 
 /**
+ * Pronouns that can only stand for a person: English ones (an organisation is "it"). German "er"
+ * or "sie" may as well stand for "der Verein" or "die Stelle".
+ */
+export const PERSON_PRONOUNS = `
+he him his she her hers himself herself
+`;
+
+/**
  * Forms of address and academic titles: they stand in front of names ("Frau Günsür",
  * "Herr Dr. Ilse") but name nobody in particular, so they are never a name on their own.
  */

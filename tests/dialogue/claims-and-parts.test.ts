@@ -295,9 +295,23 @@ describe('people on the photo', () => {
     // A place alone, while the people of the photo are talked about, refers as well: an explicit reference beats the last person.
     expect(say('und die in der Mitte?')).toMatch(/^Filiz Günsür ist Social Smart City Managerin/);
   });
+
+  it('takes a place alone, right after the photo, for the person standing there', () => {
+    const say = conversation();
+    say('Who can be seen on the picture?');
+    expect(say('and on the right?')).toMatch(/^Felix Schulz von Thun stands on the far right/);
+  });
 });
 
 describe('conversation', () => {
+  it('takes an English personal pronoun for the person of the subject talked about', () => {
+    const assistant = createAssistant(knowledge);
+    const say = (text: string) => renderPlainText(assistant.respond({ channel: 'terminal', conversationId: 'pronoun', text }));
+    say('Whom do I contact about Engagierte Stadt?');
+    // "he" cannot be the office: it is its person, whose function is checked.
+    expect(say('is he a senator?')).toMatch(/^No\. Dr\. Jens Ilse is the contact person/);
+  });
+
   it('takes "angefangen" for a question about when something began', () => {
     const assistant = createAssistant(knowledge);
     const say = (text: string) => renderPlainText(assistant.respond({ channel: 'terminal', conversationId: 'begin', text }));
