@@ -124,14 +124,19 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
   const { params, knowledge } = understanding;
   const features = understanding.features(reading);
   const withContext = (f: string[]) => (state.facet ? [...f, contextFeature(state.facet)] : f);
-  const logProbabilities = understanding.facetLogProbabilities(withContext(features));
   // People put their question among other sentences ("Presseanfrage: Wer …?", "Ich bin neu hier. Wen …?"),
   // and describe a noun in a relative clause ("…, das das Programm trägt?"): the kind of question may be
   // read from the whole message, from the question sentence alone, or from it without the description.
+  // A question sentence that only asks for an answer to the one before ("Würden Sie mir das erklären?")
+  // gives way to it.
   const sentence = questionSentence(reading.text, understanding.lexicon.questionWords);
-  const mainClause = withoutRelativeClauses(sentence ?? reading.text);
+  const asked = sentence && indirectQuestionBefore(reading.text, sentence, understanding.lexicon.questionWords, understanding.lexicon.functionWords);
+  const logProbabilities = understanding.facetLogProbabilities(
+    withContext(asked ? understanding.features(understanding.read(reading.text.slice(0, reading.text.lastIndexOf(sentence!)))) : features),
+  );
+  const mainClause = withoutRelativeClauses(asked ?? sentence ?? reading.text);
   const mainFeatures = mainClause === undefined ? undefined : understanding.features(understanding.read(mainClause));
-  for (const focused of [sentence && understanding.features(understanding.read(sentence)), mainFeatures]) {
+  for (const focused of [(asked ?? sentence) && understanding.features(understanding.read((asked ?? sentence)!)), mainFeatures]) {
     if (!focused) continue;
     for (const [id, value] of understanding.facetLogProbabilities(withContext(focused))) {
       if (id !== DECLINE && value > (logProbabilities.get(id) ?? Number.NEGATIVE_INFINITY)) logProbabilities.set(id, value);
@@ -584,6 +589,26 @@ export function questionSentence(text: string, questionWords: ReadonlySet<string
     return tokenize(last).some((t) => questionWords.has(t.key)) ? last : undefined;
   }
   return questions.length === 1 ? questions[0] : undefined;
+}
+
+/**
+ * The sentence before a question that only asks for it to be answered: "Ich frage mich, wer hinter dem
+ * Programm steht. Würden Sie mir das erklären?" asks who is behind it. Undefined unless the question
+ * sentence has no question word and at most one word of its own (the verb of asking: "erklären",
+ * "sagen"), and the one before it has a question word.
+ */
+export function indirectQuestionBefore(
+  text: string,
+  sentence: string,
+  questionWords: ReadonlySet<string>,
+  functionWords: ReadonlySet<string>,
+): string | undefined {
+  const tokens = tokenize(sentence);
+  const asks = (part: string) => tokenize(part).some((t) => questionWords.has(t.key));
+  if (asks(sentence) || tokens.filter((t) => !functionWords.has(t.key)).length > 1) return undefined;
+  const before = text.slice(0, text.lastIndexOf(sentence)).trim();
+  const previous = before.split(/(?<=[.!?:;])\s+/).at(-1);
+  return previous && asks(previous) ? previous : undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAssistant } from '../../src/assistant.js';
 import { freshConversation } from '../../src/dialogue/conversation.js';
-import { decide, EVIDENCE, questionSentence } from '../../src/dialogue/decide.js';
+import { decide, EVIDENCE, indirectQuestionBefore, questionSentence } from '../../src/dialogue/decide.js';
 import { questionParts, withoutRelativeClauses } from '../../src/dialogue/parts.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { renderPlainText } from '../../src/reply.js';
@@ -50,6 +50,18 @@ describe('two questions in one message', () => {
     expect(focus('Bitte an Dr. Muster weiterleiten. Wer hilft?')).toBe('Wer hilft?');
     expect(focus('Bitte die Kontaktdaten inkl. Telefon.')).toBeUndefined();
     expect(focus('wer organisiert das eigentlich')).toBeUndefined();
+  });
+
+  it('reads the question from the sentence before one that only asks for it to be answered', () => {
+    const lexicon = buildLexicon(knowledge);
+    const before = (text: string, sentence: string) => indirectQuestionBefore(text, sentence, questionWords, lexicon.functionWords);
+    const text = 'Mich interessiert, seit wann es die Steuerungsgruppe gibt. Können Sie mir das sagen?';
+    expect(before(text, 'Können Sie mir das sagen?')).toBe('Mich interessiert, seit wann es die Steuerungsgruppe gibt.');
+    // A question with words of its own asks for itself.
+    const own = 'Ich weiß, wie man helfen kann. Gibt es ein Gremium, das Vorschläge sammelt?';
+    expect(before(own, 'Gibt es ein Gremium, das Vorschläge sammelt?')).toBeUndefined();
+    expect(plain(text)).toContain('2022');
+    expect(plain('Ich wüsste gern, wer das Programm auf Bundesebene trägt. Erklären Sie mir das?')).toContain('Konsortium');
   });
 
   it('reads the kind of question without the relative clauses that describe a noun', () => {
