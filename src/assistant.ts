@@ -10,6 +10,7 @@ import type { Knowledge } from './knowledge/knowledge.js';
 import type { ChannelName, IncomingMessage, Locale } from './message.js';
 import type { Reply } from './reply.js';
 import { loadModel, prepareUnderstanding, type Understanding, type UnderstandingModel } from './understanding/model.js';
+import { toKey } from './understanding/normalise.js';
 import type { Reading } from './understanding/read.js';
 
 /**
@@ -273,8 +274,51 @@ function numberPick(reading: Reading, state: ConversationState): string | undefi
  * conversation's, else the platform's hint, else German.
  */
 function localeOf(reading: Reading, understanding: Understanding, state: ConversationState, message: IncomingMessage): Locale {
-  return understanding.languageOf(reading) ?? state.locale ?? message.localeHint ?? 'de';
+  return languageAskedFor(reading) ?? understanding.languageOf(reading) ?? state.locale ?? message.localeHint ?? 'de';
 }
+
+/**
+ * "Kannst du mir auf Englisch erklären, …?", "Kontakt bitte auf Englisch": the language the answer is asked
+ * for, with a word of asking for an answer. ("Is the forum held in German?" asks about the forum.)
+ */
+function languageAskedFor(reading: Reading): Locale | undefined {
+  const keys = reading.tokens.map((t) => t.key);
+  if (!keys.some((key) => ASKING_FOR_AN_ANSWER.has(key))) return undefined;
+  for (let i = 0; i + 1 < keys.length; i++) {
+    if (keys[i] !== 'auf' && keys[i] !== 'in') continue;
+    const language = LANGUAGE_NAMES.get(keys[i + 1]!);
+    if (language) return language;
+  }
+  return undefined;
+}
+
+const ASKING_FOR_AN_ANSWER = new Set(
+  [
+    'bitte',
+    'erklären',
+    'erkläre',
+    'erklärst',
+    'sagen',
+    'sag',
+    'antworten',
+    'antworte',
+    'schreiben',
+    'schreib',
+    'please',
+    'explain',
+    'tell',
+    'answer',
+    'reply',
+    'write',
+  ].map(toKey),
+);
+
+const LANGUAGE_NAMES = new Map<string, Locale>([
+  ['englisch', 'en'],
+  ['english', 'en'],
+  ['deutsch', 'de'],
+  ['german', 'de'],
+]);
 
 interface Prepared {
   understanding: Understanding;

@@ -216,6 +216,9 @@ describe('buttons, commands and language', () => {
     expect(say("I don't speak German").locale).toBe('en');
     expect(say('ok').locale).toBe('en');
     expect(say('/sprache de').locale).toBe('de');
+    // A question that asks for its answer in another language gets it there; one about a language does not.
+    expect(chat().say('Sag mir bitte auf Englisch, wie oft das Forum Ehrenamt stattfindet.').locale).toBe('en');
+    expect(chat().say('Is the Forum Ehrenamt held in German?').locale).toBe('en');
     // "doesn't" is read as the words are keyed ("oe" folded as in "Koerber"): still a negation.
     expect(chat().say("My dad doesn't speak German, could you switch?").locale).toBe('en');
   });
