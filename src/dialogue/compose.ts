@@ -134,7 +134,12 @@ function fact(facet: FacetDeclaration, subject: Subject, context: ComposeContext
   }
   const isContactFacet = facet.default === 'contact' && subject.kind === 'contact';
   // A field that answers only in part ("seit vielen Jahren" for a year) says so: honest, but not knowing.
-  if (field.partial) return base(text, `${facet.id}.partial`, { fallback: true, handoff: true, contacts: contactsOf(context), remember });
+  // It is no answer to a question for the very value it lacks ("In welchem Jahr …?"), but one to "Seit wann …?".
+  const asksForTheYear = context.reading.tokens.some((t) => /jahr|year/.test(t.key));
+  const lacksWhatIsAsked = facet.fields[0]?.type !== 'year' || asksForTheYear;
+  if (field.partial && lacksWhatIsAsked) {
+    return base(text, `${facet.id}.partial`, { fallback: true, handoff: true, contacts: contactsOf(context), remember });
+  }
   return base(text, `${facet.id}`, {
     remember,
     ...(isContactFacet ? { contacts: contactsOf(context) } : {}),

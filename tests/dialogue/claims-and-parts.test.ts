@@ -274,6 +274,15 @@ describe('lists', () => {
   });
 });
 
+describe('answers in part', () => {
+  it('counts "for many years" as an answer to since when, not to which year', () => {
+    const since = ask('Seit wann ist der ePunkt aktiv?');
+    expect(since.fallback).toBe(false);
+    expect(since.text).toContain('seit vielen Jahren');
+    expect(ask('In welchem Jahr entstand der ePunkt?').fallback).toBe(true);
+  });
+});
+
 describe('kinds of question the page never answers', () => {
   it('says so plainly instead of answering the nearest kind it knows', () => {
     // "Bis wann" is no "seit wann": the page gives the start, not an end.
