@@ -66,7 +66,7 @@ export function readMessage(raw: string, lexicon: Lexicon, options: ReaderOption
   const found = findMentions(tokens, lexicon);
   const unknown = () => findUnknownName(tokens, lexicon, options.cueStems, options.everydayWords);
   const first = unknown();
-  const mentions = withoutPartsOfOtherNames(found, first, tokens);
+  const mentions = withoutPartsOfOtherNames(found, first, tokens, lexicon);
   // The words given back may belong to the name the knowledge lacks ("Hamburg Metropolitan Region"): read it again then.
   const unknownName = (mentions === found ? first : unknown())?.name;
   return {
@@ -291,13 +291,34 @@ const NAME_LINKS = new Set(['of', 'the', 'for', 'der', 'des', 'fur', 'von']);
  * the Rhine-Neckar one, "the Federal Ministry of the Interior" not the family ministry. The
  * words are given back (they name nothing), so that the other name is read whole.
  */
-function withoutPartsOfOtherNames(mentions: Mention[], unknown: UnknownSpan | undefined, tokens: ReadToken[]): Mention[] {
+function withoutPartsOfOtherNames(mentions: Mention[], unknown: UnknownSpan | undefined, tokens: ReadToken[], lexicon: Lexicon): Mention[] {
   if (!unknown || !tokens.slice(unknown.start, unknown.end).some((t) => /^\p{Lu}/u.test(t.surface))) return mentions;
   const between = (from: number, to: number) => tokens.slice(from, to).every((t) => NAME_LINKS.has(t.key));
   const touches = (m: Mention) =>
     (m.end <= unknown.start && unknown.start - m.end <= MAX_NAME_GAP && between(m.end, unknown.start)) ||
     (m.start >= unknown.end && m.start - unknown.end <= MAX_NAME_GAP && between(unknown.end, m.start));
-  const kept = mentions.filter((m) => m.full || !touches(m));
+  // A person named by the surname right after another first name is someone else ("Friedemann Muster" is no "Erika Muster").
+  const nameOf = (id: string) => {
+    const subject = lexicon.subjects.get(id);
+    return subject?.kind === 'person' ? tokenize(subject.name.text.de).map((t) => t.key) : [];
+  };
+  // … its surname, that is: the mention starts with a word of the name that is not its first ("Muster", not "Senatorin Muster").
+  const bySurname = (id: string, first: string | undefined) => {
+    const words = nameOf(id);
+    return first !== undefined && words.indexOf(first) > 0;
+  };
+  const otherPerson = (m: Mention) => {
+    const before = tokens[m.start - 1];
+    return (
+      unknown.end === m.start &&
+      before !== undefined &&
+      /^\p{Lu}/u.test(before.surface) &&
+      !before.domain &&
+      !lexicon.honorifics.has(before.key) &&
+      m.ids.every((id) => bySurname(id, tokens[m.start]?.key))
+    );
+  };
+  const kept = mentions.filter((m) => (m.full && !otherPerson(m)) || !touches(m));
   if (kept.length === mentions.length) return mentions;
   for (const token of tokens) {
     if (token.mention === undefined) continue;

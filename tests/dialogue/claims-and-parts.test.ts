@@ -245,6 +245,13 @@ describe('yes/no', () => {
     expect(right).toContain('Pia Steinrücke');
   });
 
+  it('takes a surname after another first name for another person', () => {
+    expect(ask('Ist Gerhard Schulz von Thun der Leiter der Geschäftsstelle?').text).not.toMatch(/^Ja/);
+    expect(ask('Ist Felix Schulz von Thun der Leiter der Geschäftsstelle?').text).toMatch(/^Ja/);
+    // A title before the surname is no first name.
+    expect(ask('Für die Akte: Senatorin Steinrücke, wie ist ihr Vorname?').text).toContain('Pia');
+  });
+
   it('takes a name that goes on differently for another name', () => {
     expect(ask('Ist die Metropolregion Rhein-Main ein Partner?').text).toMatch(/^Nein/);
     expect(ask('Ist die Metropolregion Rhein-Neckar ein Partner?').text).toMatch(/^Ja/);
