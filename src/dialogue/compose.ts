@@ -161,17 +161,35 @@ function functionClaim(person: Subject, context: ComposeContext): { verdict: 'ye
   };
   const own = functionsOf(person);
   const missing = [...claimed].filter((fn) => !own.has(fn));
-  if (missing.length === 0) return { verdict: 'yes', heldBy: [] };
+  // "… die Chefin vom Verein?": the function where the question says, when it names where.
+  const { subjects } = context.understanding.knowledge;
+  const { tokens } = context.reading;
+  // Each place named, with the words it was named by ("Social Smart City" may be the words of the function itself).
+  const where = context.reading.mentions.flatMap((m) =>
+    m.ids
+      .filter((id) => id !== person.id && subjects.get(id)?.kind !== 'person')
+      .map((id) => ({ id, words: tokens.slice(m.start, m.end).map((t) => t.stem) })),
+  );
+  const stemsOf = (text: string) => tokenize(text).map((t) => stem(t.key));
+  const worksThere = (holder: Subject) =>
+    where.some(({ id, words }) => {
+      const place = subjects.get(id);
+      if (!place) return false;
+      const lead = place.facts.lead as string | { id: string } | undefined;
+      const role = stemsOf(
+        `${(holder.facts.role as Record<Locale, string> | undefined)?.de ?? ''} ${(holder.facts.role as Record<Locale, string> | undefined)?.en ?? ''}`,
+      );
+      return (
+        holder.facts.organisation === id ||
+        (typeof lead === 'string' ? lead : lead?.id) === holder.id ||
+        stemsOf(place.name.text.de).every((s) => role.includes(s)) ||
+        words.every((s) => role.includes(s))
+      );
+    });
+  // Held, but somewhere else than the question says ("Ist die Senatorin die Chefin vom Verein?"): no.
+  if (missing.length === 0) return { verdict: where.length === 0 || worksThere(person) ? 'yes' : 'no', heldBy: [] };
   const others = [...context.understanding.knowledge.subjects.values()].filter((s) => s.kind === 'person' && s.id !== person.id);
   const holders = others.filter((other) => missing.some((fn) => functionsOf(other).has(fn)));
-  // "… die Chefin vom Verein?": only who holds it there, when the question names where.
-  const { subjects } = context.understanding.knowledge;
-  const where = context.reading.mentions.flatMap((m) => m.ids).filter((id) => id !== person.id);
-  const worksThere = (holder: Subject) =>
-    where.some((id) => {
-      const name = subjects.get(id)?.name.text.de;
-      return holder.facts.organisation === id || (name !== undefined && (holder.facts.role as Record<Locale, string>).de.includes(name));
-    });
   return { verdict: 'no', heldBy: where.length === 0 ? holders : holders.filter(worksThere) };
 }
 

@@ -238,6 +238,14 @@ describe('yes/no', () => {
     expect(other).toContain('Ilse');
   });
 
+  it('checks where a person holds a function, when the question names where', () => {
+    // She leads a department of the city, not the volunteer agency.
+    expect(ask('Ist Frau Steinrücke eigentlich die Chefin der Freiwilligenagentur?').text).toMatch(/^Nein\b/);
+    expect(ask('Ist Frau Steinrücke die Leiterin vom Fachbereich Wirtschaft und Soziales?').text).toMatch(/^Ja\b/);
+    // The words of the function may name a subject too ("Social Smart City"): that is no other place.
+    expect(ask('Is Filiz Günsür the Social Smart City manager?').text).toMatch(/^Yes\b/);
+  });
+
   it('does not confirm a person with the wrong first name', () => {
     expect(ask('Heißt die Senatorin Paula Steinrücke?').text).not.toMatch(/^Ja/);
     const right = ask('Heißt die Senatorin Pia Steinrücke?').text;
