@@ -103,6 +103,7 @@ export function createAssistant(knowledge: Knowledge, options: AssistantOptions 
         reading,
         ...(state.facet ? { previousFacet: state.facet } : {}),
         subjects: state.subjects,
+        ...(state.roles.length > 0 ? { previousRoles: state.roles } : {}),
         say: (id, args) => catalogue.format(locale, id, { ...globals, ...(args ?? {}) }),
         has: (id) => catalogue.has(locale, id),
       };
@@ -117,6 +118,7 @@ export function createAssistant(knowledge: Knowledge, options: AssistantOptions 
           : state.subjects,
         facet: composed.remember?.facet ?? (composed.remember ? undefined : state.facet),
         choices: composed.choices.map((choice) => choice.id),
+        roles: composed.remember?.roles ?? [],
       });
       if (composed.fallback && reading.text !== '') {
         try {

@@ -23,7 +23,7 @@ export interface Composed {
   choices: Choice[];
   links: Link[];
   contacts: Contact[];
-  remember?: { subject?: string; facet?: string };
+  remember?: { subject?: string; facet?: string; roles?: string[] };
   /** The reply's language when it is not the question's (a language switch; an adopted answer written in one language only). */
   locale?: Locale;
 }
@@ -39,6 +39,8 @@ export interface ComposeContext {
   previousFacet?: string;
   /** The subjects talked about so far, most recent first ("und wo steht sie auf dem Foto?"). */
   subjects?: readonly string[];
+  /** The roles the question before claimed ("Ist X ein Programmträger?"), which "Und Y auch?" claims again. */
+  previousRoles?: readonly string[];
 }
 
 /** A composed reply: the text, and nothing else unless `extra` says so. */
@@ -91,7 +93,7 @@ function fact(facet: FacetDeclaration, subject: Subject, context: ComposeContext
   const { understanding, locale, say } = context;
   const { knowledge } = understanding;
   const field = facet.fields.find((f) => factOf(subject, f.name) !== undefined);
-  const remember = { subject: subject.id, facet: facet.id };
+  const remember: NonNullable<Composed['remember']> = { subject: subject.id, facet: facet.id };
   const args = subjectArgs(subject, knowledge, locale, say);
   if (!field) {
     return base(say(`missing-${facet.id}`, args), `${facet.id}.missing`, { fallback: true, handoff: true, contacts: contactsOf(context), remember });
@@ -108,6 +110,7 @@ function fact(facet: FacetDeclaration, subject: Subject, context: ComposeContext
   if (decision?.yesNo) {
     const claimed = subject.kind === 'person' && field.name === 'role' ? functionClaim(subject, context) : undefined;
     const claim = claimContext(decision, subject, context);
+    if (claim.roles.length > 0) remember.roles = claim.roles;
     // "Gibt es eine Messe?" naming a subject the knowledge has, and claiming nothing more of it (no "monatlich", no year): it exists.
     const { claims } = decision;
     const claimsMore =
@@ -234,7 +237,8 @@ function claimContext(decision: Extract<Decision, { kind: 'answer' }>, subject: 
   const previous = context.previousFacet ? understanding.facets.get(context.previousFacet) : undefined;
   const claimed = claimedRoles(context.reading.tokens, context.understanding.roleCues);
   const generic = decision.candidate.cue > 0;
-  const roles = claimed.length === 0 && !generic && previous?.kind === 'list' && previous.role ? [previous.role] : claimed;
+  const carried = previous?.kind === 'list' && previous.role ? [previous.role] : [...(context.previousRoles ?? [])];
+  const roles = claimed.length === 0 && !generic ? carried : claimed;
   const contentStems = reading.tokens
     .filter(
       (t) =>
@@ -263,11 +267,8 @@ function notNamed(name: string, facet: FacetDeclaration, context: ComposeContext
   // The role asked about: of the list asked for, named in the question, asked before, or the list the question fits best.
   const previous = context.previousFacet ? understanding.facets.get(context.previousFacet) : undefined;
   const likeliestList = decision?.candidates.find((c) => c.facet.kind === 'list' && c.facet.role)?.facet.role;
-  const roleId =
-    facet.role ??
-    claimedRoles(context.reading.tokens, context.understanding.roleCues)[0] ??
-    (previous?.kind === 'list' ? previous.role : undefined) ??
-    likeliestList;
+  const claimedRole = claimedRoles(context.reading.tokens, context.understanding.roleCues)[0] ?? context.previousRoles?.[0];
+  const roleId = facet.role ?? claimedRole ?? (previous?.kind === 'list' ? previous.role : undefined) ?? likeliestList;
   const role = knowledge.roles.find((r) => r.id === roleId);
   if (!role) return base(say('not-named-any', { name }), 'role.not-named');
   const holders = [...knowledge.subjects.values()].filter((s) => s.roles.includes(role.id));
@@ -282,7 +283,8 @@ function notNamed(name: string, facet: FacetDeclaration, context: ComposeContext
     return base(say('not-named-fitting', fittingArgs), `${role.id}.not-named`, { remember: { facet: facet.id, subject: fitting[0]!.id } });
   }
   const args = { name, role: say(`role-${role.id}-among`), names: new NameListValue(holders.map((s) => s.name)) };
-  return base(say(role.complete ? 'not-named-closed' : 'not-named-open', args), `${role.id}.not-named`, { remember: { facet: facet.id } });
+  const remember = { facet: facet.id, ...(claimedRole === role.id ? { roles: [role.id] } : {}) };
+  return base(say(role.complete ? 'not-named-closed' : 'not-named-open', args), `${role.id}.not-named`, { remember });
 }
 
 const LONG_LIST = 5;

@@ -10,9 +10,11 @@ export interface ConversationState {
   facet: string | undefined;
   /** The choices last offered (as choice ids), so that typing "2" picks the second. */
   choices: string[];
+  /** The roles the last yes/no question claimed ("… zu den Programmträgern?"), for "Und die X auch?". */
+  roles: string[];
 }
 
-export const freshConversation = (): ConversationState => ({ locale: undefined, subjects: [], facet: undefined, choices: [] });
+export const freshConversation = (): ConversationState => ({ locale: undefined, subjects: [], facet: undefined, choices: [], roles: [] });
 
 /** How many subjects of the conversation a follow-up may refer to. */
 export const REMEMBERED_SUBJECTS = 3;
@@ -54,6 +56,7 @@ export class ConversationStore {
       subjects: state.subjects.length > 0 ? state.subjects : NONE,
       facet: state.facet,
       choices: state.choices.length > 0 ? state.choices : NONE,
+      roles: state.roles.length > 0 ? state.roles : NONE,
       touched: now,
     });
     if (this.states.size > this.limit) {

@@ -340,6 +340,15 @@ describe('people on the photo', () => {
 });
 
 describe('conversation', () => {
+  it('claims the role of the question before again in "und X auch?"', () => {
+    const assistant = createAssistant(knowledge);
+    const say = (text: string) => renderPlainText(assistant.respond({ channel: 'terminal', conversationId: 'carried', text }));
+    expect(say('Ist die Bertelsmann Stiftung ein Programmträger?')).toMatch(/^Ja\b/);
+    // Hessen takes part, but not as a sponsor: the claim carried over is checked.
+    expect(say('Und das Land Hessen auch?')).toMatch(/^Nein\b.*weiteren Partnern/s);
+    expect(say('und die Robert Bosch Stiftung?')).toMatch(/^Ja\b/);
+  });
+
   it('takes an English personal pronoun for the person of the subject talked about', () => {
     const assistant = createAssistant(knowledge);
     const say = (text: string) => renderPlainText(assistant.respond({ channel: 'terminal', conversationId: 'pronoun', text }));
