@@ -258,8 +258,27 @@ function claimContext(decision: Extract<Decision, { kind: 'answer' }>, subject: 
     contentStems,
     asksTakingPart: generic || claimed.length > 0 || !otherClaim,
     claimsOtherFact: otherClaim,
+    asksWhoTookIt: reading.tokens.some((t) => TAKING_A_PHOTO.has(t.key)),
   };
 }
+
+/** Words for taking a photo (keys): a claim about its credit, not about who is on it. */
+const TAKING_A_PHOTO = new Set(
+  [
+    'gemacht',
+    'aufgenommen',
+    'fotografiert',
+    'geknipst',
+    'fotograf',
+    'fotografin',
+    'take',
+    'took',
+    'taken',
+    'shot',
+    'photographer',
+    'photographed',
+  ].map(toKey),
+);
 
 function notNamed(name: string, facet: FacetDeclaration, context: ComposeContext, decision?: Extract<Decision, { kind: 'answer' }>): Composed {
   const { understanding, say } = context;

@@ -23,6 +23,8 @@ export interface ClaimContext {
   asksTakingPart: boolean;
   /** Whether it uses the own cue of another kind of fact than the one answered ("Leitet Frau X den Verein?" answered by a description). */
   claimsOtherFact: boolean;
+  /** Whether it asks who took a photo ("Hat X das Foto gemacht?"), not who is on it. */
+  asksWhoTookIt: boolean;
 }
 
 export function verdictOf(type: FieldType, value: unknown, context: ClaimContext, knowledge: Knowledge, locale: 'de' | 'en'): Verdict {
@@ -61,6 +63,11 @@ export function verdictOf(type: FieldType, value: unknown, context: ClaimContext
       if (context.others.length === 0) return undefined;
       // "Steht X auf dem Foto ganz links?": the place in the row is the claim, not only being on it.
       if (type === 'photo' && claims.position) return positionVerdict(value as { people: string[] }, context.others, claims.position);
+      // "Hat X das Foto gemacht?": being on it is no answer; the photo's credit is.
+      if (type === 'photo' && context.asksWhoTookIt) {
+        const credit = (value as { credit: string }).credit;
+        return context.others.every((other) => other.name.text.de === credit) ? 'yes' : 'no';
+      }
       const ids = refIds(type, value, knowledge);
       return context.others.every((other) => ids.has(other.id)) ? 'yes' : 'no';
     }

@@ -332,6 +332,11 @@ describe('people on the photo', () => {
     expect(say('und die in der Mitte?')).toMatch(/^Filiz Günsür ist Social Smart City Managerin/);
   });
 
+  it('checks who took the photo against its credit, not against who is on it', () => {
+    expect(plain('Wurde das Foto von Frau Günsür gemacht?')).toMatch(/^Nein\b.*Mikki/s);
+    expect(plain('Is Pia Steinrücke on the photo?')).toMatch(/^Yes\b/);
+  });
+
   it('takes a place alone, right after the photo, for the person standing there', () => {
     const say = conversation();
     say('Who can be seen on the picture?');
