@@ -114,7 +114,12 @@ function fact(facet: FacetDeclaration, subject: Subject, context: ComposeContext
     // "Gibt es eine Messe?" naming a subject the knowledge has, and claiming nothing more of it (no "monatlich", no year): it exists.
     const { claims } = decision;
     const claimsMore =
-      claims.perYear !== undefined || claims.years.length > 0 || claims.numbers.length > 0 || claims.sole || claims.position !== undefined;
+      claims.perYear !== undefined ||
+      claims.years.length > 0 ||
+      claims.numbers.length > 0 ||
+      claims.sole ||
+      claims.restricted ||
+      claims.position !== undefined;
     const exists =
       claims.exists && !claimsMore && claim.contentStems.length === 0 && context.reading.mentions.some((m) => m.full && m.ids.includes(subject.id));
     // The claim is checked against every fact of the facet the subject has: "Ist X ein Partner?" against its roles, even where a text describes its role.

@@ -223,6 +223,8 @@ describe('yes/no', () => {
     expect(monthly).toContain('jedes Jahr');
     expect(plain('Wie häufig gibt es Fachtage?')).toContain('jedes Jahr');
     expect(plain('Gibt es eine Ehrenamtsmesse?')).toMatch(/^Ja\b/);
+    // "nur …" claims more than that it exists.
+    expect(plain('Gibt es das Programm nur in Rheinland-Pfalz?')).not.toMatch(/^Ja\b/);
   });
 
   it('checks the part of the year', () => {
