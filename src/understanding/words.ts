@@ -29,7 +29,7 @@ can could did do does doing down during each few for from further had has have h
 himself his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other
 our ours out over own same she should so some such than that the their theirs them then there these they this those
 through to too under until up very was we were what when where which while who whom whose why will with would you your
-yours yourself please pls plz
+yours yourself please
 yes yeah yep yup nope
 `;
 
