@@ -357,7 +357,9 @@ function involve(context: ComposeContext, decision?: Extract<Decision, { kind: '
   const named = context.reading.mentions.filter((m) => m.full && m.ids.length === 1).map((m) => knowledge.subjects.get(m.ids[0]!)!);
   // Whom a named group is for says who can take part in it ("Kann ich beim Forum mitreden?").
   const audience = decision ? facetWithField(understanding, 'audience') : undefined;
-  const open = audience && named.find((s) => factOf(s, 'audience') !== undefined);
+  // (Not the programme or the city, which frame such questions: "Can I take part in the network?")
+  const framing = (s: Subject) => s.id === knowledge.programme.id || s.id === knowledge.city.id;
+  const open = audience && named.find((s) => !framing(s) && factOf(s, 'audience') !== undefined);
   if (audience && open) return { ...fact(audience, open, context), contacts: contactsOf(context), remember: { subject: open.id, facet: 'involve' } };
   const elsewhere = named.find((s) => (s.kind === 'organisation' || s.kind === 'event') && !knowledge.involvement.some((way) => way.via === s.id));
   if (elsewhere && decision) {

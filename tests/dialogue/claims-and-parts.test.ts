@@ -291,6 +291,14 @@ describe('lists', () => {
   });
 });
 
+describe('whom something is for', () => {
+  it('says whom the programme is for, and does not give that as a way to take part', () => {
+    expect(plain('Für wen ist das Programm Engagierte Stadt gedacht?')).toContain('Städte in ganz Deutschland');
+    // Joining in: the ways to get involved, not whom the programme as a whole addresses.
+    expect(plain('Kann ich beim Netzwerk irgendwie mitmachen?')).not.toContain('richtet sich an Städte');
+  });
+});
+
 describe('answers in part', () => {
   it('counts "for many years" as an answer to since when, not to which year', () => {
     const since = ask('Seit wann ist der ePunkt aktiv?');
