@@ -371,7 +371,11 @@ function subjectsFor(
     if (!found.has(subject.id)) found.set(subject.id, { subject, how, strength });
   };
   const answers = (subject: Subject) => facet.fields.some((f) => factOf(subject, f.name) !== undefined);
-  for (const m of mentioned) offer(m.subject, 'named', m.strength);
+  // The programme and the city frame a question that asks which one of a kind ("Welches Ministerium ist beim
+  // Programm dabei?"): beside the subject asked for they are only its context.
+  const frame = (m: MentionedSubject) => m.subject.id === knowledge.programme.id || m.subject.id === knowledge.city.id;
+  const framed = mentioned.some((m) => m.asked && !frame(m));
+  for (const m of mentioned) offer(m.subject, framed && frame(m) ? 'related' : 'named', m.strength);
   for (const m of mentioned) for (const related of relatedSubjects(m.subject, knowledge)) offer(related, 'related', m.strength);
   const fallback = defaultSubjectOf(facet, understanding);
   if (mentioned.length > 0) {
@@ -494,7 +498,12 @@ interface MentionedSubject {
   subject: Subject;
   /** 0..1: a full name counts most, one word of a name shared by several subjects least. */
   strength: number;
+  /** Named right after "welche"/"which": the one the question asks for ("Welches Ministerium …?"). */
+  asked?: boolean;
 }
+
+/** Question words that ask which one of a kind: the name after them is what is asked for. */
+const WHICH = new Set(['welche', 'welcher', 'welches', 'welchem', 'welchen', 'which', 'what']);
 
 /** How much a mention by one word of a name counts against a whole name. */
 const PARTIAL = 0.5;
@@ -517,11 +526,12 @@ function mentionedSubjects(reading: Reading, understanding: Understanding, talke
     const near = mention.ids.length > 1 ? mention.ids.filter(belongsWith) : [];
     const ids = near.length > 0 ? near : mention.ids;
     const strength = (mention.full ? 1 : PARTIAL) * (mention.corrected ? 0.9 : 1) * (1 / ids.length);
+    const asked = WHICH.has(reading.tokens[mention.start - 1]?.key ?? '');
     for (const id of ids) {
       const subject = understanding.knowledge.subjects.get(id);
       if (!subject) continue;
       const earlier = found.get(id);
-      if (!earlier || earlier.strength < strength) found.set(id, { subject, strength });
+      if (!earlier || earlier.strength < strength) found.set(id, { subject, strength, ...(asked ? { asked } : {}) });
     }
   }
   return [...found.values()];

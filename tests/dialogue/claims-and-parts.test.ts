@@ -291,6 +291,12 @@ describe('lists', () => {
   });
 });
 
+describe('the programme as the frame of a question', () => {
+  it('answers for the one a question asks which of, not for the programme around it', () => {
+    expect(plain('Welches Bundesministerium macht beim Netzwerk mit?')).toContain('Familie, Senioren, Frauen und Jugend');
+  });
+});
+
 describe('whom something is for', () => {
   it('says whom the programme is for, and does not give that as a way to take part', () => {
     expect(plain('Für wen ist das Programm Engagierte Stadt gedacht?')).toContain('Städte in ganz Deutschland');
