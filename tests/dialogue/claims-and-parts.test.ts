@@ -54,12 +54,12 @@ describe('two questions in one message', () => {
 
   it('reads the question from the sentence before one that only asks for it to be answered', () => {
     const lexicon = buildLexicon(knowledge);
-    const before = (text: string, sentence: string) => indirectQuestionBefore(text, sentence, questionWords, lexicon.functionWords);
+    const askedBefore = (text: string, sentence: string) => indirectQuestionBefore(text, sentence, questionWords, lexicon.functionWords);
     const text = 'Mich interessiert, seit wann es die Steuerungsgruppe gibt. Können Sie mir das sagen?';
-    expect(before(text, 'Können Sie mir das sagen?')).toBe('Mich interessiert, seit wann es die Steuerungsgruppe gibt.');
+    expect(askedBefore(text, 'Können Sie mir das sagen?')).toBe('Mich interessiert, seit wann es die Steuerungsgruppe gibt.');
     // A question with words of its own asks for itself.
     const own = 'Ich weiß, wie man helfen kann. Gibt es ein Gremium, das Vorschläge sammelt?';
-    expect(before(own, 'Gibt es ein Gremium, das Vorschläge sammelt?')).toBeUndefined();
+    expect(askedBefore(own, 'Gibt es ein Gremium, das Vorschläge sammelt?')).toBeUndefined();
     expect(plain(text)).toContain('2022');
     expect(plain('Ich wüsste gern, wer das Programm auf Bundesebene trägt. Erklären Sie mir das?')).toContain('Konsortium');
   });
