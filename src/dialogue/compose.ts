@@ -1,5 +1,5 @@
 import { NameListValue, NameValue } from '../i18n/catalogue.js';
-import { factOf, isPartOf, type Knowledge, listMembers, type Subject } from '../knowledge/knowledge.js';
+import { factOf, framesQuestions, isPartOf, type Knowledge, listMembers, type Subject } from '../knowledge/knowledge.js';
 import type { AdoptedAnswer, FacetDeclaration } from '../knowledge/schema.js';
 import type { Locale } from '../message.js';
 import type { Choice, Contact, Link } from '../reply.js';
@@ -184,9 +184,8 @@ function functionClaim(person: Subject, context: ComposeContext): { verdict: 'ye
       const place = subjects.get(id);
       if (!place) return false;
       const lead = place.facts.lead as string | { id: string } | undefined;
-      const role = stemsOf(
-        `${(holder.facts.role as Record<Locale, string> | undefined)?.de ?? ''} ${(holder.facts.role as Record<Locale, string> | undefined)?.en ?? ''}`,
-      );
+      const text = holder.facts.role as Record<Locale, string> | undefined;
+      const role = stemsOf(`${text?.de ?? ''} ${text?.en ?? ''}`);
       return (
         holder.facts.organisation === id ||
         (typeof lead === 'string' ? lead : lead?.id) === holder.id ||
@@ -235,7 +234,7 @@ function claimContext(decision: Extract<Decision, { kind: 'answer' }>, subject: 
     .filter(Boolean);
   // The programme and the city frame most questions ("… der richtige Kontakt für die Engagierte Stadt?"): they are
   // the claimed value only when nothing else is named.
-  const framing = (other: Subject) => other.id === knowledge.programme.id || other.id === knowledge.city.id;
+  const framing = (other: Subject) => framesQuestions(other, knowledge);
   const others = named.some((other) => !framing(other)) ? named.filter((other) => !framing(other)) : named;
   // "Ist Hessen auch einer davon?" after the list of sponsors claims the role of that list; "Ist die
   // Musterkammer ein Partner?" uses a word of taking part in general, and claims no role of a list.
@@ -358,7 +357,7 @@ function involve(context: ComposeContext, decision?: Extract<Decision, { kind: '
   // Whom a named group is for says who can take part in it ("Kann ich beim Forum mitreden?").
   const audience = decision ? facetWithField(understanding, 'audience') : undefined;
   // (Not the programme or the city, which frame such questions: "Can I take part in the network?")
-  const framing = (s: Subject) => s.id === knowledge.programme.id || s.id === knowledge.city.id;
+  const framing = (s: Subject) => framesQuestions(s, knowledge);
   const open = audience && named.find((s) => !framing(s) && factOf(s, 'audience') !== undefined);
   if (audience && open) return { ...fact(audience, open, context), contacts: contactsOf(context), remember: { subject: open.id, facet: 'involve' } };
   const elsewhere = named.find((s) => (s.kind === 'organisation' || s.kind === 'event') && !knowledge.involvement.some((way) => way.via === s.id));

@@ -1,4 +1,4 @@
-import { factOf, isPartOf, type Knowledge, listMembers, relatedSubjects, type Subject } from '../knowledge/knowledge.js';
+import { factOf, framesQuestions, isPartOf, type Knowledge, listMembers, relatedSubjects, type Subject } from '../knowledge/knowledge.js';
 import type { FacetDeclaration } from '../knowledge/schema.js';
 import { type Claims, claimedRoles, readClaims, writtenDetails } from '../understanding/claims.js';
 import { contextFeature } from '../understanding/features.js';
@@ -160,7 +160,7 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
   if (placed && !mentioned.some((m) => m.subject.kind === 'person')) mentioned.push(placed);
   const strongest = Math.max(0, ...mentioned.map((m) => m.strength));
   // The programme and the city frame a question for a list ("Wer ist im Konsortium des Programms?"): a list ignores no name but theirs.
-  const framing = (m: MentionedSubject) => m.subject.id === knowledge.programme.id || m.subject.id === knowledge.city.id;
+  const framing = (m: MentionedSubject) => framesQuestions(m.subject, knowledge);
   const strongestUnframed = Math.max(0, ...mentioned.filter((m) => !framing(m)).map((m) => m.strength));
   const content = contentStems(reading, understanding);
   const described = mentioned.length === 0 && !claimsUnnamed ? describedSubject(content, understanding) : undefined;
@@ -373,7 +373,7 @@ function subjectsFor(
   const answers = (subject: Subject) => facet.fields.some((f) => factOf(subject, f.name) !== undefined);
   // The programme and the city frame a question that asks which one of a kind ("Welches Ministerium ist beim
   // Programm dabei?"): beside the subject asked for they are only its context.
-  const frame = (m: MentionedSubject) => m.subject.id === knowledge.programme.id || m.subject.id === knowledge.city.id;
+  const frame = (m: MentionedSubject) => framesQuestions(m.subject, knowledge);
   const framed = mentioned.some((m) => m.asked && !frame(m));
   for (const m of mentioned) offer(m.subject, framed && frame(m) ? 'related' : 'named', m.strength);
   for (const m of mentioned) for (const related of relatedSubjects(m.subject, knowledge)) offer(related, 'related', m.strength);

@@ -255,6 +255,14 @@ export function factOf(subject: Subject, field: string): unknown {
 }
 
 /**
+ * Whether the subject is the programme or the city, which frame most questions ("… für die Engagierte
+ * Stadt?", "Welches Ministerium ist beim Programm dabei?"): beside another subject they are its context.
+ */
+export function framesQuestions(subject: Subject, knowledge: Knowledge): boolean {
+  return subject.id === knowledge.programme.id || subject.id === knowledge.city.id;
+}
+
+/**
  * Subjects a question about `subject` may really be about: the contact whose office,
  * department or person it is ("Telefonnummer des Bürgerbüros"), the city when it is the
  * city's own organisation, and what it is a member of. (Not what it is part of: who
