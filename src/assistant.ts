@@ -1,6 +1,15 @@
 import type { FluentVariable } from '@fluent/bundle';
 import { candidateOfChoice } from './dialogue/choices.js';
-import { adoptedReply, base, type ComposeContext, type Composed, compose, composeCandidate, menuChoices } from './dialogue/compose.js';
+import {
+  adoptedReply,
+  base,
+  type ComposeContext,
+  type Composed,
+  compose,
+  composeCandidate,
+  languageAskedFor,
+  menuChoices,
+} from './dialogue/compose.js';
 import { type ConversationState, ConversationStore, REMEMBERED_SUBJECTS } from './dialogue/conversation.js';
 import { type Decision, decide } from './dialogue/decide.js';
 import { questionParts } from './dialogue/parts.js';
@@ -10,7 +19,6 @@ import type { Knowledge } from './knowledge/knowledge.js';
 import type { ChannelName, IncomingMessage, Locale } from './message.js';
 import type { Reply } from './reply.js';
 import { loadModel, prepareUnderstanding, type Understanding, type UnderstandingModel } from './understanding/model.js';
-import { toKey } from './understanding/normalise.js';
 import type { Reading } from './understanding/read.js';
 
 /**
@@ -111,15 +119,7 @@ export function createAssistant(knowledge: Knowledge, options: AssistantOptions 
       const replyLocale = composed.locale ?? locale;
       // A language switch is confirmed in the language switched to.
       if (composed.intent === 'chat.language') composed.text = catalogue.format(replyLocale, 'chat-language', globals);
-      conversations.set(message.conversationId, {
-        locale: replyLocale,
-        subjects: composed.remember?.subject
-          ? [composed.remember.subject, ...state.subjects.filter((id) => id !== composed.remember?.subject)].slice(0, REMEMBERED_SUBJECTS)
-          : state.subjects,
-        facet: composed.remember?.facet ?? (composed.remember ? undefined : state.facet),
-        choices: composed.choices.map((choice) => choice.id),
-        roles: composed.remember?.roles ?? [],
-      });
+      conversations.set(message.conversationId, { ...after(state, composed), locale: replyLocale });
       if (composed.fallback && reading.text !== '') {
         try {
           options.onUnanswered?.({ text: reading.text, locale: replyLocale, channel: message.channel });
@@ -195,6 +195,20 @@ function answer(
   return { composed, confidence: decision.confidence };
 }
 
+/** The conversation after a reply: what it remembers of its subject, kind of question, choices and claimed roles. */
+function after(state: ConversationState, composed: Composed): ConversationState {
+  const { remember } = composed;
+  return {
+    locale: state.locale,
+    subjects: remember?.subject
+      ? [remember.subject, ...state.subjects.filter((id) => id !== remember.subject)].slice(0, REMEMBERED_SUBJECTS)
+      : state.subjects,
+    facet: remember?.facet ?? (remember ? undefined : state.facet),
+    choices: composed.choices.map((choice) => choice.id),
+    roles: remember?.roles ?? [],
+  };
+}
+
 /**
  * Two questions in one message, each answered: every part is decided on its own, with the
  * names of the whole message as its context ("Was macht der Verein, und wie erreiche ich ihn?"),
@@ -225,8 +239,7 @@ function answerEach(
     if (composed.fallback) return undefined;
     answers.push({ composed, confidence: decision.confidence });
     // A later part follows on from the earlier one as in a conversation ("Was ist X, und wann ging es los?").
-    const { subject, facet } = composed.remember ?? {};
-    partState = { ...partState, facet, subjects: subject ? [subject, ...partState.subjects.filter((id) => id !== subject)] : partState.subjects };
+    partState = after(partState, composed);
     confidence = Math.min(confidence, decision.confidence);
   }
   // An answer that leads into the contact card ("… erreichen Sie so:") goes last, and the card answers a second such question too.
@@ -278,49 +291,6 @@ function numberPick(reading: Reading, state: ConversationState): string | undefi
 function localeOf(reading: Reading, understanding: Understanding, state: ConversationState, message: IncomingMessage): Locale {
   return languageAskedFor(reading) ?? understanding.languageOf(reading) ?? state.locale ?? message.localeHint ?? 'de';
 }
-
-/**
- * "Kannst du mir auf Englisch erklären, …?", "Kontakt bitte auf Englisch": the language the answer is asked
- * for, with a word of asking for an answer. ("Is the forum held in German?" asks about the forum.)
- */
-function languageAskedFor(reading: Reading): Locale | undefined {
-  const keys = reading.tokens.map((t) => t.key);
-  if (!keys.some((key) => ASKING_FOR_AN_ANSWER.has(key))) return undefined;
-  for (let i = 0; i + 1 < keys.length; i++) {
-    if (keys[i] !== 'auf' && keys[i] !== 'in') continue;
-    const language = LANGUAGE_NAMES.get(keys[i + 1]!);
-    if (language) return language;
-  }
-  return undefined;
-}
-
-const ASKING_FOR_AN_ANSWER = new Set(
-  [
-    'bitte',
-    'erklären',
-    'erkläre',
-    'erklärst',
-    'sagen',
-    'sag',
-    'antworten',
-    'antworte',
-    'schreiben',
-    'schreib',
-    'please',
-    'explain',
-    'tell',
-    'answer',
-    'reply',
-    'write',
-  ].map(toKey),
-);
-
-const LANGUAGE_NAMES = new Map<string, Locale>([
-  ['englisch', 'en'],
-  ['english', 'en'],
-  ['deutsch', 'de'],
-  ['german', 'de'],
-]);
 
 interface Prepared {
   understanding: Understanding;

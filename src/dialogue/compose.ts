@@ -12,7 +12,7 @@ import { choiceId } from './choices.js';
 import type { Candidate, Decision } from './decide.js';
 import { holdersFitting } from './described-members.js';
 import { type Say, subjectArgs, valueArgs } from './values.js';
-import { placeInRow, verdictOf } from './verdict.js';
+import { placeInRow, positionVerdict, verdictOf } from './verdict.js';
 
 /** A reply before it becomes a `Reply`: what to say, and what the conversation should remember. */
 export interface Composed {
@@ -130,11 +130,7 @@ function fact(facet: FacetDeclaration, subject: Subject, context: ComposeContext
     // "Steht sie ganz links?" about the person last talked about (not when the place is how the question
     // refers to the person: "und rechts?" claims nothing).
     const placed =
-      pictured && !decision.placed && claim.claims.position
-        ? placeInRow(value as { people: string[] }, pictured.id) === claim.claims.position
-          ? 'yes'
-          : 'no'
-        : undefined;
+      pictured && !decision.placed && claims.position ? positionVerdict(value as { people: string[] }, [pictured], claims.position) : undefined;
     const verdict = claimed?.verdict ?? checked ?? placed ?? (exists ? 'yes' : undefined);
     if (verdict) text = say('answer-with-verdict', { verdict: say(`verdict-${verdict}`), answer: text });
     // "Ist Frau X die Ansprechpartnerin?": no, and who is.
@@ -143,9 +139,8 @@ function fact(facet: FacetDeclaration, subject: Subject, context: ComposeContext
   const isContactFacet = facet.default === 'contact' && subject.kind === 'contact';
   // A field that answers only in part ("seit vielen Jahren" for a year) says so: honest, but not knowing.
   // It is no answer to a question for the very value it lacks ("In welchem Jahr …?"), but one to "Seit wann …?".
-  const asksForTheYear = context.reading.tokens.some((t) => /jahr|year/.test(t.key));
-  const lacksWhatIsAsked = facet.fields[0]?.type !== 'year' || asksForTheYear;
-  if (field.partial && lacksWhatIsAsked) {
+  const lacksWhatIsAsked = () => facet.fields[0]?.type !== 'year' || context.reading.tokens.some((t) => /jahr|year/.test(t.key));
+  if (field.partial && lacksWhatIsAsked()) {
     return base(text, `${facet.id}.partial`, { fallback: true, handoff: true, contacts: contactsOf(context), remember });
   }
   return base(text, `${facet.id}`, {
@@ -179,13 +174,13 @@ function functionClaim(person: Subject, context: ComposeContext): { verdict: 'ye
       .map((id) => ({ id, words: tokens.slice(m.start, m.end).map((t) => t.stem) })),
   );
   const stemsOf = (text: string) => tokenize(text).map((t) => stem(t.key));
-  const worksThere = (holder: Subject) =>
-    where.some(({ id, words }) => {
+  const worksThere = (holder: Subject) => {
+    const text = holder.facts.role as Record<Locale, string> | undefined;
+    const role = stemsOf(`${text?.de ?? ''} ${text?.en ?? ''}`);
+    return where.some(({ id, words }) => {
       const place = subjects.get(id);
       if (!place) return false;
       const lead = place.facts.lead as string | { id: string } | undefined;
-      const text = holder.facts.role as Record<Locale, string> | undefined;
-      const role = stemsOf(`${text?.de ?? ''} ${text?.en ?? ''}`);
       return (
         holder.facts.organisation === id ||
         (typeof lead === 'string' ? lead : lead?.id) === holder.id ||
@@ -193,6 +188,7 @@ function functionClaim(person: Subject, context: ComposeContext): { verdict: 'ye
         words.every((s) => role.includes(s))
       );
     });
+  };
   // Held, but somewhere else than the question says ("Ist die Senatorin die Chefin vom Verein?"): no.
   if (missing.length === 0) return { verdict: where.length === 0 || worksThere(person) ? 'yes' : 'no', heldBy: [] };
   const others = [...context.understanding.knowledge.subjects.values()].filter((s) => s.kind === 'person' && s.id !== person.id);
@@ -407,15 +403,59 @@ function chat(kind: string, context: ComposeContext): Composed {
 /** "in English please" → en; "I don't speak German" → en; else the language the message is in. */
 function requestedLanguage(context: ComposeContext): Locale {
   const keys = context.reading.tokens.map((t) => t.key);
-  const named = keys.findIndex((k) => /^(englisch|english|englisc|deutsch|german|germany)$/.test(k));
+  const named = keys.findIndex((k) => LANGUAGE_NAMES.has(k));
   if (named < 0) return context.locale;
-  const language: Locale = /^(englisch|english|englisc)$/.test(keys[named]!) ? 'en' : 'de';
+  const language = LANGUAGE_NAMES.get(keys[named]!)!;
   const negated = keys.slice(Math.max(0, named - 4), named).some((k) => NEGATIONS.has(k));
   return negated ? (language === 'en' ? 'de' : 'en') : language;
 }
 
+/**
+ * "Kannst du mir auf Englisch erklären, …?", "Kontakt bitte auf Englisch": the language the answer of a
+ * question is asked for, with a word of asking for an answer ("Is the forum held in German?" asks about the forum).
+ */
+export function languageAskedFor(reading: Reading): Locale | undefined {
+  const { tokens } = reading;
+  if (!tokens.some((t) => ASKING_FOR_AN_ANSWER.has(t.key))) return undefined;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const language = tokens[i]!.key === 'auf' || tokens[i]!.key === 'in' ? LANGUAGE_NAMES.get(tokens[i + 1]!.key) : undefined;
+    if (language) return language;
+  }
+  return undefined;
+}
+
+const LANGUAGE_NAMES = new Map<string, Locale>([
+  ['englisch', 'en'],
+  ['english', 'en'],
+  ['englisc', 'en'],
+  ['deutsch', 'de'],
+  ['german', 'de'],
+  ['germany', 'de'],
+]);
+
 // Compared as keys, which fold "oe" as in "Koerber": "doesn't" arrives as "dosn", "t". ("don't", "can't": "don", "can", "t".)
 const NEGATIONS = new Set(['nicht', 'kein', 'keine', 'not', 'don', 'dont', 'doesn', 'doesnt', 'didn', 'no', 'never', 'cannot'].map(toKey));
+
+const ASKING_FOR_AN_ANSWER = new Set(
+  [
+    'bitte',
+    'erklären',
+    'erkläre',
+    'erklärst',
+    'sagen',
+    'sag',
+    'antworten',
+    'antworte',
+    'schreiben',
+    'schreib',
+    'please',
+    'explain',
+    'tell',
+    'answer',
+    'reply',
+    'write',
+  ].map(toKey),
+);
 
 function clarify(options: Candidate[], context: ComposeContext): Composed {
   const { say } = context;

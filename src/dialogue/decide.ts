@@ -129,14 +129,16 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
   // read from the whole message, from the question sentence alone, or from it without the description.
   // A question sentence that only asks for an answer to the one before ("Würden Sie mir das erklären?")
   // gives way to it.
-  const sentence = questionSentence(reading.text, understanding.lexicon.questionWords);
-  const asked = sentence && indirectQuestionBefore(reading.text, sentence, understanding.lexicon.questionWords, understanding.lexicon.functionWords);
+  const { questionWords, functionWords } = understanding.lexicon;
+  const sentence = questionSentence(reading.text, questionWords);
+  const indirect = sentence === undefined ? undefined : indirectQuestionBefore(reading.text, sentence, questionWords, functionWords);
+  const focus = indirect?.question ?? sentence;
   const logProbabilities = understanding.facetLogProbabilities(
-    withContext(asked ? understanding.features(understanding.read(reading.text.slice(0, reading.text.lastIndexOf(sentence!)))) : features),
+    withContext(indirect ? understanding.features(understanding.read(indirect.before)) : features),
   );
-  const mainClause = withoutRelativeClauses(asked ?? sentence ?? reading.text);
+  const mainClause = withoutRelativeClauses(focus ?? reading.text);
   const mainFeatures = mainClause === undefined ? undefined : understanding.features(understanding.read(mainClause));
-  for (const focused of [(asked ?? sentence) && understanding.features(understanding.read((asked ?? sentence)!)), mainFeatures]) {
+  for (const focused of [focus && understanding.features(understanding.read(focus)), mainFeatures]) {
     if (!focused) continue;
     for (const [id, value] of understanding.facetLogProbabilities(withContext(focused))) {
       if (id !== DECLINE && value > (logProbabilities.get(id) ?? Number.NEGATIVE_INFINITY)) logProbabilities.set(id, value);
@@ -144,7 +146,6 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
   }
   // A relative pronoun can look like a question word ("…, which runs it?"): when a relative clause holds the message's only
   // question words, whether it asks yes or no is read without the clause. ("Gibt es ein Gremium, das …?" stays as it is.)
-  const { questionWords } = understanding.lexicon;
   const asksWith = (text: string) => tokenize(text).some((t) => questionWords.has(t.key));
   const questionWordOnlyInClause = mainClause !== undefined && !asksWith(mainClause) && asksWith(sentence ?? reading.text);
   const yesNo =
@@ -159,9 +160,12 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
   const mentioned = mentionedSubjects(reading, understanding, contextSubjects[0]);
   if (placed && !mentioned.some((m) => m.subject.kind === 'person')) mentioned.push(placed);
   const strongest = Math.max(0, ...mentioned.map((m) => m.strength));
-  // The programme and the city frame a question for a list ("Wer ist im Konsortium des Programms?"): a list ignores no name but theirs.
+  // The programme and the city frame many questions. A list ignores no name but theirs ("Wer ist im Konsortium
+  // des Programms?"); beside the subject a question asks which one of ("Welches Ministerium ist beim Programm
+  // dabei?") they are only its context.
   const framing = (m: MentionedSubject) => framesQuestions(m.subject, knowledge);
   const strongestUnframed = Math.max(0, ...mentioned.filter((m) => !framing(m)).map((m) => m.strength));
+  if (mentioned.some((m) => m.asked && !framing(m))) for (const m of mentioned) if (framing(m)) m.context = true;
   const content = contentStems(reading, understanding);
   const described = mentioned.length === 0 && !claimsUnnamed ? describedSubject(content, understanding) : undefined;
   // A form of address without a name ("der Herr", "die Frau Doktor") refers to a person of the conversation.
@@ -371,11 +375,7 @@ function subjectsFor(
     if (!found.has(subject.id)) found.set(subject.id, { subject, how, strength });
   };
   const answers = (subject: Subject) => facet.fields.some((f) => factOf(subject, f.name) !== undefined);
-  // The programme and the city frame a question that asks which one of a kind ("Welches Ministerium ist beim
-  // Programm dabei?"): beside the subject asked for they are only its context.
-  const frame = (m: MentionedSubject) => framesQuestions(m.subject, knowledge);
-  const framed = mentioned.some((m) => m.asked && !frame(m));
-  for (const m of mentioned) offer(m.subject, framed && frame(m) ? 'related' : 'named', m.strength);
+  for (const m of mentioned) offer(m.subject, m.context ? 'related' : 'named', m.strength);
   for (const m of mentioned) for (const related of relatedSubjects(m.subject, knowledge)) offer(related, 'related', m.strength);
   const fallback = defaultSubjectOf(facet, understanding);
   if (mentioned.length > 0) {
@@ -500,6 +500,8 @@ interface MentionedSubject {
   strength: number;
   /** Named right after "welche"/"which": the one the question asks for ("Welches Ministerium …?"). */
   asked?: boolean;
+  /** Named only as the context of the subject asked for (the programme beside "welches Ministerium"). */
+  context?: boolean;
 }
 
 /** Question words that ask which one of a kind: the name after them is what is asked for. */
@@ -605,20 +607,19 @@ export function questionSentence(text: string, questionWords: ReadonlySet<string
  * The sentence before a question that only asks for it to be answered: "Ich frage mich, wer hinter dem
  * Programm steht. Würden Sie mir das erklären?" asks who is behind it. Undefined unless the question
  * sentence has no question word and at most one word of its own (the verb of asking: "erklären",
- * "sagen"), and the one before it has a question word.
+ * "sagen"), and the one before it has a question word. `before`: the message up to the question sentence.
  */
 export function indirectQuestionBefore(
   text: string,
   sentence: string,
   questionWords: ReadonlySet<string>,
   functionWords: ReadonlySet<string>,
-): string | undefined {
+): { question: string; before: string } | undefined {
   const tokens = tokenize(sentence);
-  const asks = (part: string) => tokenize(part).some((t) => questionWords.has(t.key));
-  if (asks(sentence) || tokens.filter((t) => !functionWords.has(t.key)).length > 1) return undefined;
+  if (tokens.some((t) => questionWords.has(t.key)) || tokens.filter((t) => !functionWords.has(t.key)).length > 1) return undefined;
   const before = text.slice(0, text.lastIndexOf(sentence)).trim();
-  const previous = before.split(/(?<=[.!?:;])\s+/).at(-1);
-  return previous && asks(previous) ? previous : undefined;
+  const question = before.split(/(?<=[.!?:;])\s+/).at(-1);
+  return question && tokenize(question).some((t) => questionWords.has(t.key)) ? { question, before } : undefined;
 }
 
 /**

@@ -105,7 +105,7 @@ export function personAt(photo: { people: string[] }, place: RowPosition): strin
 }
 
 /** Whether the one person named stands where the question says: first from the left, last, or between. */
-function positionVerdict(photo: { people: string[] }, others: Subject[], claimed: RowPosition): Verdict {
+export function positionVerdict(photo: { people: string[] }, others: Subject[], claimed: RowPosition): Verdict {
   if (others.length !== 1) return undefined;
   if (!photo.people.includes(others[0]!.id)) return 'no';
   return placeInRow(photo, others[0]!.id) === claimed ? 'yes' : 'no';

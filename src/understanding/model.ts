@@ -219,8 +219,9 @@ export function prepareUnderstanding(knowledge: Knowledge, model: UnderstandingM
     return result;
   };
   const yesNoProbability = (f: readonly string[]) => Math.exp(fittedYesNo?.logProbabilities(f).get('yes') ?? Number.NEGATIVE_INFINITY);
+  const counted = (stem: string) => language.knows(`w:${stem}`);
   const languageOf = (reading: Reading): Locale | undefined => {
-    const votes = functionWordVotes(reading, lexicon, (stem) => language.knows(`w:${stem}`));
+    const votes = functionWordVotes(reading, lexicon, counted);
     if (votes !== 0) return votes > 0 ? 'en' : 'de';
     // A word read as a typo of another says little about the language it was typed in ("numer" is no English "number").
     const words = reading.tokens.filter((t) => t.mention === undefined && !t.corrected && !/^\d+$/.test(t.key)).map((t) => `w:${t.stem}`);

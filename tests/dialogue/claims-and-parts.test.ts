@@ -56,7 +56,7 @@ describe('two questions in one message', () => {
     const lexicon = buildLexicon(knowledge);
     const askedBefore = (text: string, sentence: string) => indirectQuestionBefore(text, sentence, questionWords, lexicon.functionWords);
     const text = 'Mich interessiert, seit wann es die Steuerungsgruppe gibt. Können Sie mir das sagen?';
-    expect(askedBefore(text, 'Können Sie mir das sagen?')).toBe('Mich interessiert, seit wann es die Steuerungsgruppe gibt.');
+    expect(askedBefore(text, 'Können Sie mir das sagen?')?.question).toBe('Mich interessiert, seit wann es die Steuerungsgruppe gibt.');
     // A question with words of its own asks for itself.
     const own = 'Ich weiß, wie man helfen kann. Gibt es ein Gremium, das Vorschläge sammelt?';
     expect(askedBefore(own, 'Gibt es ein Gremium, das Vorschläge sammelt?')).toBeUndefined();
