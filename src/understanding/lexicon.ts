@@ -2,7 +2,16 @@ import type { Knowledge, Subject } from '../knowledge/knowledge.js';
 import { WordCorrector } from './fuzzy.js';
 import { toKey, tokenize } from './normalise.js';
 import { stem } from './stem.js';
-import { ENGLISH_FUNCTION_WORDS, GERMAN_FUNCTION_WORDS, HONORIFICS, PERSON_NOUNS, PERSON_PRONOUNS, QUESTION_WORDS, wordList } from './words.js';
+import {
+  ENGLISH_FUNCTION_WORDS,
+  GERMAN_FUNCTION_WORDS,
+  HONORIFICS,
+  OPEN_QUESTION_WORDS,
+  PERSON_NOUNS,
+  PERSON_PRONOUNS,
+  QUESTION_WORDS,
+  wordList,
+} from './words.js';
 
 /**
  * Everything the reader looks words up in, built once per knowledge: the names of the
@@ -30,6 +39,8 @@ export interface Lexicon {
   functionWords: Set<string>;
   /** Question words of both languages (keys): "wer", "wann", "which" … */
   questionWords: Set<string>;
+  /** The question words that do not say what kind of thing they ask for (keys): "wer", "what". */
+  openQuestionWords: Set<string>;
   /** Words of the knowledge itself (names, texts, cues, examples) and function words (keys). */
   domainWords: Set<string>;
   /** Forms of address and titles (keys): they stand before names but are none ("Herr", "Dr"). */
@@ -137,6 +148,7 @@ export function buildLexicon(knowledge: Knowledge, options: LexiconOptions = {})
     nameStems: new Set(owners.keys()),
     functionWords,
     questionWords: new Set(wordList(QUESTION_WORDS).flatMap((w) => tokenize(w).map((t) => t.key))),
+    openQuestionWords: new Set(wordList(OPEN_QUESTION_WORDS).flatMap((w) => tokenize(w).map((t) => t.key))),
     domainWords,
     honorifics,
     personNouns: new Set(wordList(PERSON_NOUNS).map(toKey)),

@@ -381,11 +381,14 @@ interface IndexedCue {
 
 /**
  * The cue phrases by their first stem, once at load time, so that a message is read for cues in one pass.
- * A frame cue ("Wer ist …?") tells the kind of question only when nothing more telling does: in "Wer ist
- * der Vorsitzende von X?" the question asks for the chair, not what X is.
+ * A frame cue ("Wer ist …?", only open question words and function words) tells the kind of question only
+ * when nothing more telling does: in "Wer ist der Vorsitzende von X?" the question asks for the chair, not
+ * what X is. "Seit wann" is no frame: "wann" says what is asked.
  */
 function cueIndexOf(knowledge: Knowledge, roleCues: ReadonlyMap<string, string[][]>, lexicon: Lexicon) {
-  const isFrame = (cue: string) => tokenize(cue).every((t) => lexicon.questionWords.has(t.key) || lexicon.functionWords.has(t.key));
+  const { openQuestionWords, questionWords, functionWords } = lexicon;
+  const isFrame = (cue: string) =>
+    tokenize(cue).every((t) => openQuestionWords.has(t.key) || (functionWords.has(t.key) && !questionWords.has(t.key)));
   const phrasesOf = (facet: Knowledge['facets'][number]) =>
     [
       ...[...facet.cues.de, ...facet.cues.en].map((cue) => ({ stems: stemsOf(cue), frame: isFrame(cue) })),

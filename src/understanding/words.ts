@@ -65,6 +65,16 @@ who what how where when why which whose whom whats wats
 `;
 
 /**
+ * The question words that ask for something without saying what kind of thing: "wer", "was",
+ * "which". A cue made of these and function words only ("Wer ist …?") frames a question; one
+ * with "wann", "wo" or "warum" already says what it asks for ("seit wann", "bis wann").
+ */
+export const OPEN_QUESTION_WORDS = `
+wer was welche welcher welches welchem welchen wem wen wessen
+who what which whose whom whats wats
+`;
+
+/**
  * What people are (offices and functions), one function per line in both languages, as the
  * ends of words with endings taken off: "Bürgermeisterin", "Geschäftsstellenleiter",
  * "Ansprechpartnerin", "head", "mayor". A yes/no question that gives a named person one of

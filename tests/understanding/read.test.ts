@@ -71,4 +71,11 @@ describe('cue words', () => {
     expect(cues('Wer ist die Chefin vom Forum Ehrenamt?').has('lead')).toBe(true);
     expect(cues('What is the phone number of the forum?').has('about')).toBe(false);
   });
+
+  it('takes a question word that says what is asked for no frame', () => {
+    // "seit wann" and "bis wann" ask for a time even beside another cue word of the message.
+    expect(cues('Die Chefin vom Forum Ehrenamt: seit wann gibt es sie?').has('founded')).toBe(true);
+    expect(cues('Wir suchen Ehrenamtliche für ein Projekt. Bis wann läuft das Programm?').has('until')).toBe(true);
+    expect(cues('Why does the forum meet, and how often?').has('purpose')).toBe(true);
+  });
 });
