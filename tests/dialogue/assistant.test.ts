@@ -154,6 +154,13 @@ describe('yes and no', () => {
     expect(plain('Ist der Ruderclub Nordwind ein Partner der Engagierten Stadt Lübeck?')).toMatch(/^Nein\..*Ruderclub Nordwind/s);
   });
 
+  it('reads "linked to", "connected" and "zu tun haben" as taking part, not as a web link', () => {
+    const english = chat().say('Is the Frauenbüro linked to the programme in any way?');
+    expect(english.intent).toBe('role');
+    expect(english.text).toMatch(/^Yes\b/);
+    expect(plain('Hat das Frauenbüro irgendwas mit dem Netzwerk zu tun?')).toContain('lokalen Partnern');
+  });
+
   it('never confirms a claim it cannot check', () => {
     expect(plain('Ist Pia Steinrücke die Bürgermeisterin?')).not.toMatch(/^Ja/);
     expect(plain('Ist das Forum Ehrenamt nur für Vereine?')).not.toMatch(/^Ja/);
