@@ -154,6 +154,12 @@ describe('yes and no', () => {
     expect(plain('Ist der Ruderclub Nordwind ein Partner der Engagierten Stadt Lübeck?')).toMatch(/^Nein\..*Ruderclub Nordwind/s);
   });
 
+  it("takes the town beside the programme for the city's part in it, and a town that only says where for none", () => {
+    expect(plain('What does Lübeck do in the Engagierte Stadt network?')).toContain('ePunkt');
+    expect(plain('Ist Lübeck eine Engagierte Stadt?')).toMatch(/^Ja\b/);
+    expect(plain('Gibt es die Engagierte Stadt nur in Lübeck?')).toContain('bundesweit');
+  });
+
   it('reads "linked to", "connected" and "zu tun haben" as taking part, not as a web link', () => {
     const english = chat().say('Is the Frauenbüro linked to the programme in any way?');
     expect(english.intent).toBe('role');
