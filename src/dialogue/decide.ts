@@ -3,7 +3,7 @@ import type { FacetDeclaration } from '../knowledge/schema.js';
 import { type Claims, claimedRoles, readClaims, writtenDetails } from '../understanding/claims.js';
 import { contextFeature } from '../understanding/features.js';
 import type { ScorerParams, Understanding } from '../understanding/model.js';
-import { toKey, tokenize } from '../understanding/normalise.js';
+import { tokenize } from '../understanding/normalise.js';
 import type { Reading } from '../understanding/read.js';
 import type { ConversationState } from './conversation.js';
 import { withoutRelativeClauses } from './parts.js';
@@ -538,34 +538,14 @@ function mentionedSubjects(reading: Reading, understanding: Understanding, talke
   }
   // The town beside the programme names the city's part of it ("Ist Musterstadt eine Engagierte Stadt?"), unless
   // it only says where ("nur in Musterstadt?", "for people in Musterstadt").
-  const townKey = toKey(knowledge.town);
+  const { townKey, placeWords } = understanding.lexicon;
   const namesTown = (t: Reading['tokens'][number], i: number) =>
-    t.mention === undefined && t.key === townKey && ![i - 1, i - 2].some((at) => PLACE_WORDS.has(reading.tokens[at]?.key ?? ''));
+    t.mention === undefined && t.key === townKey && ![i - 1, i - 2].some((at) => placeWords.has(reading.tokens[at]?.key ?? ''));
   if (found.has(knowledge.programme.id) && !found.has(knowledge.city.id) && reading.tokens.some(namesTown)) {
     found.set(knowledge.city.id, { subject: knowledge.city, strength: 1 });
   }
   return [...found.values()];
 }
-
-/** Words before a place that make it where something is, not who does it (keys). */
-const PLACE_WORDS = new Set([
-  'in',
-  'im',
-  'fur',
-  'aus',
-  'bei',
-  'nach',
-  'nur',
-  'ausser',
-  'ausserhalb',
-  'for',
-  'from',
-  'at',
-  'only',
-  'just',
-  'outside',
-  'local',
-]);
 
 function defaultSubjectOf(facet: FacetDeclaration, understanding: Understanding): Subject | undefined {
   const { knowledge } = understanding;

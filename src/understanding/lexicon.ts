@@ -9,6 +9,7 @@ import {
   OPEN_QUESTION_WORDS,
   PERSON_NOUNS,
   PERSON_PRONOUNS,
+  PLACE_WORDS,
   QUESTION_WORDS,
   wordList,
 } from './words.js';
@@ -41,6 +42,10 @@ export interface Lexicon {
   questionWords: Set<string>;
   /** The question words that do not say what kind of thing they ask for (keys): "wer", "what". */
   openQuestionWords: Set<string>;
+  /** Words before a place that make it where something is (keys): "nur in …", "for people in …". */
+  placeWords: Set<string>;
+  /** The city's town as a word (key): beside the programme it names the city's part of it. */
+  townKey: string;
   /** Words of the knowledge itself (names, texts, cues, examples) and function words (keys). */
   domainWords: Set<string>;
   /** Forms of address and titles (keys): they stand before names but are none ("Herr", "Dr"). */
@@ -149,6 +154,8 @@ export function buildLexicon(knowledge: Knowledge, options: LexiconOptions = {})
     functionWords,
     questionWords: new Set(wordList(QUESTION_WORDS).flatMap((w) => tokenize(w).map((t) => t.key))),
     openQuestionWords: new Set(wordList(OPEN_QUESTION_WORDS).flatMap((w) => tokenize(w).map((t) => t.key))),
+    placeWords: new Set(wordList(PLACE_WORDS).map(toKey)),
+    townKey: toKey(knowledge.town),
     domainWords,
     honorifics,
     personNouns: new Set(wordList(PERSON_NOUNS).map(toKey)),

@@ -65,6 +65,15 @@ who what how where when why which whose whom whats wats
 `;
 
 /**
+ * Words before a place that make it where something is, not who does it: "nur in Musterstadt?", "for
+ * people in Musterstadt", "just a Musterstadt thing".
+ */
+export const PLACE_WORDS = `
+in im für aus bei nach nur außer außerhalb
+for from at only just outside local
+`;
+
+/**
  * The question words that ask for something without saying what kind of thing: "wer", "was",
  * "which". A cue made of these and function words only ("Wer ist …?") frames a question; one
  * with "wann", "wo" or "warum" already says what it asks for ("seit wann", "bis wann").
