@@ -109,6 +109,8 @@ function fact(facet: FacetDeclaration, subject: Subject, context: ComposeContext
   }
   if (decision?.yesNo) {
     const claimed = subject.kind === 'person' && field.name === 'role' ? functionClaim(subject, context) : undefined;
+    // "Ist die Frau links auf dem Foto die Bürgermeisterin?": the function is part of the claim too; the photo's list says who is what.
+    const pictureClaim = pictured ? functionClaim(pictured, context)?.verdict : undefined;
     const claim = claimContext(decision, subject, context);
     if (claim.roles.length > 0) remember.roles = claim.roles;
     // "Gibt es eine Messe?" naming a subject the knowledge has, and claiming nothing more of it (no "monatlich", no year): it exists.
@@ -131,7 +133,8 @@ function fact(facet: FacetDeclaration, subject: Subject, context: ComposeContext
     // refers to the person: "und rechts?" claims nothing).
     const placed =
       pictured && !decision.placed && claims.position ? positionVerdict(value as { people: string[] }, [pictured], claims.position) : undefined;
-    const verdict = claimed?.verdict ?? checked ?? placed ?? (exists ? 'yes' : undefined);
+    const photoVerdict = checked ?? placed;
+    const verdict = claimed?.verdict ?? (pictureClaim === 'no' || photoVerdict === 'no' ? 'no' : (photoVerdict ?? (exists ? 'yes' : undefined)));
     if (verdict) text = say('answer-with-verdict', { verdict: say(`verdict-${verdict}`), answer: text });
     // "Ist Frau X die Ansprechpartnerin?": no, and who is.
     for (const holder of claimed?.heldBy ?? []) text += ` ${fact(facet, holder, context).text}`;

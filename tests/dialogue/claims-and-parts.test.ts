@@ -133,6 +133,12 @@ describe('yes/no', () => {
     expect(plain('Filiz Günsür is on the photo, right?')).toMatch(/^Yes\b/);
   });
 
+  it('checks the function a photo question gives a person, not only that the person is on the photo', () => {
+    expect(plain('On the picture, Felix Schulz von Thun is the mayor, right?')).toMatch(/^No\b/);
+    expect(plain('Ist die Frau ganz links auf dem Bild die Bürgermeisterin?')).toMatch(/^Nein\b/);
+    expect(plain('Steht die Senatorin auf dem Bild ganz links?')).toMatch(/^Ja\b/);
+  });
+
   it('takes a word of a known name beside a name it lacks for part of that other name', () => {
     expect(plain('Is the Federal Ministry of Health in the consortium?')).toMatch(/^No\b/);
     expect(plain('Is the Bremen Metropolitan Region one of the further partners?')).toMatch(/^No\. "Bremen Metropolitan Region"/);
