@@ -3,7 +3,7 @@ import type { FacetDeclaration } from '../knowledge/schema.js';
 import { type Claims, claimedRoles, readClaims, writtenDetails } from '../understanding/claims.js';
 import { contextFeature } from '../understanding/features.js';
 import type { ScorerParams, Understanding } from '../understanding/model.js';
-import { tokenize } from '../understanding/normalise.js';
+import { toKey, tokenize } from '../understanding/normalise.js';
 import type { Reading } from '../understanding/read.js';
 import type { ConversationState } from './conversation.js';
 import { withoutRelativeClauses } from './parts.js';
@@ -136,9 +136,11 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
   const logProbabilities = understanding.facetLogProbabilities(
     withContext(indirect ? understanding.features(understanding.read(indirect.before)) : features),
   );
+  const embedded = embeddedQuestion(focus ?? reading.text, understanding.lexicon);
   const mainClause = withoutRelativeClauses(focus ?? reading.text);
   const mainFeatures = mainClause === undefined ? undefined : understanding.features(understanding.read(mainClause));
-  for (const focused of [focus && understanding.features(understanding.read(focus)), mainFeatures]) {
+  const embeddedFeatures = embedded === undefined ? undefined : understanding.features(understanding.read(embedded));
+  for (const focused of [focus && understanding.features(understanding.read(focus)), mainFeatures, embeddedFeatures]) {
     if (!focused) continue;
     for (const [id, value] of understanding.facetLogProbabilities(withContext(focused))) {
       if (id !== DECLINE && value > (logProbabilities.get(id) ?? Number.NEGATIVE_INFINITY)) logProbabilities.set(id, value);
@@ -628,6 +630,40 @@ export function indirectQuestionBefore(
   const before = text.slice(0, text.lastIndexOf(sentence)).trim();
   const question = before.split(/(?<=[.!?:;])\s+/).at(-1);
   return question && tokenize(question).some((t) => questionWords.has(t.key)) ? { question, before } : undefined;
+}
+
+/**
+ * The question a request hangs on a verb of telling or asking: "Können Sie mir bitte sagen, wer den
+ * Verein leitet?" asks who leads it, "Ich wollte fragen, seit wann …" since when, "Could you tell me
+ * who …?" who. From the first question word after such a verb (a word or two may come between:
+ * "sagen Sie mir, wer", "tell me who") to the end; undefined when the message begins with a question
+ * word (it asks directly) or has no such verb before one. A German clause of this kind has its verb at
+ * the end; it is put back after the question word, in the order the question would be asked in
+ * ("wer leitet den Verein"), since that is the order people ask in, and the classifier learnt from.
+ */
+export function embeddedQuestion(
+  text: string,
+  lexicon: { questionWords: ReadonlySet<string>; functionWords: ReadonlySet<string>; tellingWords: ReadonlyMap<string, 'de' | 'en'> },
+): string | undefined {
+  const tokens = tokenize(text);
+  if (tokens.length < 3 || lexicon.questionWords.has(tokens[0]!.key)) return undefined;
+  const asking = tokens.findIndex((t) => lexicon.tellingWords.has(t.key));
+  if (asking < 0) return undefined;
+  for (let i = asking + 1; i < tokens.length && i <= asking + 4; i++) {
+    if (!lexicon.questionWords.has(tokens[i]!.key)) continue;
+    // "seit wann", "bis wann", "wie oft": the word before or after belongs to the question word.
+    const from = i > asking + 1 && /^(seit|bis|ab|since|until)$/.test(tokens[i - 1]!.key) ? i - 1 : i;
+    const clause = tokens.slice(from).map((t) => t.surface);
+    if (clause.length < 2) return undefined;
+    const head = i - from + 1 + (/^(oft|viel|viele|lange|genau)$/.test(tokens[i + 1]?.key ?? '') ? 1 : 0);
+    // The clause's subject comes first (an article, a pronoun, a name: "…, wer den Verein leitet"); a word in
+    // lower case there is the verb of a question asked directly ("Eine Frage, wer hilft mir?"), already in order.
+    const next = clause[head];
+    const verbLast = next !== undefined && (lexicon.functionWords.has(toKey(next)) || /^\p{Lu}/u.test(next));
+    if (lexicon.tellingWords.get(tokens[asking]!.key) !== 'de' || clause.length < 3 || !verbLast) return clause.join(' ');
+    return [...clause.slice(0, head), clause.at(-1)!, ...clause.slice(head, -1)].join(' ');
+  }
+  return undefined;
 }
 
 /**

@@ -4,7 +4,9 @@ import { toKey, tokenize } from './normalise.js';
 import { stem } from './stem.js';
 import {
   ENGLISH_FUNCTION_WORDS,
+  ENGLISH_TELLING_WORDS,
   GERMAN_FUNCTION_WORDS,
+  GERMAN_TELLING_WORDS,
   HONORIFICS,
   OPEN_QUESTION_WORDS,
   PERSON_NOUNS,
@@ -44,6 +46,8 @@ export interface Lexicon {
   openQuestionWords: Set<string>;
   /** Words before a place that make it where something is (keys): "nur in …", "for people in …". */
   placeWords: Set<string>;
+  /** Verbs a question can hang from (keys), with their language: "sagen", "tell". */
+  tellingWords: Map<string, 'de' | 'en'>;
   /** The city's town as a word (key): beside the programme it names the city's part of it. */
   townKey: string;
   /** Words of the knowledge itself (names, texts, cues, examples) and function words (keys). */
@@ -155,6 +159,10 @@ export function buildLexicon(knowledge: Knowledge, options: LexiconOptions = {})
     questionWords: new Set(wordList(QUESTION_WORDS).flatMap((w) => tokenize(w).map((t) => t.key))),
     openQuestionWords: new Set(wordList(OPEN_QUESTION_WORDS).flatMap((w) => tokenize(w).map((t) => t.key))),
     placeWords: new Set(wordList(PLACE_WORDS).map(toKey)),
+    tellingWords: new Map([
+      ...wordList(GERMAN_TELLING_WORDS).map((w) => [toKey(w), 'de'] as const),
+      ...wordList(ENGLISH_TELLING_WORDS).map((w) => [toKey(w), 'en'] as const),
+    ]),
     townKey: toKey(knowledge.town),
     domainWords,
     honorifics,

@@ -65,6 +65,18 @@ who what how where when why which whose whom whats wats
 `;
 
 /**
+ * Verbs of telling, knowing and asking that a question can hang from: "Können Sie mir sagen, wer …?",
+ * "Ich wollte fragen, seit wann …", "Could you tell me who …?", "I was wondering when …". German first,
+ * then English: a German question that hangs from one has the verb at its end ("…, wer den Verein leitet").
+ */
+export const GERMAN_TELLING_WORDS = `
+sagen sag sagst erklären erklärst erkläre verraten verrätst nennen mitteilen wissen weiß weisst weißt fragen frage frag
+`;
+export const ENGLISH_TELLING_WORDS = `
+tell explain know wonder wondering ask asking
+`;
+
+/**
  * Words before a place that make it where something is, not who does it: "nur in Musterstadt?", "for
  * people in Musterstadt", "just a Musterstadt thing".
  */

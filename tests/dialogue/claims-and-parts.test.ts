@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAssistant } from '../../src/assistant.js';
 import { freshConversation } from '../../src/dialogue/conversation.js';
-import { decide, EVIDENCE, indirectQuestionBefore, questionSentence } from '../../src/dialogue/decide.js';
+import { decide, EVIDENCE, embeddedQuestion, indirectQuestionBefore, questionSentence } from '../../src/dialogue/decide.js';
 import { questionParts, withoutRelativeClauses } from '../../src/dialogue/parts.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { renderPlainText } from '../../src/reply.js';
@@ -62,6 +62,21 @@ describe('two questions in one message', () => {
     expect(askedBefore(own, 'Gibt es ein Gremium, das Vorschläge sammelt?')).toBeUndefined();
     expect(plain(text)).toContain('2022');
     expect(plain('Ich wüsste gern, wer das Programm auf Bundesebene trägt. Erklären Sie mir das?')).toContain('Konsortium');
+  });
+
+  it('reads the question a request hangs on a verb of telling, in the order it would be asked in', () => {
+    const lexicon = buildLexicon(knowledge);
+    const hung = (text: string) => embeddedQuestion(text, lexicon);
+    // German puts the verb of such a clause at its end; asked directly, it follows the question word.
+    expect(hung('Kannst du mir bitte sagen, wer das Büro leitet?')).toBe('wer leitet das Büro');
+    expect(hung('Ich wollte fragen seit wann es die Gruppe gibt')).toBe('seit wann gibt es die Gruppe');
+    expect(hung('Darf ich fragen, wie oft der Kreis sich trifft?')).toBe('wie oft trifft der Kreis sich');
+    expect(hung('Could you tell me when the group meets?')).toBe('when the group meets');
+    // A question asked directly after the comma keeps its order; one that begins with its question word hangs on nothing.
+    expect(hung('Ich habe eine Frage, wer hilft mir?')).toBe('wer hilft mir');
+    expect(hung('Wer kann mir sagen, was das ist?')).toBeUndefined();
+    expect(plain('Kannst du mir verraten, wer den Fachbereich Wirtschaft und Soziales leitet?')).toMatch(/^Pia Steinrücke leitet/);
+    expect(plain('Could you tell me when the Forum Ehrenamt meets?')).toMatch(/once a year/);
   });
 
   it('reads the kind of question without the relative clauses that describe a noun', () => {
