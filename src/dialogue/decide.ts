@@ -156,7 +156,13 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
   const roleClaimed = claimedRoles(reading.tokens, understanding.roleCues).length > 0;
   // "Ist die Sparkasse ein Partner?" after a question about another organisation names a new one:
   // a name the knowledge lacks is a mention too, and the conversation must not answer for it.
-  const claimsUnnamed = yesNo && reading.unknownName !== undefined && !namesOtherThanFrame(reading, knowledge);
+  // Only a name in the sentence that asks is claimed: "Ich habe zwei Kinder im Teenageralter. Ist bei den Partnern etwas
+  // für Jugendliche dabei?" claims nothing of "Teenageralter"; "Für die LN: Ist die Stiftung X Partner?" claims X.
+  const unknownName =
+    reading.unknownName === undefined || sentence === undefined || inSentence(reading.unknownName, sentence)
+      ? reading.unknownName
+      : understanding.read(sentence).unknownName;
+  const claimsUnnamed = yesNo && unknownName !== undefined && !namesOtherThanFrame(reading, knowledge);
   const contextSubjects = state.subjects.map((id) => knowledge.subjects.get(id)).filter((s): s is Subject => s !== undefined);
   const placed = placedOnPhoto(reading, claims, understanding, contextSubjects[0], yesNo);
   const mentioned = mentionedSubjects(reading, understanding, contextSubjects[0]);
@@ -247,7 +253,7 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
       // Only a yes/no question makes a name the knowledge lacks its subject ("Ist die AWO dabei?"), not "Welche Sektoren …?",
       // and not when the question names a subject the knowledge has ("… z. B. der Städtetag?").
       if (claimsUnnamed && facet.fields.some((f) => f.type === 'roles')) {
-        add(facet, undefined, (e) => (e[at.unnamed] = 1), reading.unknownName);
+        add(facet, undefined, (e) => (e[at.unnamed] = 1), unknownName);
       }
       for (const option of subjectsFor(facet, mentioned, claimsUnnamed ? [] : contextSubjects, understanding, described, personReferred)) {
         const field = facet.fields.find((f) => factOf(option.subject, f.name) !== undefined);
@@ -306,7 +312,7 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
       yesNo,
       claims,
       also,
-      ...(reading.unknownName ? { unknownName: reading.unknownName } : {}),
+      ...(unknownName ? { unknownName } : {}),
       ...(placed ? { placed: placed.subject } : {}),
       candidates,
     };
@@ -574,6 +580,12 @@ function isEllipticalClaim(reading: Reading, understanding: Understanding): bool
  */
 function namesOtherThanFrame(reading: Reading, knowledge: Knowledge): boolean {
   return reading.mentions.some((m) => m.full && m.ids.some((id) => id !== knowledge.programme.id && id !== knowledge.city.id));
+}
+
+/** Whether all words of a name are words of the sentence. */
+function inSentence(name: string, sentence: string): boolean {
+  const keys = new Set(tokenize(sentence).map((t) => t.key));
+  return tokenize(name).every((t) => keys.has(t.key));
 }
 
 /** The facet of an honest decline: never made likelier by reading a part of the message. */

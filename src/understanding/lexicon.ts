@@ -3,6 +3,7 @@ import { WordCorrector } from './fuzzy.js';
 import { toKey, tokenize } from './normalise.js';
 import { stem } from './stem.js';
 import {
+  AUDIENCE_PREPOSITIONS,
   ENGLISH_FUNCTION_WORDS,
   ENGLISH_TELLING_WORDS,
   GERMAN_FUNCTION_WORDS,
@@ -46,6 +47,8 @@ export interface Lexicon {
   openQuestionWords: Set<string>;
   /** Words before a place that make it where something is (keys): "nur in …", "for people in …". */
   placeWords: Set<string>;
+  /** Prepositions before a word that describes whom something is for (keys): "für Jugendliche". */
+  audiencePrepositions: Set<string>;
   /** Verbs a question can hang from (keys), with their language: "sagen", "tell". */
   tellingWords: Map<string, 'de' | 'en'>;
   /** The city's town as a word (key): beside the programme it names the city's part of it. */
@@ -159,6 +162,7 @@ export function buildLexicon(knowledge: Knowledge, options: LexiconOptions = {})
     questionWords: new Set(wordList(QUESTION_WORDS).flatMap((w) => tokenize(w).map((t) => t.key))),
     openQuestionWords: new Set(wordList(OPEN_QUESTION_WORDS).flatMap((w) => tokenize(w).map((t) => t.key))),
     placeWords: new Set(wordList(PLACE_WORDS).map(toKey)),
+    audiencePrepositions: new Set(wordList(AUDIENCE_PREPOSITIONS).map(toKey)),
     tellingWords: new Map([
       ...wordList(GERMAN_TELLING_WORDS).map((w) => [toKey(w), 'de'] as const),
       ...wordList(ENGLISH_TELLING_WORDS).map((w) => [toKey(w), 'en'] as const),

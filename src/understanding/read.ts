@@ -352,7 +352,18 @@ function findUnknownName(
   // Everyday words are never part of a name ("ich hab gehört Musterstadt …").
   const content = (t: ReadToken | undefined) =>
     t !== undefined && t.mention === undefined && !lexicon.functionWords.has(t.key) && !/^\d+$/.test(t.key) && !everydayWords.has(t.key);
-  let at = tokens.findIndex((t) => !t.domain && t.mention === undefined && t.key.length >= 2 && !everydayWords.has(t.key) && !CONTRACTED.has(t.key));
+  // "etwas für Kinder und Jugendliche": a word right after a preposition of whom it is for (and the words joined to it)
+  // describes what is looked for – unless the preposition goes on a name ("Bundesministerium für …").
+  const describes = (i: number): boolean => {
+    const before = tokens[i - 1];
+    if (!before) return false;
+    if (/^(und|oder|and|or)$/.test(before.key)) return describes(i - 2);
+    const owner = tokens[i - 2];
+    return lexicon.audiencePrepositions.has(before.key) && !(owner && (owner.mention !== undefined || lexicon.nameStems.has(owner.stem)));
+  };
+  let at = tokens.findIndex(
+    (t, i) => !t.domain && t.mention === undefined && t.key.length >= 2 && !everydayWords.has(t.key) && !CONTRACTED.has(t.key) && !describes(i),
+  );
   // Or a word of names with another word before it that no name of the knowledge goes on with ("die Zeit-Stiftung").
   if (at < 0) at = tokens.findIndex((t, i) => i > 0 && nameWord(t) && content(tokens[i - 1]));
   if (at < 0) return undefined;

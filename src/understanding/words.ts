@@ -77,6 +77,16 @@ tell explain know wonder wondering ask asking
 `;
 
 /**
+ * Prepositions that say whom or what something is for, right before a word without an article:
+ * "etwas für Jugendliche", "mit älteren Menschen", "anything for families". The word after one
+ * describes what is looked for; it is not the name of an organisation the question claims.
+ */
+export const AUDIENCE_PREPOSITIONS = `
+für fur mit
+for with
+`;
+
+/**
  * Words before a place that make it where something is, not who does it: "nur in Musterstadt?", "for
  * people in Musterstadt", "just a Musterstadt thing".
  */

@@ -148,6 +148,18 @@ describe('yes/no', () => {
     expect(plain('Filiz Günsür is on the photo, right?')).toMatch(/^Yes\b/);
   });
 
+  it('claims only a name of the sentence that asks, and not a word that says whom something is for', () => {
+    // The story before the question names a group the page lacks; the question asks for a kind of partner.
+    expect(plain('Mein Enkel spielt im Fanfarenzug Moisling. Ist bei den Partnern auch etwas für Jugendliche dabei?')).not.toMatch(/„/);
+    expect(plain('Meine Frau arbeitet im Seniorentreff Buntekuh. Ist bei den Partnern jemand, der mit älteren Menschen arbeitet?')).not.toMatch(
+      /^Nein/,
+    );
+    // A name in the question sentence is still claimed, after a story too.
+    expect(plain('Ich schreibe für das Stadtteilblatt Moisling. Ist die Kirchengemeinde Sankt Lorenz ein Partner?')).toMatch(
+      /^Nein\. „Kirchengemeinde Sankt Lorenz“/,
+    );
+  });
+
   it('checks the function a photo question gives a person, not only that the person is on the photo', () => {
     expect(plain('On the picture, Felix Schulz von Thun is the mayor, right?')).toMatch(/^No\b/);
     expect(plain('Ist die Frau ganz links auf dem Bild die Bürgermeisterin?')).toMatch(/^Nein\b/);
