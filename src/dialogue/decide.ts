@@ -187,8 +187,13 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
   const unknownShare = shareOf((t) => !understanding.scopeWords.has(t.key));
   const foreignShare = shareOf((t) => !t.domain);
   const weights = weightsOf(params);
-  const ownStems = reading.tokens.filter((t) => t.mention === undefined).map((t) => t.stem);
-  const cues = understanding.cueSpecificities(ownStems);
+  const own = reading.tokens.filter((t) => t.mention === undefined);
+  const ownStems = own.map((t) => t.stem);
+  const cues = understanding.cueSpecificities(
+    ownStems,
+    true,
+    own.map((t) => t.key),
+  );
   // A written-out e-mail address, web address or phone number says what is asked as plainly as the word for it.
   const written: readonly string[] = writtenDetails(claims);
   const holdsWritten = (facet: FacetDeclaration) => written.length > 0 && facet.fields.some((f) => written.includes(f.type));

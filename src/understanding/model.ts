@@ -129,8 +129,10 @@ export interface Understanding {
    * facet id → the specificity of its most specific cue found (1 / the number of facets that
    * have the cue: "contact person" says more than "who is"). A one-word cue counts inside a
    * compound too ("Mailadresse") unless `compounds` is false; a list of a role has the role's cues ("Paten").
+   * With the words' keys beside their stems, a cue typed as it is written counts as specific as its very
+   * words are ("link" is the website's word, though "links" and "linked" share its stem).
    */
-  cueSpecificities(stems: readonly string[], compounds?: boolean): Map<string, number>;
+  cueSpecificities(stems: readonly string[], compounds?: boolean, keys?: readonly string[]): Map<string, number>;
   /** The stems of each text fact ("<subject>|<field>" → stems, both languages), and how rare each stem is among them. */
   texts: ReadonlyMap<string, ReadonlySet<string>>;
   rarity: ReadonlyMap<string, number>;
@@ -375,6 +377,9 @@ interface IndexedCue {
   facet: string;
   stems: string[];
   specificity: number;
+  /** The cue's words as written (keys), and how specific they are as such: see `cueIndexOf`. */
+  keys?: string[];
+  formSpecificity?: number;
   /** Made of question and function words only ("wer ist", "what is"): the frame of a question, not what it asks for. */
   frame: boolean;
 }
@@ -391,32 +396,51 @@ function cueIndexOf(knowledge: Knowledge, roleCues: ReadonlyMap<string, string[]
     tokenize(cue).every((t) => openQuestionWords.has(t.key) || (functionWords.has(t.key) && !questionWords.has(t.key)));
   const phrasesOf = (facet: Knowledge['facets'][number]) =>
     [
-      ...[...facet.cues.de, ...facet.cues.en].map((cue) => ({ stems: stemsOf(cue), frame: isFrame(cue) })),
-      ...(facet.role ? (roleCues.get(facet.role) ?? []) : []).map((stems) => ({ stems, frame: false })),
+      ...[...facet.cues.de, ...facet.cues.en].map((cue) => ({
+        stems: stemsOf(cue),
+        keys: tokenize(cue).map((t) => t.key) as string[] | undefined,
+        frame: isFrame(cue),
+      })),
+      ...(facet.role ? (roleCues.get(facet.role) ?? []) : []).map((stems) => ({ stems, keys: undefined, frame: false })),
     ].filter((p) => p.stems.length > 0);
+  // How many facets a cue's stems belong to, and how many its very words: "link" shares its stem with "links"
+  // (left) and "linked", but as typed it is only the website's word.
   const owners = new Map<string, Set<string>>();
+  const formOwners = new Map<string, Set<string>>();
+  const own = (map: Map<string, Set<string>>, key: string, facet: string) => map.set(key, (map.get(key) ?? new Set()).add(facet));
   for (const facet of knowledge.facets) {
-    for (const { stems } of phrasesOf(facet)) owners.set(stems.join(' '), (owners.get(stems.join(' ')) ?? new Set()).add(facet.id));
+    for (const { stems, keys } of phrasesOf(facet)) {
+      own(owners, stems.join(' '), facet.id);
+      if (keys) own(formOwners, keys.join(' '), facet.id);
+    }
   }
   const byFirst = new Map<string, IndexedCue[]>();
   const words = new Map<string, IndexedCue[]>();
   for (const facet of knowledge.facets) {
-    for (const { stems, frame } of phrasesOf(facet)) {
-      const cue = { facet: facet.id, stems, specificity: 1 / owners.get(stems.join(' '))!.size, frame };
+    for (const { stems, keys, frame } of phrasesOf(facet)) {
+      const cue: IndexedCue = { facet: facet.id, stems, specificity: 1 / owners.get(stems.join(' '))!.size, frame };
+      if (keys) {
+        cue.keys = keys;
+        cue.formSpecificity = 1 / formOwners.get(keys.join(' '))!.size;
+      }
       byFirst.set(stems[0]!, [...(byFirst.get(stems[0]!) ?? []), cue]);
       if (stems.length === 1 && stems[0]!.length >= MIN_COMPOUND_CUE) words.set(stems[0]!, [...(words.get(stems[0]!) ?? []), cue]);
     }
   }
-  return (stems: readonly string[], compounds = true) => {
+  return (stems: readonly string[], compounds = true, keys?: readonly string[]) => {
     const found = new Map<string, number>();
     const framed = new Map<string, number>();
-    const note = (cue: IndexedCue) => {
+    const note = (cue: IndexedCue, specificity = cue.specificity) => {
       const into = cue.frame ? framed : found;
-      if ((into.get(cue.facet) ?? 0) < cue.specificity) into.set(cue.facet, cue.specificity);
+      if ((into.get(cue.facet) ?? 0) < specificity) into.set(cue.facet, specificity);
     };
     for (let i = 0; i < stems.length; i++) {
       const stem = stems[i]!;
-      for (const cue of byFirst.get(stem) ?? []) if (cue.stems.every((s, k) => stems[i + k] === s)) note(cue);
+      for (const cue of byFirst.get(stem) ?? []) {
+        if (!cue.stems.every((s, k) => stems[i + k] === s)) continue;
+        const asWritten = keys && cue.keys?.every((key, k) => keys[i + k] === key);
+        note(cue, asWritten ? Math.max(cue.specificity, cue.formSpecificity!) : cue.specificity);
+      }
       // The one-word cues at the start or the end of a compound.
       for (let length = MIN_COMPOUND_CUE; compounds && length < stem.length; length++) {
         for (const cue of words.get(stem.slice(0, length)) ?? []) note(cue);

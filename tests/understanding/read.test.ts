@@ -72,6 +72,21 @@ describe('cue words', () => {
     expect(cues('What is the phone number of the forum?').has('about')).toBe(false);
   });
 
+  it('counts a cue typed as it is written as specific as its very words, not as its shared stem', () => {
+    const typed = (text: string) => {
+      const own = understanding.read(text).tokens.filter((t) => t.mention === undefined);
+      return understanding.cueSpecificities(
+        own.map((t) => t.stem),
+        true,
+        own.map((t) => t.key),
+      );
+    };
+    // "Link" shares its stem with "links" (left, on a photo) and "linked"; as typed, it is the website's word alone.
+    expect(cues('Gibt es einen Link?').get('website')).toBeLessThan(1);
+    expect(typed('Gibt es einen Link?').get('website')).toBe(1);
+    expect(typed('Wer steht links?').get('website') ?? 0).toBeLessThan(1);
+  });
+
   it('takes a question word that says what is asked for no frame', () => {
     // "seit wann" and "bis wann" ask for a time even beside another cue word of the message.
     expect(cues('Die Chefin vom Forum Ehrenamt: seit wann gibt es sie?').has('founded')).toBe(true);
