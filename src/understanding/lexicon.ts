@@ -75,7 +75,8 @@ export interface LexiconOptions {
 /** A word in this many names or more names nothing in particular. */
 const MAX_PARTIAL_OWNERS = 2;
 const MIN_PARTIAL_LENGTH = 4;
-const MIN_PREFIX = 6;
+/** The shortest beginning of a name word that names it alone ("Handwe…"). */
+export const MIN_PREFIX = 6;
 
 export function buildLexicon(knowledge: Knowledge, options: LexiconOptions = {}): Lexicon {
   const functionWords = new Set(

@@ -1,5 +1,5 @@
 import { editDistance } from './fuzzy.js';
-import type { Lexicon } from './lexicon.js';
+import { type Lexicon, MIN_PREFIX } from './lexicon.js';
 import { cleanInput, toKey, tokenize } from './normalise.js';
 import { stem } from './stem.js';
 
@@ -195,7 +195,9 @@ function findMentions(tokens: ReadToken[], lexicon: Lexicon): Mention[] {
       else if (n === 1) {
         const token = slice[0]!;
         // The beginning of a name word counts only for words the knowledge does not use otherwise ("Handwerk").
-        const partial = lexicon.partial.get(token.stem) ?? (token.domain ? undefined : lexicon.prefixes.get(token.stem));
+        const partial =
+          lexicon.partial.get(token.stem) ??
+          (token.domain ? undefined : (lexicon.prefixes.get(token.stem) ?? shortenedNameWord(token.stem, lexicon)));
         if (partial && partial.length <= 2) found = { ids: partial, start: i, end: i + 1, full: false, corrected: token.corrected };
       }
     }
@@ -207,6 +209,37 @@ function findMentions(tokens: ReadToken[], lexicon: Lexicon): Mention[] {
     } else i++;
   }
   return mentions;
+}
+
+/** Most letters typed after the beginning of a shortened word ("grp" of "gruppe"). */
+const MAX_SHORTENED_TAIL = 3;
+
+/**
+ * A name word typed short on a phone: its beginning and a few of its later consonants, as in
+ * "Steuerungsgrp" or "Arbeitsgrp". The beginning must be at least as long as the
+ * beginnings that count alone, the consonants must follow in the word in order.
+ */
+function shortenedNameWord(typed: string, lexicon: Lexicon): string[] | undefined {
+  for (let cut = typed.length - 1; cut >= MIN_PREFIX && typed.length - cut <= MAX_SHORTENED_TAIL; cut--) {
+    const tail = typed.slice(cut);
+    if (/[aeiouy]/.test(tail)) return undefined;
+    const start = typed.slice(0, cut);
+    if (!lexicon.prefixes.has(start)) continue;
+    for (const [word, ids] of lexicon.partial) {
+      if (word.length > typed.length && word.startsWith(start) && inOrder(tail, word.slice(cut))) return ids;
+    }
+  }
+  return undefined;
+}
+
+/** Whether the letters of `part` occur in `word` in the same order. */
+function inOrder(part: string, word: string): boolean {
+  let at = 0;
+  for (const letter of part) {
+    at = word.indexOf(letter, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
 }
 
 /**

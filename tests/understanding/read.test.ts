@@ -21,6 +21,14 @@ describe('reading names', () => {
     expect(reading.mentions[0]).toMatchObject({ ids: ['steuerungsgruppe'], corrected: true });
   });
 
+  it('finds a name word typed short, its beginning and a few of its later consonants', () => {
+    expect(named('wann tagt die steuerungsgrp?')).toEqual(['steuerungsgruppe']);
+    expect(named('wer leitet die geschaeftsst vom cluster')).toContain('energiecluster');
+    // The consonants must follow in the word in order, and a short beginning is too little.
+    expect(named('wann tagt die steuerungsgrk?')).toEqual([]);
+    expect(named('wann tagt die steuer grp?')).toEqual([]);
+  });
+
   it('marks one word shared by several names as ambiguous', () => {
     expect(read('Wann ist das Forum?').mentions[0]?.ids).toEqual(expect.arrayContaining(['forum-ehrenamt', 'forum-migrantinnen']));
   });
