@@ -520,6 +520,24 @@ interface MentionedSubject {
 /** Question words that ask which one of a kind: the name after them is what is asked for. */
 const WHICH = new Set(['welche', 'welcher', 'welches', 'welchem', 'welchen', 'which', 'what']);
 
+/**
+ * Whether the name at `start` follows a question word that asks which one of a kind, directly or after
+ * one word that describes the kind ("welches Ministerium", "welches zuständige Ministerium", "which federal ministry").
+ */
+function askedWhich(reading: Reading, start: number, functionWords: ReadonlySet<string>): boolean {
+  const before = reading.tokens[start - 1];
+  if (!before) return false;
+  if (WHICH.has(before.key)) return true;
+  // The word between describes the kind when it is typed in lower case; a capitalised one is the kind itself
+  // ("Welche Bereiche arbeiten …?" asks for the Bereiche).
+  return (
+    before.mention === undefined &&
+    !functionWords.has(before.key) &&
+    !/^\p{Lu}/u.test(before.surface) &&
+    WHICH.has(reading.tokens[start - 2]?.key ?? '')
+  );
+}
+
 /** How much a mention by one word of a name counts against a whole name. */
 const PARTIAL = 0.5;
 
@@ -541,7 +559,7 @@ function mentionedSubjects(reading: Reading, understanding: Understanding, talke
     const near = mention.ids.length > 1 ? mention.ids.filter(belongsWith) : [];
     const ids = near.length > 0 ? near : mention.ids;
     const strength = (mention.full ? 1 : PARTIAL) * (mention.corrected ? 0.9 : 1) * (1 / ids.length);
-    const asked = WHICH.has(reading.tokens[mention.start - 1]?.key ?? '');
+    const asked = askedWhich(reading, mention.start, understanding.lexicon.functionWords);
     for (const id of ids) {
       const subject = understanding.knowledge.subjects.get(id);
       if (!subject) continue;

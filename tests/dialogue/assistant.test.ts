@@ -51,6 +51,12 @@ describe('facts', () => {
     expect(plain('Welche Festnetznummer hat die Stabsstelle Migration und Ehrenamt?')).toContain('0451 122 2029');
   });
 
+  it('answers for the one of a kind a question asks for, with a word describing the kind between', () => {
+    // "which federal ministry": the programme named beside it is only its context.
+    expect(plain('which federal ministry is involved in the network?')).toMatch(/^The Bundesministerium für Familie/);
+    expect(plain('welches zuständige bundesministerium ist beim programm dabei?')).toMatch(/^Das Bundesministerium für Familie/);
+  });
+
   it('puts names in the right case with their article', () => {
     expect(plain('Wer richtet die Lübecker Ehrenamtsmesse aus?')).toMatch(/vom Tandem Ehrenamt/);
     expect(plain('Was ist der Deutsche Städtetag?')).toMatch(/^Der Deutsche Städtetag ist/);
