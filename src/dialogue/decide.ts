@@ -140,7 +140,18 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
   const mainClause = withoutRelativeClauses(focus ?? reading.text);
   const mainFeatures = mainClause === undefined ? undefined : understanding.features(understanding.read(mainClause));
   const embeddedFeatures = embedded === undefined ? undefined : understanding.features(understanding.read(embedded));
-  for (const focused of [focus && understanding.features(understanding.read(focus)), mainFeatures, embeddedFeatures]) {
+  // A question hung on a request says what it asks in its own words ("…, seit wann das so ist?"): the kind of question is
+  // read from it alone, unless it says no more than "who" or "what" ("…, wer das ist?" leaves it to the sentences before).
+  const { openQuestionWords } = understanding.lexicon;
+  const ownWords =
+    embedded !== undefined && tokenize(embedded).some((t) => (questionWords.has(t.key) ? !openQuestionWords.has(t.key) : !functionWords.has(t.key)));
+  if (embeddedFeatures && ownWords) {
+    for (const [id, value] of understanding.facetLogProbabilities(withContext(embeddedFeatures))) {
+      if (id !== DECLINE) logProbabilities.set(id, value);
+    }
+  }
+  const views = [focus && understanding.features(understanding.read(focus)), mainFeatures, ownWords ? undefined : embeddedFeatures];
+  for (const focused of embeddedFeatures && ownWords ? [] : views) {
     if (!focused) continue;
     for (const [id, value] of understanding.facetLogProbabilities(withContext(focused))) {
       if (id !== DECLINE && value > (logProbabilities.get(id) ?? Number.NEGATIVE_INFINITY)) logProbabilities.set(id, value);
@@ -572,7 +583,14 @@ function mentionedSubjects(reading: Reading, understanding: Understanding, talke
   const { townKey, placeWords } = understanding.lexicon;
   const namesTown = (t: Reading['tokens'][number], i: number) =>
     t.mention === undefined && t.key === townKey && ![i - 1, i - 2].some((at) => placeWords.has(reading.tokens[at]?.key ?? ''));
-  if (found.has(knowledge.programme.id) && !found.has(knowledge.city.id) && reading.tokens.some(namesTown)) {
+  // So does the city as an organisation ("Ist die Stadtverwaltung eine Engagierte Stadt?").
+  const organisation = knowledge.city.facts.organisation;
+  const namesCity = (m: Reading['mentions'][number]) =>
+    m.full &&
+    m.ids.length === 1 &&
+    m.ids[0] === organisation &&
+    ![m.start - 1, m.start - 2].some((at) => placeWords.has(reading.tokens[at]?.key ?? ''));
+  if (found.has(knowledge.programme.id) && !found.has(knowledge.city.id) && (reading.tokens.some(namesTown) || reading.mentions.some(namesCity))) {
     found.set(knowledge.city.id, { subject: knowledge.city, strength: 1 });
   }
   return [...found.values()];
@@ -676,6 +694,11 @@ export function indirectQuestionBefore(
  * the end; it is put back after the question word, in the order the question would be asked in
  * ("wer leitet den Verein"), since that is the order people ask in, and the classifier learnt from.
  */
+/** Prepositions that open a question with its question word ("seit wann", "an wen", "mit welchen …"). */
+const QUESTION_PREPOSITIONS = /^(seit|bis|ab|an|mit|bei|fur|von|zu|uber|um|since|until|to|with|from|for|about)$/;
+/** Question words that take the noun after them into the question ("welche Stellen", "wie viele Städte"). */
+const QUESTION_PHRASE = /^(welch|welche|welcher|welches|welchem|welchen|which|wieviele|wieviel)$/;
+
 export function embeddedQuestion(
   text: string,
   lexicon: { questionWords: ReadonlySet<string>; functionWords: ReadonlySet<string>; tellingWords: ReadonlyMap<string, 'de' | 'en'> },
@@ -686,11 +709,11 @@ export function embeddedQuestion(
   if (asking < 0) return undefined;
   for (let i = asking + 1; i < tokens.length && i <= asking + 4; i++) {
     if (!lexicon.questionWords.has(tokens[i]!.key)) continue;
-    // "seit wann", "bis wann", "wie oft": the word before or after belongs to the question word.
-    const from = i > asking + 1 && /^(seit|bis|ab|since|until)$/.test(tokens[i - 1]!.key) ? i - 1 : i;
+    // "seit wann", "an wen", "mit welchen Stellen", "wie oft": the preposition before and the word after belong to the question word.
+    const from = i > asking + 1 && QUESTION_PREPOSITIONS.test(tokens[i - 1]!.key) ? i - 1 : i;
     const clause = tokens.slice(from).map((t) => t.surface);
     if (clause.length < 2) return undefined;
-    const head = i - from + 1 + (/^(oft|viel|viele|lange|genau)$/.test(tokens[i + 1]?.key ?? '') ? 1 : 0);
+    const head = i - from + 1 + (QUESTION_PHRASE.test(tokens[i]!.key) || /^(oft|viel|viele|lange|genau)$/.test(tokens[i + 1]?.key ?? '') ? 1 : 0);
     // The clause's subject comes first (an article, a pronoun, a name: "…, wer den Verein leitet"); a word in
     // lower case there is the verb of a question asked directly ("Eine Frage, wer hilft mir?"), already in order.
     const next = clause[head];

@@ -77,6 +77,19 @@ describe('two questions in one message', () => {
     expect(hung('Wer kann mir sagen, was das ist?')).toBeUndefined();
     expect(plain('Kannst du mir verraten, wer den Fachbereich Wirtschaft und Soziales leitet?')).toMatch(/^Pia Steinrücke leitet/);
     expect(plain('Could you tell me when the Forum Ehrenamt meets?')).toMatch(/once a year/);
+    // A preposition before the question word, and the noun after "welche", belong to the question.
+    expect(hung('Ich möchte wissen, an wen ich mich wenden kann.')).toBe('an wen kann ich mich wenden');
+    expect(hung('Sagen Sie mir, mit welchen Vereinen die Stadt arbeitet')).toBe('mit welchen Vereinen arbeitet die Stadt');
+  });
+
+  it('reads the kind of question from the question a request hangs on, when it says what it asks', () => {
+    // The story before it speaks of the programme; the question asks for a chair, or since when.
+    expect(plain('Hallo, im Gemeindebrief stand etwas über den ePunkt. Können Sie mir sagen, wer dort den Vorsitz hat?')).toMatch(
+      /nennt die Seite nicht/,
+    );
+    expect(
+      plain('Im Seniorentreff hieß es, die Hansestadt sei jetzt eine Engagierte Stadt. Könnten Sie mir sagen, seit wann das überhaupt der Fall ist?'),
+    ).toMatch(/2024/);
   });
 
   it('reads the kind of question without the relative clauses that describe a noun', () => {
