@@ -169,11 +169,16 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
   // a name the knowledge lacks is a mention too, and the conversation must not answer for it.
   // Only a name in the sentence that asks is claimed: "Ich habe zwei Kinder im Teenageralter. Ist bei den Partnern etwas
   // für Jugendliche dabei?" claims nothing of "Teenageralter"; "Für die LN: Ist die Stiftung X Partner?" claims X.
+  // A question sentence that only asks whether the one before holds ("… unterstützt. Stimmt's?", "True?") leaves the claim to
+  // the message. A name the knowledge lacks is claimed only where the asking part names no other subject.
+  const asking = sentence !== undefined && asksOfItself(sentence, questionWords, functionWords) ? sentence : undefined;
+  const askingReading = asking === undefined || reading.unknownName === undefined ? reading : understanding.read(asking);
   const unknownName =
-    reading.unknownName === undefined || sentence === undefined || inSentence(reading.unknownName, sentence)
+    reading.unknownName === undefined || asking === undefined || inSentence(reading.unknownName, asking)
       ? reading.unknownName
-      : understanding.read(sentence).unknownName;
-  const claimsUnnamed = yesNo && unknownName !== undefined && !namesOtherThanFrame(reading, knowledge);
+      : askingReading.unknownName;
+  const namesOther = namesOtherThanFrame(askingReading, knowledge);
+  const claimsUnnamed = yesNo && unknownName !== undefined && !namesOther;
   const contextSubjects = state.subjects.map((id) => knowledge.subjects.get(id)).filter((s): s is Subject => s !== undefined);
   const placed = placedOnPhoto(reading, claims, understanding, contextSubjects[0], yesNo);
   const mentioned = mentionedSubjects(reading, understanding, contextSubjects[0]);
@@ -328,7 +333,8 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
       yesNo,
       claims,
       also,
-      ...(unknownName ? { unknownName } : {}),
+      // "My flatmate swears the Musterverein supported it. True?" claims the Musterverein, not "flatmate".
+      ...(unknownName && !namesOther ? { unknownName } : {}),
       ...(placed ? { placed: placed.subject } : {}),
       candidates,
     };
@@ -621,6 +627,12 @@ function isEllipticalClaim(reading: Reading, understanding: Understanding): bool
  */
 function namesOtherThanFrame(reading: Reading, knowledge: Knowledge): boolean {
   return reading.mentions.some((m) => m.full && m.ids.some((id) => id !== knowledge.programme.id && id !== knowledge.city.id));
+}
+
+/** Whether a question sentence asks something of itself: a question word, or two words of its own ("True?" has one). */
+function asksOfItself(sentence: string, questionWords: ReadonlySet<string>, functionWords: ReadonlySet<string>): boolean {
+  const tokens = tokenize(sentence);
+  return tokens.some((t) => questionWords.has(t.key)) || tokens.filter((t) => !functionWords.has(t.key)).length > 1;
 }
 
 /** Whether all words of a name are words of the sentence. */

@@ -333,6 +333,9 @@ export function claimedRoles(tokens: readonly ReadToken[], roleCues: ReadonlyMap
 }
 
 // Plain loops: this runs for every cue phrase of every role at every word, a closure each time was most of a message's garbage.
+/** Articles a possessive name can stand for in a phrase ("the application" → "Musterstadt's application"). */
+const ARTICLES = new Set(['the', 'die', 'der', 'das', 'den', 'dem', 'des']);
+
 /** Where the phrase first stands among the stems, as [start, end), perhaps with one capitalised name inside. */
 function phraseSpan(stems: readonly string[], phrase: readonly string[], inserted: readonly boolean[]): [number, number] | undefined {
   for (let i = 0; i + phrase.length <= stems.length; i++) {
@@ -346,6 +349,11 @@ function phraseSpan(stems: readonly string[], phrase: readonly string[], inserte
       } else if (k > 0 && !skipped && inserted[at]) {
         skipped = true;
         at++;
+        // "backed Musterstadt's application": the name with its "'s" stands for the phrase's article.
+        if (ARTICLES.has(phrase[k]!)) {
+          k++;
+          if (stems[at] === 's') at++;
+        }
       } else break;
     }
     if (k === phrase.length) return [i, at];

@@ -78,12 +78,12 @@ tell explain know wonder wondering ask asking
 
 /**
  * Prepositions that say whom or what something is for, right before a word without an article:
- * "etwas für Jugendliche", "mit älteren Menschen", "anything for families". The word after one
+ * "etwas für Jugendliche", "mit älteren Menschen", "kümmert sich um Familien", "anything for families". The word after one
  * describes what is looked for; it is not the name of an organisation the question claims.
  */
 export const AUDIENCE_PREPOSITIONS = `
-für fur mit
-for with
+für fur mit um
+for with about
 `;
 
 /**

@@ -173,6 +173,13 @@ describe('yes/no', () => {
     );
   });
 
+  it('reads a claim whose question is only a word of agreement after it ("True?", "Right?")', () => {
+    // The claim is the sentence before; "True" is no name, "right" no place on a photo, "Musterstadt's" stands for "the".
+    expect(plain("My roommate swears the Frauenbüro backed Lübeck's application. True?")).toMatch(/^Yes\b/);
+    expect(plain('A colleague told me the Handwerkskammer supported the application. Right?')).not.toMatch(/^No\b|photo/);
+    expect(plain('Mein Sohn spielt bei den Kickers Moisling. Ist unter den Partnern jemand, der sich um Jugendliche kümmert?')).not.toMatch(/„/);
+  });
+
   it('checks the function a photo question gives a person, not only that the person is on the photo', () => {
     expect(plain('On the picture, Felix Schulz von Thun is the mayor, right?')).toMatch(/^No\b/);
     expect(plain('Ist die Frau ganz links auf dem Bild die Bürgermeisterin?')).toMatch(/^Nein\b/);
