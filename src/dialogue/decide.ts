@@ -136,22 +136,23 @@ export function decide(reading: Reading, understanding: Understanding, state: Co
   const logProbabilities = understanding.facetLogProbabilities(
     withContext(indirect ? understanding.features(understanding.read(indirect.before)) : features),
   );
-  const embedded = embeddedQuestion(focus ?? reading.text, understanding.lexicon);
+  // Only a message with a verb of telling can hang a question on it: most messages never look for one.
+  const { tellingWords, openQuestionWords } = understanding.lexicon;
+  const embedded = reading.tokens.some((t) => tellingWords.has(t.key)) ? embeddedQuestion(focus ?? reading.text, understanding.lexicon) : undefined;
   const mainClause = withoutRelativeClauses(focus ?? reading.text);
   const mainFeatures = mainClause === undefined ? undefined : understanding.features(understanding.read(mainClause));
   const embeddedFeatures = embedded === undefined ? undefined : understanding.features(understanding.read(embedded));
   // A question hung on a request says what it asks in its own words ("…, seit wann das so ist?"): the kind of question is
   // read from it alone, unless it says no more than "who" or "what" ("…, wer das ist?" leaves it to the sentences before).
-  const { openQuestionWords } = understanding.lexicon;
-  const ownWords =
+  const saysWhatItAsks =
     embedded !== undefined && tokenize(embedded).some((t) => (questionWords.has(t.key) ? !openQuestionWords.has(t.key) : !functionWords.has(t.key)));
-  if (embeddedFeatures && ownWords) {
-    for (const [id, value] of understanding.facetLogProbabilities(withContext(embeddedFeatures))) {
+  const views = saysWhatItAsks ? [] : [focus && understanding.features(understanding.read(focus)), mainFeatures, embeddedFeatures];
+  if (saysWhatItAsks) {
+    for (const [id, value] of understanding.facetLogProbabilities(withContext(embeddedFeatures!))) {
       if (id !== DECLINE) logProbabilities.set(id, value);
     }
   }
-  const views = [focus && understanding.features(understanding.read(focus)), mainFeatures, ownWords ? undefined : embeddedFeatures];
-  for (const focused of embeddedFeatures && ownWords ? [] : views) {
+  for (const focused of views) {
     if (!focused) continue;
     for (const [id, value] of understanding.facetLogProbabilities(withContext(focused))) {
       if (id !== DECLINE && value > (logProbabilities.get(id) ?? Number.NEGATIVE_INFINITY)) logProbabilities.set(id, value);
@@ -587,15 +588,11 @@ function mentionedSubjects(reading: Reading, understanding: Understanding, talke
   // The town beside the programme names the city's part of it ("Ist Musterstadt eine Engagierte Stadt?"), unless
   // it only says where ("nur in Musterstadt?", "for people in Musterstadt").
   const { townKey, placeWords } = understanding.lexicon;
-  const namesTown = (t: Reading['tokens'][number], i: number) =>
-    t.mention === undefined && t.key === townKey && ![i - 1, i - 2].some((at) => placeWords.has(reading.tokens[at]?.key ?? ''));
+  const saysWhere = (at: number) => placeWords.has(reading.tokens[at - 1]?.key ?? '') || placeWords.has(reading.tokens[at - 2]?.key ?? '');
+  const namesTown = (t: Reading['tokens'][number], i: number) => t.mention === undefined && t.key === townKey && !saysWhere(i);
   // So does the city as an organisation ("Ist die Stadtverwaltung eine Engagierte Stadt?").
   const organisation = knowledge.city.facts.organisation;
-  const namesCity = (m: Reading['mentions'][number]) =>
-    m.full &&
-    m.ids.length === 1 &&
-    m.ids[0] === organisation &&
-    ![m.start - 1, m.start - 2].some((at) => placeWords.has(reading.tokens[at]?.key ?? ''));
+  const namesCity = (m: Reading['mentions'][number]) => m.full && m.ids.length === 1 && m.ids[0] === organisation && !saysWhere(m.start);
   if (found.has(knowledge.programme.id) && !found.has(knowledge.city.id) && (reading.tokens.some(namesTown) || reading.mentions.some(namesCity))) {
     found.set(knowledge.city.id, { subject: knowledge.city, strength: 1 });
   }
@@ -690,12 +687,16 @@ export function indirectQuestionBefore(
   questionWords: ReadonlySet<string>,
   functionWords: ReadonlySet<string>,
 ): { question: string; before: string } | undefined {
-  const tokens = tokenize(sentence);
-  if (tokens.some((t) => questionWords.has(t.key)) || tokens.filter((t) => !functionWords.has(t.key)).length > 1) return undefined;
+  if (asksOfItself(sentence, questionWords, functionWords)) return undefined;
   const before = text.slice(0, text.lastIndexOf(sentence)).trim();
   const question = before.split(/(?<=[.!?:;])\s+/).at(-1);
   return question && tokenize(question).some((t) => questionWords.has(t.key)) ? { question, before } : undefined;
 }
+
+/** Prepositions that open a question with its question word ("seit wann", "an wen", "mit welchen …"). */
+const QUESTION_PREPOSITIONS = /^(seit|bis|ab|an|mit|bei|fur|von|zu|uber|um|since|until|to|with|from|for|about)$/;
+/** Question words that take the noun after them into the question ("welche Stellen", "wie viele Städte"). */
+const QUESTION_PHRASE = /^(welch|welche|welcher|welches|welchem|welchen|which|wieviele|wieviel)$/;
 
 /**
  * The question a request hangs on a verb of telling or asking: "Können Sie mir bitte sagen, wer den
@@ -706,11 +707,6 @@ export function indirectQuestionBefore(
  * the end; it is put back after the question word, in the order the question would be asked in
  * ("wer leitet den Verein"), since that is the order people ask in, and the classifier learnt from.
  */
-/** Prepositions that open a question with its question word ("seit wann", "an wen", "mit welchen …"). */
-const QUESTION_PREPOSITIONS = /^(seit|bis|ab|an|mit|bei|fur|von|zu|uber|um|since|until|to|with|from|for|about)$/;
-/** Question words that take the noun after them into the question ("welche Stellen", "wie viele Städte"). */
-const QUESTION_PHRASE = /^(welch|welche|welcher|welches|welchem|welchen|which|wieviele|wieviel)$/;
-
 export function embeddedQuestion(
   text: string,
   lexicon: { questionWords: ReadonlySet<string>; functionWords: ReadonlySet<string>; tellingWords: ReadonlyMap<string, 'de' | 'en'> },

@@ -332,10 +332,10 @@ export function claimedRoles(tokens: readonly ReadToken[], roleCues: ReadonlyMap
     .map(({ role }) => role);
 }
 
-// Plain loops: this runs for every cue phrase of every role at every word, a closure each time was most of a message's garbage.
 /** Articles a possessive name can stand for in a phrase ("the application" → "Musterstadt's application"). */
 const ARTICLES = new Set(['the', 'die', 'der', 'das', 'den', 'dem', 'des']);
 
+// Plain loops: this runs for every cue phrase of every role at every word, a closure each time was most of a message's garbage.
 /** Where the phrase first stands among the stems, as [start, end), perhaps with one capitalised name inside. */
 function phraseSpan(stems: readonly string[], phrase: readonly string[], inserted: readonly boolean[]): [number, number] | undefined {
   for (let i = 0; i + phrase.length <= stems.length; i++) {
